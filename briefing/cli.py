@@ -1,0 +1,214 @@
+"""The `briefing` command line: a thin Click layer over the library (DESIGN.md: command line, exit codes).
+
+Exit status: 0 all done; 1 some inputs or deliveries failed (the rest were done, one line each on
+stderr); 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+
+
+def _fail_usage(message: str) -> None:
+    click.echo(f"briefing: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _report_failures(failures: list[str]) -> None:
+    for line in failures:
+        click.echo(f"briefing: {line}", err=True)
+
+
+@contextmanager
+def _progress(quiet: bool, verbose: bool):
+    """Yield a callback that shows what each stage does: a rich status line on a terminal, log lines
+    with --verbose, nothing with --quiet or when stderr is not a terminal."""
+    if quiet:
+        yield None
+        return
+    if verbose:
+        yield lambda message: click.echo(f"· {message}", err=True)
+        return
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("starting…") as status:
+        yield lambda message: status.update(message)
+
+
+def _split_themes(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    from briefing.model import THEMES
+
+    themes = [t.strip() for t in value.split(",") if t.strip()]
+    unknown = [t for t in themes if t not in THEMES]
+    if unknown:
+        raise click.BadParameter(f"unknown theme(s) {', '.join(unknown)}; known: {', '.join(THEMES)}")
+    return themes
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="briefing")
+def main() -> None:
+    """Bilingual (Chinese + English) PDF briefs from Chinese public-sector documents."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for PDFs, facts and briefs.",
+)
+@click.option("--themes", help="Comma-separated theme ids for the one-pagers (default: all with material).")
+@click.option("--no-one-pagers", is_flag=True, help="Skip the one-page theme briefs.")
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of custom Jinja2 templates (zh/ and en/).",
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="User glossary (TSV or TOML) overriding the built-in one; repeatable.",
+)
+@click.option(
+    "--brand-config",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="TOML with [brand] organisation and logo for the page header.",
+)
+@click.option("--no-cache", is_flag=True, help="Bypass the translation memory.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option("-v", "--verbose", is_flag=True, help="Say what each stage did.")
+def build(
+    sources, out_dir, themes, no_one_pagers, templates, glossaries, brand_config, no_cache, quiet, verbose
+):
+    """Write a bilingual PDF brief per source, its facts and brief.json, and one-pagers per theme."""
+    from briefing.ingest import collect_sources
+    from briefing.pipeline import BuildOptions
+    from briefing.pipeline import build as run_build
+
+    options = BuildOptions(
+        out_dir=out_dir,
+        themes=_split_themes(themes),
+        one_pagers=not no_one_pagers,
+        templates=templates,
+        glossaries=list(glossaries),
+        use_cache=not no_cache,
+        brand_config=brand_config,
+        verbose=verbose,
+    )
+    with _progress(quiet, verbose) as progress:
+        report = run_build(collect_sources(list(sources)), options, progress)
+    for notice in report.notices:
+        click.echo(f"briefing: {notice}", err=True)
+    _report_failures(report.failures)
+    if not quiet:
+        click.echo(
+            f"briefing: {report.documents} brief(s), {report.facts} facts, "
+            f"{len(report.written)} files written to {out_dir}/",
+            err=True,
+        )
+    sys.exit(EXIT_PARTIAL if report.failures else 0)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True
+)
+@click.option(
+    "-o", "output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE, not stdout."
+)
+def facts(sources, fmt, output):
+    """Extract the quantitative facts of each source."""
+    from briefing.facts import extract_facts, format_facts
+    from briefing.ingest import SourceError, collect_sources, load_document
+
+    failures: list[str] = []
+    found = []
+    for source in collect_sources(list(sources)):
+        try:
+            found.extend(extract_facts(load_document(source)))
+        except SourceError as exc:
+            failures.append(str(exc))
+    text = format_facts(found, fmt)
+    if output:
+        from briefing import atomic
+
+        atomic.write_text(output, text)
+    else:
+        click.echo(text, nl=False)
+    _report_failures(failures)
+    sys.exit(EXIT_PARTIAL if failures else 0)
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Mail configuration (TOML).",
+)
+@click.option("--list", "list_name", help="Send to this list only.")
+@click.option("--dry-run", is_flag=True, help="Write .eml files to DIR/outbox/ and send nothing.")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def send(config_path, list_name, dry_run, directory):
+    """Email what `build` wrote in DIRECTORY to the configured lists."""
+    from briefing.mail import MailConfigError, load_mail_config, send_briefs
+
+    try:
+        config = load_mail_config(config_path)
+        report = send_briefs(config, directory, list_name=list_name, dry_run=dry_run)
+    except MailConfigError as exc:
+        _fail_usage(str(exc))
+    _report_failures(report.failures)
+    sys.exit(EXIT_PARTIAL if report.failures else 0)
+
+
+@main.group()
+def models() -> None:
+    """Translation models (Argos Translate packages)."""
+
+
+@models.command("list")
+def models_list():
+    """List installed translation models."""
+    from briefing.translate.models import list_models
+
+    installed = list_models()
+    if not installed:
+        click.echo("no translation model installed; run: briefing models install zh-en")
+    for info in installed:
+        click.echo(str(info))
+
+
+@models.command("install")
+@click.argument("spec", default="zh-en")
+def models_install(spec):
+    """Install the zh→en model from Argos's package index (`zh-en`) or from a FILE.argosmodel."""
+    from briefing.translate.models import ModelError, install_model
+
+    try:
+        info = install_model(spec)
+    except ModelError as exc:
+        click.echo(f"briefing: {exc}", err=True)
+        sys.exit(EXIT_PARTIAL)
+    click.echo(f"installed {info}")

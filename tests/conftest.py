@@ -1,0 +1,48 @@
+"""Shared fixtures: paths of the bundled examples and a one-time build of them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+GOLD = ROOT.parent / "shared" / "gold"
+
+
+def run_briefing(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):
+    """Run the installed command line as a user would, in a fresh process."""
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        cwd=cwd or ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def isolated_env(tmp_path_factory) -> dict:
+    """No model installed and a private cache, whatever the developer's machine has."""
+    home = tmp_path_factory.mktemp("home")
+    return {
+        "ARGOS_PACKAGES_DIR": str(home / "argos-packages"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
+
+
+@pytest.fixture(scope="session")
+def built_examples(tmp_path_factory, isolated_env) -> Path:
+    """`briefing build examples/` once per test session; returns the output folder."""
+    out = tmp_path_factory.mktemp("out")
+    result = run_briefing("build", str(EXAMPLES), "--out", str(out), "--quiet", env=isolated_env)
+    assert result.returncode == 0, result.stderr
+    return out

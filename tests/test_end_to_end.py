@@ -1,0 +1,114 @@
+"""The first five minutes of a user: build the bundled examples and get bilingual PDFs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from conftest import EXAMPLES, run_briefing
+from pypdf import PdfReader
+
+FACT_FIELDS = {
+    "doc", "id", "raw", "span", "sentence", "value", "unit", "measure_word", "qualifier", "indicator_zh",
+    "indicator_en", "period", "kind", "direction", "geo", "theme", "article",
+}  # fmt: skip
+
+
+def example_docs() -> list[str]:
+    return sorted(p.stem for p in EXAMPLES.glob("*.txt"))
+
+
+def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font used on any page → whether its file is embedded (like `pdffonts`)."""
+    fonts: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            target = descendants[0].get_object() if descendants else font
+            descriptor = target.get("/FontDescriptor")
+            embedded = bool(descriptor) and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts
+
+
+def test_every_example_gets_a_pdf_facts_and_brief(built_examples):
+    for doc in example_docs():
+        assert (built_examples / f"{doc}.pdf").stat().st_size > 10_000
+        records = [
+            json.loads(line) for line in (built_examples / f"{doc}.facts.jsonl").read_text().splitlines()
+        ]
+        assert records, doc
+        source = (EXAMPLES / f"{doc}.txt").read_text(encoding="utf-8")
+        for record in records:
+            assert record.keys() >= FACT_FIELDS
+            start, end = record["span"]
+            assert re.sub(r"\s", "", source[start:end]) == re.sub(r"\s", "", record["raw"])
+        brief = json.loads((built_examples / f"{doc}.brief.json").read_text())
+        assert brief["doc"] == doc and brief["title"]["zh"]
+        ids = {r["id"] for r in records}
+        for section in brief["sections"]:
+            for sentence in section["sentences"]:
+                assert sentence["zh"] and sentence["en_by"] in {"template", "glossary", "mt", "untranslated"}
+                assert set(sentence["facts"]) <= ids
+
+
+def test_pdfs_embed_subset_fonts_and_hold_both_languages(built_examples):
+    for doc in example_docs():
+        reader = PdfReader(built_examples / f"{doc}.pdf")
+        fonts = pdf_fonts(reader)
+        assert fonts, "no fonts found"
+        for name, embedded in fonts.items():
+            assert embedded, f"{name} is not embedded"
+            assert re.match(r"/[A-Z]{6}\+", name), f"{name} is not a subset"
+        text = "".join(page.extract_text() for page in reader.pages)
+        assert len(re.findall(r"[\u4e00-\u9fff]", text)) > 200
+        assert len(re.findall(r"\b[A-Za-z]{3,}\b", text)) > 100
+
+
+def test_one_pagers_are_written_for_themes(built_examples):
+    pages = sorted((built_examples / "themes").glob("*.pdf"))
+    assert pages
+    for path in pages:
+        assert len(PdfReader(path).pages) == 1, path.name
+
+
+def test_bad_source_is_one_line_and_the_rest_still_builds(tmp_path, isolated_env):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    good = EXAMPLES / f"{example_docs()[0]}.txt"
+    out = tmp_path / "out"
+    result = run_briefing(
+        "build", str(missing), str(empty), str(good), "--out", str(out), "--quiet", "--no-one-pagers",
+        env=isolated_env,
+    )  # fmt: skip
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert any(str(missing) in line for line in errors)
+    assert any(str(empty) in line for line in errors)
+    assert "Traceback" not in result.stderr
+    assert (out / f"{good.stem}.pdf").exists()
+    assert not list(out.rglob("*.part")), "a half-written file was left behind"
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_briefing("build", str(EXAMPLES), "--themes", "nonsense").returncode == 2
+    assert run_briefing("frobnicate").returncode == 2
+    assert run_briefing("build").returncode == 2
+
+
+def test_importing_briefing_never_imports_torch():
+    code = (
+        "import sys, briefing, briefing.cli, briefing.pipeline, briefing.ingest, briefing.facts, "
+        "briefing.translate, briefing.compose, briefing.pdf, briefing.mail\n"
+        "heavy = [m for m in ('torch', 'stanza', 'spacy', 'argostranslate.translate') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
