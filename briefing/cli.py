@@ -172,14 +172,27 @@ def facts(sources, fmt, output):
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def send(config_path, list_name, dry_run, directory):
     """Email what `build` wrote in DIRECTORY to the configured lists."""
-    from briefing.mail import MailConfigError, load_mail_config, send_briefs
+    from briefing.mail import MailError, load_mail_config, send_briefs
 
     try:
         config = load_mail_config(config_path)
-        report = send_briefs(config, directory, list_name=list_name, dry_run=dry_run)
-    except MailConfigError as exc:
+        with _progress(quiet=False, verbose=False) as progress:
+            on_progress = progress and (lambda event: progress(f"{event.status}: {event.recipient}"))
+            report = send_briefs(
+                config, directory, list_name=list_name, dry_run=dry_run, on_progress=on_progress
+            )
+    except MailError as exc:  # configuration, folder without briefs, unusable delivery log
         _fail_usage(str(exc))
+    for note in report.notes:
+        click.echo(f"briefing: {note}", err=True)
     _report_failures(report.failures)
+    if dry_run:
+        done = f"{len(report.outbox)} message(s) written to {directory / 'outbox'}/"
+    else:
+        done = f"{len(report.sent)} message(s) sent"
+    click.echo(
+        f"briefing: {done}, {len(report.skipped)} already delivered, {len(report.failures)} failed", err=True
+    )
     sys.exit(EXIT_PARTIAL if report.failures else 0)
 
 

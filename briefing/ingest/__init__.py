@@ -1,28 +1,24 @@
-"""Read sources into `Document`s: decode, clean, split into sections/articles and sentences.
+"""Read sources into `Document`s: decode or extract the text, clean it, find its structure, cut sentences.
 
-First version: UTF-8 text files only, sentences cut at Chinese sentence punctuation and line breaks.
+Public API: `collect_sources`, `load_document`, `document_from_text`, `SourceError`, `SUPPORTED_SUFFIXES`.
+Every offset in the Document refers to `Document.text`: the decoded file for .txt, the extracted text
+for HTML, PDF and DOCX.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from briefing.model import Document, Section, Sentence
+from briefing.ingest.cleanup import join_paragraphs, split_lines
+from briefing.ingest.extracted import Hints, SourceError
+from briefing.ingest.readers import SUPPORTED_SUFFIXES, reader_for, sniff_suffix
+from briefing.ingest.rules import rules
+from briefing.ingest.sentences import cut
+from briefing.ingest.structure import describe
+from briefing.model import Document, Sentence
 
-SUPPORTED_SUFFIXES = (".txt",)
-
-
-class SourceError(Exception):
-    """A source that cannot be read; the message is one line naming the file and the problem."""
-
-
-_SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)]*|\n")
-_HEADING_PATTERNS = (
-    (1, re.compile(r"^[一二三四五六七八九十]+、")),
-    (2, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
-)
+__all__ = ["SUPPORTED_SUFFIXES", "SourceError", "collect_sources", "document_from_text", "load_document"]
 
 
 def collect_sources(args: list[str]) -> list[str]:
@@ -31,79 +27,92 @@ def collect_sources(args: list[str]) -> list[str]:
     for arg in args:
         path = Path(arg)
         if arg != "-" and path.is_dir():
-            out.extend(str(p) for p in sorted(path.iterdir()) if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            out.extend(str(p) for p in sorted(path.iterdir()) if p.is_file() and _supported(p))
         else:
             out.append(arg)
     return out
 
 
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
 def load_document(source: str) -> Document:
-    """Read one source (a path or `-` for stdin) into a Document, or raise SourceError."""
+    """Read one source (a path, or `-` for stdin) into a Document; SourceError when it cannot be read."""
     if source == "-":
-        text, doc = sys.stdin.read(), "stdin"
+        data, name, doc = _read_stdin(), "stdin", "stdin"
+        suffix = sniff_suffix(data)
     else:
         path = Path(source)
+        name, doc, suffix = source, path.stem, path.suffix.lower()
+        if path.is_dir():
+            raise SourceError(f"{source}: is a folder, not a file")
         if not path.exists():
             raise SourceError(f"{source}: no such file")
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise SourceError(f"{source}: unsupported file type {path.suffix or '(none)'}")
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise SourceError(
+                f"{source}: unsupported file type {suffix or '(no suffix)'} "
+                f"(supported: {' '.join(SUPPORTED_SUFFIXES)})"
+            )
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SourceError(f"{source}: cannot read: {exc}") from exc
-        doc = path.stem
-    if not text.strip():
-        raise SourceError(f"{source}: empty file")
-    document = Document(doc=doc, path=source, text=text)
-    _split(document)
-    return document
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise SourceError(f"{name}: empty file")
+    extracted = reader_for(suffix)(data, name)
+    if not extracted.text.strip():
+        raise SourceError(f"{name}: no text found")
+    return document_from_text(extracted.text, doc, source, extracted.encoding, extracted.hints)
 
 
-def _split(document: Document) -> None:
-    text = document.text
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    for start, line in lines:
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not document.title:
-            document.title = stripped
-        lead = start + len(line) - len(line.lstrip())
-        for level, pattern in _HEADING_PATTERNS:
-            if pattern.match(stripped) and len(stripped) < 60:
-                document.sections.append(Section(stripped, level, lead, len(text)))
-    for i, section in enumerate(document.sections):
-        for later in document.sections[i + 1 :]:
-            if later.level <= section.level:
-                section.end = later.start
-                break
-        for j in range(i - 1, -1, -1):
-            if document.sections[j].level < section.level:
-                section.parent = j
-                break
-    pos = 0
-    for match in _SENTENCE_END.finditer(text + "\n"):
-        end = min(match.end(), len(text))
-        if match.group() == "\n":
-            end = match.start()
-        chunk = text[pos:end]
-        stripped = chunk.strip()
-        if stripped:
-            s = pos + (len(chunk) - len(chunk.lstrip()))
-            e = s + len(stripped)
-            section = None
-            for k, sec in enumerate(document.sections):
-                if sec.start <= s < sec.end:
-                    section = k
+def document_from_text(
+    text: str, doc: str = "text", path: str = "", encoding: str = "utf-8", hints: Hints | None = None
+) -> Document:
+    """A Document for text already in memory: structure, sections, articles and sentences found."""
+    active = rules()
+    document = Document(doc=doc, path=path, text=text, encoding=encoding)
+    lines = split_lines(text, active)
+    paragraphs = join_paragraphs(text, lines, active)
+    heading_chars = describe(document, lines, paragraphs, hints or Hints(), active)
+    for paragraph, heading_end in zip(paragraphs, heading_chars, strict=True):
+        heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
+        for sentence_text, offsets in cut(paragraph, active):
+            start = offsets[0]
             document.sentences.append(
                 Sentence(
                     index=len(document.sentences),
-                    text=stripped,
-                    start=s,
-                    end=e,
-                    offsets=list(range(s, e)),
-                    section=section,
-                    is_heading=any(sec.start == s for sec in document.sections),
+                    text=sentence_text,
+                    start=start,
+                    end=offsets[-1] + 1,
+                    offsets=offsets,
+                    section=_innermost(document, start),
+                    article=_article_at(document, start),
+                    is_heading=start <= heading_until,
                 )
             )
-        pos = max(match.end(), end)
+    return document
+
+
+def _innermost(document: Document, offset: int) -> int | None:
+    """Index of the innermost section governing `offset` (sections nest and come in text order)."""
+    found = None
+    for i, section in enumerate(document.sections):
+        if section.start > offset:
+            break
+        if offset < section.end:
+            found = i
+    return found
+
+
+def _article_at(document: Document, offset: int) -> int | None:
+    return next((i for i, a in enumerate(document.articles) if a.start <= offset < a.end), None)
+
+
+def _read_stdin() -> bytes:
+    """The bytes of stdin; a text-only stream (a test harness's) is taken as UTF-8."""
+    try:
+        buffer = getattr(sys.stdin, "buffer", None)
+        return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+    except (OSError, ValueError) as exc:
+        raise SourceError(f"stdin: cannot read: {exc}") from exc

@@ -1,0 +1,72 @@
+"""The compose stage's tunables (titles, risk and target cues, limits) from briefing/data/compose.toml.
+
+They live in a data file so that an editor can retune a brief's length or wording without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.model import Bilingual
+from briefing.resources import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Limits:
+    chars_per_sentence: int
+    min_sentences: int
+    max_sentences: int
+    summary_min: int
+    summary_max: int
+    theme_max: int
+    theme_qualitative_max: int
+    targets_max: int
+    risks_max: int
+    key_figures_min: int
+    key_figures_max: int
+    facts_per_sentence: int
+
+    def budget(self, source_chars: int) -> int:
+        """Sentences the whole brief may hold: grows with the source, within [min, max]."""
+        wanted = source_chars // self.chars_per_sentence
+        return max(self.min_sentences, min(self.max_sentences, wanted))
+
+
+@dataclass(frozen=True)
+class Settings:
+    titles: dict[str, Bilingual]
+    risk_heading_words: tuple[str, ...]
+    risk_heading_exclude: tuple[str, ...]
+    risk_point_markers: tuple[str, ...]
+    target_heading_words: tuple[str, ...]
+    target_cue_words: tuple[str, ...]
+    limits: Limits
+    proper_words: frozenset[str]
+    change_suffixes_zh: tuple[str, ...]
+    change_suffix_en: re.Pattern[str]
+    change_words_zh: tuple[str, ...]
+    action_prefixes_zh: tuple[str, ...]
+    geo_suffixes_zh: tuple[str, ...]
+
+
+@cache
+def settings() -> Settings:
+    data = tomllib.loads((DATA_DIR / "compose.toml").read_text(encoding="utf-8"))
+    return Settings(
+        titles={key: Bilingual(v["zh"], v["en"]) for key, v in data["titles"].items()},
+        risk_heading_words=tuple(data["risks"]["heading_words"]),
+        risk_heading_exclude=tuple(data["risks"]["heading_exclude"]),
+        risk_point_markers=tuple(data["risks"]["point_markers"]),
+        target_heading_words=tuple(data["targets"]["heading_words"]),
+        target_cue_words=tuple(data["targets"]["cue_words"]),
+        limits=Limits(**data["limits"]),
+        proper_words=frozenset(data["english"]["proper_words"]),
+        change_suffixes_zh=tuple(data["changes"]["zh_suffixes"]),
+        change_suffix_en=re.compile(data["changes"]["en_suffix_pattern"], re.IGNORECASE),
+        change_words_zh=tuple(data["changes"]["zh_change_words"]),
+        action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
+        geo_suffixes_zh=tuple(data["phrasing"]["geo_suffixes_zh"]),
+    )

@@ -1,0 +1,110 @@
+"""One-page material per theme over every document of a run: KPIs, bullets, chart facts and sources.
+
+A figure reported by two sources is one bullet citing both (`merge_duplicates` works across documents).
+Bullets always name their place and period, since each may come from a different source; periods carry
+their year for the same reason.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from briefing.compose.brief import theme_names
+from briefing.compose.citations import Citations
+from briefing.compose.english import check
+from briefing.compose.figures import key_figures
+from briefing.compose.group import Group, group_figures
+from briefing.compose.passages import passage_sentences
+from briefing.compose.realise import Realiser
+from briefing.compose.salience import fact_scores, sentence_of
+from briefing.compose.select import merge_duplicates
+from briefing.compose.settings import settings
+from briefing.model import THEMES, Bilingual, BriefSentence, Document, Fact, ThemeBrief
+
+MAX_KPIS = 8
+MAX_BULLETS = 10
+MAX_TARGET_BULLETS = 3  # a one-pager reports results first; plans may not crowd them out
+
+
+def compose_theme_briefs(
+    items: list[tuple[Document, list[Fact]]],
+    layer,
+    *,
+    themes: list[str] | None = None,
+    min_facts: int = 3,
+) -> list[ThemeBrief]:
+    """One ThemeBrief per theme (all themes, or `themes`) that has at least `min_facts` distinct figures."""
+    documents = {document.doc: document for document, _ in items}
+    scores: dict[str, float] = {}
+    planned: set[tuple[str, int]] = set()
+    for document, facts in items:
+        scores.update(fact_scores(document, facts))
+        words = settings().target_heading_words
+        planned |= {(document.doc, i) for i in passage_sentences(document, words)}
+    realiser = Realiser(layer)  # no document year: every period is written with its year
+    names = theme_names()
+    out: list[ThemeBrief] = []
+    for theme in themes or list(THEMES):
+        facts = [f for _, doc_facts in items for f in doc_facts if f.theme == theme]
+        figures = merge_duplicates(facts, scores)
+        if len(figures) < min_facts:
+            continue
+        stateable = [g for g in group_figures(figures) if g.stateable]
+        groups = _bullet_groups(stateable, lambda g: _is_plan(documents, planned, g))
+        realiser.prefetch_groups(groups)
+        citations = Citations()
+        bullets = []
+        for group in groups:
+            made = realiser.realise(group, target=_is_plan(documents, planned, group))
+            check(made.figures_text, group.facts, made.zh)
+            bullets.append(
+                BriefSentence(
+                    zh=made.zh,
+                    en=made.en,
+                    facts=group.ids,
+                    en_by=made.en_by,
+                    citations=citations.facts(documents, group.facts),
+                )
+            )
+        kpis = key_figures(groups, realiser, partial(citations.facts, documents), MAX_KPIS)
+        contributing = dict.fromkeys(m.doc for figure in figures for m in figure.mentions)
+        out.append(
+            ThemeBrief(
+                theme=theme,
+                title=names.get(theme, Bilingual(theme, theme)),
+                kpis=kpis,
+                bullets=bullets,
+                facts=[figure.fact for figure in figures],
+                sources=[_source(realiser, documents[doc]) for doc in contributing],
+                citations=citations.items,
+            )
+        )
+    return out
+
+
+def _is_plan(documents: dict[str, Document], planned: set[tuple[str, int]], group: Group) -> bool:
+    lead = group.lead
+    sentence = sentence_of(documents[lead.doc], lead)
+    return lead.kind == "target" or (sentence is not None and (lead.doc, sentence.index) in planned)
+
+
+def _bullet_groups(groups: list[Group], is_plan) -> list[Group]:
+    """The best groups, at most MAX_TARGET_BULLETS of them plans, best first."""
+    out: list[Group] = []
+    plans = 0
+    for group in groups:
+        plan = is_plan(group)
+        if plan and plans >= MAX_TARGET_BULLETS:
+            continue
+        plans += plan
+        out.append(group)
+        if len(out) == MAX_BULLETS:
+            break
+    return out
+
+
+def _source(realiser: Realiser, document: Document) -> Bilingual:
+    title_en = realiser.label(document.title).en or document.title
+    if not document.date:
+        return Bilingual(document.title, title_en)
+    return Bilingual(f"{document.title}（{document.date}）", f"{title_en} ({document.date})")

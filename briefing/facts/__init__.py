@@ -1,0 +1,111 @@
+"""Quantitative facts of a Document: every number that quantifies something, with its unit, qualifier,
+kind, direction, period, place, theme and a short label, each traced back to its span in the source.
+
+Rule- and data-driven (briefing/data/measure_words.toml, exclusions.toml, periods.toml, kinds.toml,
+places.toml, themes.toml); no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from briefing.facts.classify import kind_of, period_of
+from briefing.facts.context import DocContext, document_context, geo_of, indicator_of, theme_of
+from briefing.facts.lexicon import load_themes
+from briefing.facts.quantities import Mention, find_quantities
+from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
+from briefing.model import Document, Fact, Sentence
+
+__all__ = [
+    "extract_facts",
+    "facts_to_csv",
+    "facts_to_jsonl",
+    "facts_to_table",
+    "format_facts",
+    "load_themes",
+]
+
+SHARED_RANK = re.compile(r"([^，,；;。：:]*、[^，,；;。：:]*?)(?:均|都|皆)(?:居|位居|排名|列|位列)[^，,；;。]*$")
+"""接件数量、答复率均居全市第一: one rank shared by several indicators."""
+TWIN_WINDOW = 60
+
+
+def extract_facts(
+    document: Document,
+    *,
+    translate_label: Callable[[str], str] | None = None,
+    themes_file: str | None = None,
+) -> list[Fact]:
+    """Every quantitative fact of `document`, in document order, ids `<doc>#1`, `<doc>#2`, …"""
+    ctx = document_context(document)
+    facts: list[Fact] = []
+    for sentence in document.sentences:
+        for mention in find_quantities(sentence.text):
+            for indicator in _indicators(sentence, mention):
+                facts.append(_fact(ctx, sentence, mention, indicator, themes_file))
+    _align_headlines(ctx, facts)
+    for n, fact in enumerate(facts, 1):
+        fact.id = f"{document.doc}#{n}"
+        if translate_label and fact.indicator_zh:
+            fact.indicator_en = translate_label(fact.indicator_zh)
+    return facts
+
+
+def _indicators(sentence: Sentence, mention: Mention) -> list[str]:
+    """The indicator label(s) of a mention: one per listed indicator when a rank is shared."""
+    label = indicator_of(sentence, mention)
+    if mention.form != "rank":
+        return [label]
+    shared = SHARED_RANK.search(sentence.text[: mention.start])
+    if not shared:
+        return [label]
+    names = [n.strip() for n in re.split(r"[、和及]", shared.group(1)) if n.strip()]
+    return [f"{name}排名" for name in names] if len(names) > 1 else [label]
+
+
+def _fact(ctx: DocContext, sentence: Sentence, mention: Mention, indicator: str, themes_file: str | None) -> Fact:
+    document = ctx.document
+    text = sentence.text
+    default = ctx.defaults[sentence.index]
+    period, target = period_of(mention, text, ctx.year, ctx.block_period[sentence.index], default)
+    kind, direction = kind_of(mention, text, target)
+    geo = geo_of(ctx, sentence, mention)
+    return Fact(
+        doc=document.doc,
+        id="",
+        raw=text[mention.start : mention.end],
+        span=sentence.source_span(mention.start, mention.end),
+        sentence=text,
+        value=mention.value,
+        unit=mention.unit,
+        measure_word=mention.measure_word,
+        qualifier=mention.qualifier,
+        indicator_zh=indicator,
+        period=period,
+        kind=kind,
+        direction=direction,
+        geo=geo,
+        theme=theme_of(ctx, sentence, mention, geo, themes_file),
+        article=document.heading_of(sentence),
+        value_max=mention.value_max,
+        confidence=mention.confidence,
+        sentence_index=sentence.index,
+    )
+
+
+def _align_headlines(ctx: DocContext, facts: list[Fact]) -> None:
+    """A figure restated in a headline or sub-heading takes the reading of its first mention in the body
+    below (the body has the context the headline leaves out)."""
+    sentences = ctx.document.sentences
+    for i, fact in enumerate(facts):
+        if not sentences[fact.sentence_index].is_heading:
+            continue
+        for body in facts[i + 1 : i + 1 + TWIN_WINDOW]:
+            body_sentence = sentences[body.sentence_index]
+            if body_sentence.is_heading or body_sentence.article != sentences[fact.sentence_index].article:
+                continue
+            if body.value == fact.value and body.unit == fact.unit:
+                fact.period, fact.kind, fact.direction = body.period, body.kind, body.direction
+                fact.geo, fact.theme, fact.indicator_zh = body.geo, body.theme, body.indicator_zh
+                break

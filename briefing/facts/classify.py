@@ -1,0 +1,158 @@
+"""Kind, direction and period of a quantity, from the words around it and the document's structure.
+
+The period is looked for from the nearest context outwards: time words in the number's own clause, then
+earlier in its sentence, then a time word opening the passage (“十四五”期间，… up to the next heading), then
+the section heading (上半年计划执行情况 → <year>-H1, 下半年工作安排 → target-<year>), then the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.facts.lexicon import Marker, kinds, periods
+from briefing.facts.numbers import parse_number
+from briefing.facts.quantities import Mention
+
+CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:]")
+BASE_VALUE = re.compile(r"(?:由|从)$")
+FYP_ORDINAL = {"三": 13, "四": 14, "五": 15}
+SPANS = ("cumulative",)
+SPAN_SUFFIXES = ("FYP", "-years")
+
+
+@dataclass(frozen=True)
+class Default:
+    """The period a passage gets when its sentences name none, and whether it is a plan (targets)."""
+
+    period: str = "unspecified"
+    target: bool = False
+    explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
+
+
+def clause_start(text: str, at: int) -> int:
+    """Start of the clause (between commas and stops) holding position `at`."""
+    starts = [m.end() for m in CLAUSE_STOP.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
+
+
+def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
+    """Period token of a matched time marker; unspecified when it needs a year the document lacks."""
+    period = marker.period
+    groups = match.groupdict()
+    if period == "months":
+        months = parse_number(groups["n"])
+        if months is None or year is None or not 1 <= months <= 12:
+            return "unspecified"
+        n = int(months)
+        return {3: f"{year}-Q1", 6: f"{year}-H1", 12: f"{year}"}.get(n, f"{year}-01/{year}-{n:02d}")
+    if period == "fyp":
+        return f"{FYP_ORDINAL[groups['n']]}th-FYP"
+    if period == "past":
+        count = parse_number(groups.get("n") or groups.get("m") or "")
+        return f"past-{int(count)}-years" if count else "cumulative"
+    if period == "year":
+        return groups["year"]
+    if "{y" in period:
+        if year is None:
+            return "unspecified"
+        n = groups.get("n")
+        quarter = str(int(parse_number(n))) if n else ""
+        return period.replace("{y-1}", str(year - 1)).replace("{y}", str(year)).replace("{n}", quarter)
+    return period
+
+
+def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default: Default) -> str | None:
+    """Period set by the first time marker (in data order) found in `text`, or None."""
+    for marker in periods().markers:
+        if marker.scope not in scopes or (marker.weak and default.explicit):
+            continue
+        match = marker.pattern.search(text)
+        if match:
+            period = resolve(marker, match, year)
+            if year is not None and period == str(year) and default.period.startswith(f"{year}-"):
+                continue  # 2025年… inside a 2025 H1 report keeps the finer default
+            return period
+    return None
+
+
+def opening_period(text: str, year: int | None) -> str | None:
+    """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or None."""
+    for marker in periods().markers:
+        match = marker.pattern.match(text) if marker.scope == "sentence" else None
+        if match:
+            return resolve(marker, match, year)
+    return None
+
+
+def period_of(
+    mention: Mention, text: str, year: int | None, block: str | None, default: Default
+) -> tuple[str, bool]:
+    """(period, is_target) of a mention in sentence `text`."""
+    start = clause_start(text, mention.number_start)
+    clause = text[start : mention.start]
+    if default.target:
+        return default.period, True
+    if periods().targets.search(clause):
+        return (f"target-{year}" if year else "unspecified"), True
+    if BASE_VALUE.search(clause):
+        return "unspecified", False
+    bounded = block is not None and block.endswith("FYP")
+    scoped = Default(default.period, default.target, default.explicit or bounded)
+    found = marker_period(clause, ("clause", "sentence"), year, scoped)
+    if found is None and mention.form == "rank":
+        previous = text[clause_start(text, max(start - 1, 0)) : start]
+        found = marker_period(previous, ("clause", "sentence"), year, scoped)
+    if found is not None:
+        return found, False
+    found = marker_period(text[:start], ("sentence",), year, scoped) or block
+    if found in SPANS or (found and found.endswith(SPAN_SUFFIXES)):
+        if periods().stock_cues.search(text[start : mention.end]):
+            return "unspecified", False  # a standing stock (现有…, 成为…第4处) is not summed over years
+    return (found or default.period), False
+
+
+def kind_of(mention: Mention, text: str, target: bool) -> tuple[str, str | None]:
+    """(kind, direction) of a mention in sentence `text`."""
+    lex = kinds()
+    clause = text[clause_start(text, mention.number_start) : mention.start]
+    near = clause[-lex.window :]
+    if mention.form == "rank":
+        return "rank", None
+    if mention.form == "multiple":
+        return "multiple", mention.direction or _direction(near, default=None, growth_only=True)
+    if target:
+        growth = lex.change_pct.search(near) and mention.unit == "percent"
+        return "target", ("up" if growth and not lex.down.search(near) else None)
+    if mention.form == "percent":
+        if lex.change_pct.search(near):
+            return "change_pct", _direction(near, default="up")
+        return "share", None
+    if mention.form == "percentage_point":
+        return "change_abs", _direction(near, default=None)
+    found = lex.change_abs.search(clause) or _listed_after_change(text, clause_start(text, mention.number_start))
+    if found and mention.unit not in lex.flow_units:
+        return "change_abs", _direction(found.group(), default="up")
+    return "level", None
+
+
+def _listed_after_change(text: str, start: int) -> re.Match[str] | None:
+    """新增停车位886个,共享车位1517个: a short verbless clause continuing a list of additions."""
+    clause = text[start:]
+    if start == 0 or len(re.split(r"[\d一二三四五六七八九十两]", clause, maxsplit=1)[0]) > 8:
+        return None
+    previous = text[clause_start(text, start - 1) : start - 1]
+    if not re.search(r"[\d一二三四五六七八九十]\D{0,4}$", previous):
+        return None
+    return kinds().change_abs.search(previous)
+
+
+def _direction(text: str, default: str | None, growth_only: bool = False) -> str | None:
+    lex = kinds()
+    ups = [m.end() for m in lex.up.finditer(text)]
+    downs = [] if growth_only else [m.end() for m in lex.down.finditer(text)]
+    if not ups and not downs:
+        return default
+    if "增速" in text or "增长率" in text:
+        return "up"  # a growth rate stays a growth figure even when it slows
+    return "up" if max(ups, default=-1) > max(downs, default=-1) else "down"

@@ -1,0 +1,262 @@
+"""What a fact is about: its place (geo), theme and a short indicator label, read from the sentence, its
+paragraph and the headings above it; and the document-wide context (year, default place, default period).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from briefing.facts.classify import Default, clause_start, opening_period
+from briefing.facts.lexicon import alternation, load_themes, periods, places
+from briefing.facts.quantities import Mention
+from briefing.model import Document, Sentence
+
+YEAR = re.compile(r"((?:19|20)\d{2})年")
+BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
+OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
+ENUMERATED = "等"
+FILLER_HEAD = re.compile(
+    r"^(?:[“”]?(?:上半年|下半年|今年|全年|年内|年底前|近年来|过去[五十]年|“?十[三四五]五”?(?:期间|时期)|"
+    r"\d{1,2}-\d{1,2}月|\d{4}年)[，,]?|全区|全市|我区|本市|其中|同时|此外|共|累计|已|新)+"
+)
+FILLER_TAIL = re.compile(r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计)+$")
+
+
+@dataclass
+class DocContext:
+    """Per-document facts every mention needs: year, default place, and per-sentence structure."""
+
+    document: Document
+    year: int | None
+    home: str  # default geo
+    paragraph_of: list[int] = field(default_factory=list)  # sentence index → paragraph number
+    paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
+    block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
+    defaults: list[Default] = field(default_factory=list)
+
+
+def document_context(document: Document) -> DocContext:
+    ctx = DocContext(document, _year(document), _home(document))
+    paragraph = -1
+    previous: Sentence | None = None
+    for sentence in document.sentences:
+        gap = document.text[previous.end : sentence.start] if previous else "\n"
+        if "\n" in gap or sentence.is_heading or (previous is not None and previous.is_heading):
+            paragraph += 1
+            ctx.paragraph_first[paragraph] = sentence.index
+        ctx.paragraph_of.append(paragraph)
+        previous = sentence
+    _blocks(ctx)
+    ctx.defaults = [_default(document, s, ctx.year) for s in document.sentences]
+    return ctx
+
+
+def _year(document: Document) -> int | None:
+    """The document's year: its date, else a year in its title, else the year its text names most."""
+    if document.year:
+        return document.year
+    found = YEAR.search(document.title or "")
+    if found:
+        return int(found.group(1))
+    counts = Counter(int(y) for y in YEAR.findall(document.text[:200_000]))
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def _home(document: Document) -> str:
+    """Default geo: the issuer when it is a place (东城区), else a place in the title, else the data default."""
+    lex = places()
+    for text in (document.issuer, document.title if document.genre != "news" else ""):
+        for match in lex.pattern.finditer(text or ""):
+            if match.group() not in lex.not_places:
+                return lex.forms[match.group()]
+    return lex.default
+
+
+def _blocks(ctx: DocContext) -> None:
+    """A time marker opening a sentence of the first paragraph after a heading sets the period of the
+    passage up to the next heading (“十四五”期间，东城区… / 过去五年，…)."""
+    sentences = ctx.document.sentences
+    block: str | None = None
+    after_heading_paragraph: int | None = None
+    for sentence in sentences:
+        if sentence.is_heading:
+            block, after_heading_paragraph = None, None
+            ctx.block_period.append(None)
+            continue
+        paragraph = ctx.paragraph_of[sentence.index]
+        if after_heading_paragraph is None:
+            after_heading_paragraph = paragraph
+        if paragraph == after_heading_paragraph:
+            text = OPENERS.sub("", BYLINE.sub("", sentence.text))
+            block = opening_period(text, ctx.year) or block
+        ctx.block_period.append(block)
+    # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
+    for i in range(len(sentences) - 1, -1, -1):
+        if sentences[i].is_heading and i + 1 < len(sentences):
+            ctx.block_period[i] = ctx.block_period[i + 1]
+
+
+def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
+    """Period default from the headings above the sentence (innermost first), then the report title."""
+    headings: list[str] = []
+    index = sentence.section
+    while index is not None and 0 <= index < len(document.sections):
+        headings.append(document.sections[index].heading)
+        index = document.sections[index].parent
+    if document.genre != "news":
+        headings.append(document.title)
+    for heading in headings:
+        for rule in periods().defaults:
+            match = rule.pattern.search(heading)
+            if match:
+                return Default(_fill(rule.period, match, year), rule.target, explicit=True)
+    return Default()
+
+
+def _fill(period: str, match: re.Match[str], year: int | None) -> str:
+    groups = match.groupdict()
+    if period == "year":
+        return groups["year"]
+    if period == "past":
+        return f"past-{groups['n']}-years"
+    if "{y}" in period and year is None:
+        return "unspecified"
+    quarter = {"一": "1", "二": "2", "三": "3", "四": "4"}.get(groups.get("n") or "", "")
+    return period.replace("{y}", str(year)).replace("{n}", quarter)
+
+
+# ---------------------------------------------------------------- geo
+
+
+STREET = re.compile(r"[路街道桥线]")
+"""A place name followed by one of these names a street (通惠河北路), not the place."""
+
+
+def _places_in(text: str) -> list[tuple[int, int, str]]:
+    lex = places()
+    found = [
+        (m.start(), m.end(), lex.forms[m.group()])
+        for m in lex.pattern.finditer(text)
+        if m.group() not in lex.not_places and not STREET.match(text, m.end())
+    ]
+    found += [(m.start("name"), m.end("name"), m.group("name")) for m in lex.county.finditer(text)]
+    return sorted(found)
+
+
+def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
+    """Place named before the number in its clause, else in its sentence, else the paragraph's or the
+    article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处) and the
+    city around a district issuer do not count."""
+    text = sentence.text
+    start = clause_start(text, mention.number_start)
+    skip = {ctx.home, places().default}
+
+    def named(segment: str, offset: int) -> list[str]:
+        out = []
+        for _, e, name in _places_in(segment):
+            between = text[offset + e : mention.number_start]
+            listed = ENUMERATED in between and not re.search(r"[，,；;。]", between)
+            if name not in skip and not listed and name not in out:
+                out.append(name)
+        return out
+
+    in_clause = [] if mention.form == "rank" else named(text[start : mention.number_start], start)
+    earlier = named(text[:start], 0)
+    if len(in_clause) == 1:
+        return in_clause[0]
+    if len(in_clause) > 1:
+        return earlier[0] if earlier else "、".join(in_clause)
+    if earlier:
+        return earlier[0]
+    for text_above in (_paragraph_subject(ctx, sentence), _article_title(ctx, sentence)):
+        found = _places_in(text_above)
+        if found:
+            return found[0][2]
+    return ctx.home
+
+
+def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:
+    """The first clause of the paragraph's first sentence, where its subject sits (城市副中心城市框架…)."""
+    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
+    text = OPENERS.sub("", BYLINE.sub("", first.text))
+    stop = re.search(r"[，,；;。！？!?]", text)
+    return text[: stop.start()] if stop else text
+
+
+def _article_title(ctx: DocContext, sentence: Sentence) -> str:
+    document = ctx.document
+    if sentence.article is not None and sentence.article < len(document.articles):
+        return "".join(document.articles[sentence.article].title_lines)
+    return ""
+
+
+# ---------------------------------------------------------------- theme
+
+
+@cache
+def _theme_matcher(extra: str | None) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    themes = load_themes(extra)
+    owners: dict[str, list[str]] = {}
+    for tid, body in themes.items():
+        for keyword in body.get("keywords", []):
+            owners.setdefault(keyword, []).append(tid)
+    return re.compile(alternation(set(owners))), owners
+
+
+CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER = 4.0, 1.5, 1.0, 1.0, 0.5, 6.0
+"""Weights of keyword hits by where they sit; PARTNER is the pull of a fact placed at a cooperation
+partner (雄安新区, 天津市, a paired county) towards `regional`."""
+
+
+def theme_of(ctx: DocContext, sentence: Sentence, mention: Mention, geo: str, extra: str | None = None) -> str:
+    """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
+    sentence opening its paragraph, the section headings above it and the article's headline."""
+    pattern, owners = _theme_matcher(extra)
+    text = sentence.text
+    start = clause_start(text, mention.number_start)
+    stop = re.search(r"[，,；;。！？!?]", text[mention.end :])
+    end = mention.end + stop.start() if stop else len(text)
+    while start > 0 and not pattern.search(text, start, end):
+        start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
+    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
+    parts = (
+        (text[start:end], CLAUSE),
+        (text[:start] + "|" + text[end:], SENTENCE),
+        (first.text if first.index != sentence.index else "", PARAGRAPH),
+        (_section_headings(ctx, sentence), SECTION),
+        (_article_title(ctx, sentence), HEADLINE),
+    )
+    scores: Counter[str] = Counter()
+    for part, weight in parts:
+        for match in pattern.finditer(part):
+            for tid in owners[match.group()]:
+                scores[tid] += weight
+    if places().is_partner(geo, ctx.home) and "regional" in load_themes(extra):
+        scores["regional"] += PARTNER
+    if not scores:
+        return "economy"
+    return max(scores, key=lambda tid: scores[tid])
+
+
+def _section_headings(ctx: DocContext, sentence: Sentence) -> str:
+    document = ctx.document
+    index = sentence.section if sentence.article is None else None
+    return document.sections[index].heading if index is not None and index < len(document.sections) else ""
+
+
+# ---------------------------------------------------------------- indicator
+
+
+def indicator_of(sentence: Sentence, mention: Mention) -> str:
+    """Short label of what is counted: the clause before the number without time words and filler, or
+    the noun after the measure word when the number opens its clause."""
+    text = sentence.text
+    head = text[clause_start(text, mention.number_start) : mention.start]
+    head = FILLER_TAIL.sub("", FILLER_HEAD.sub("", head.strip()))
+    if len(head) >= 2:
+        return head[-20:]
+    after = re.split(r"[，,；;。！？!?、]", text[mention.end :], maxsplit=1)[0]
+    return after[:16]

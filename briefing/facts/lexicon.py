@@ -1,0 +1,211 @@
+"""The data files of the extractor (briefing/data/*.toml), read once and compiled into patterns.
+
+Lexicons are data so that users and later releases extend them without touching code; this module is
+the only place that knows their layout.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from briefing.resources import DATA_DIR
+
+THEMES_ENV = "BRIEFING_THEMES"
+"""Environment variable naming an extra themes TOML file merged over the shipped one."""
+
+
+def read_toml(name: str) -> dict[str, Any]:
+    with (DATA_DIR / name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """A regex alternation matching the longest listed word first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class NounRule:
+    measure_word: str
+    unit: str
+    keywords: tuple[str, ...]
+    after_only: bool
+
+
+@dataclass(frozen=True)
+class MeasureWords:
+    units: dict[str, str]
+    factors: dict[str, int]
+    framed: dict[str, str]
+    ambiguous_after_year: frozenset[str]
+    ordinal_counts: frozenset[str]
+    nouns: tuple[NounRule, ...]
+    bare: dict[str, tuple[str, ...]]
+    qualifiers_before: dict[str, str]
+    qualifiers_after: dict[str, str]
+    pattern: str  # alternation of every written form, longest first
+
+
+@cache
+def measure_words() -> MeasureWords:
+    data = read_toml("measure_words.toml")
+    units = dict(data["units"])
+    factors = dict(data.get("factors", {}))
+    for form in factors:
+        units.setdefault(form, "percent")
+    nouns = tuple(
+        NounRule(n["measure_word"], n["unit"], tuple(n["keywords"]), bool(n.get("after_only")))
+        for n in data.get("nouns", [])
+    )
+    return MeasureWords(
+        units=units,
+        factors=factors,
+        framed=dict(data.get("framed", {})),
+        ambiguous_after_year=frozenset(data.get("ambiguous_after_year", [])),
+        ordinal_counts=frozenset(data.get("ordinal_counts", [])),
+        nouns=nouns,
+        bare={unit: tuple(words) for unit, words in data.get("bare", {}).items()},
+        qualifiers_before=dict(data["qualifiers"]["before"]),
+        qualifiers_after=dict(data["qualifiers"]["after"]),
+        pattern=alternation(set(units)),
+    )
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    masks: re.Pattern[str]  # spans never read as quantities
+    name_suffixes: re.Pattern[str]  # a number followed by one of these is part of a name or a date
+
+
+@cache
+def exclusions() -> Exclusions:
+    data = read_toml("exclusions.toml")
+    parts = [*data.get("patterns", []), alternation(data.get("names", []))]
+    return Exclusions(
+        masks=re.compile("|".join(f"(?:{p})" for p in parts if p)),
+        name_suffixes=re.compile(f"(?:{alternation(data.get('name_suffixes', []))})"),
+    )
+
+
+@dataclass(frozen=True)
+class Marker:
+    pattern: re.Pattern[str]
+    period: str
+    scope: str  # clause | sentence
+    weak: bool  # applies only where no section or document default period is set
+
+
+@dataclass(frozen=True)
+class Default:
+    pattern: re.Pattern[str]
+    period: str
+    target: bool
+
+
+@dataclass(frozen=True)
+class Periods:
+    markers: tuple[Marker, ...]
+    defaults: tuple[Default, ...]
+    targets: re.Pattern[str]
+    stock_cues: re.Pattern[str]
+
+
+@cache
+def periods() -> Periods:
+    data = read_toml("periods.toml")
+    return Periods(
+        markers=tuple(
+            Marker(re.compile(m["pattern"]), m["period"], m.get("scope", "sentence"), bool(m.get("weak")))
+            for m in data["markers"]
+        ),
+        defaults=tuple(
+            Default(re.compile(d["pattern"]), d["period"], bool(d.get("target"))) for d in data["defaults"]
+        ),
+        targets=re.compile("|".join(data["targets"])),
+        stock_cues=re.compile("|".join(data["stock_cues"])),
+    )
+
+
+@dataclass(frozen=True)
+class Places:
+    default: str
+    forms: dict[str, str]  # written form → canonical name
+    pattern: re.Pattern[str]  # every written form and every non-place, longest first
+    not_places: frozenset[str]
+    county: re.Pattern[str]
+    regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
+    within: dict[str, frozenset[str]]  # area → places inside it
+
+
+    def is_partner(self, geo: str, home: str) -> bool:
+        """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
+        if geo in self.regional:
+            return True
+        if geo in (home, self.default) or geo in self.within.get(home, ()) or geo == "全球":
+            return False
+        return True
+
+
+@cache
+def places() -> Places:
+    data = read_toml("places.toml")
+    forms = {form: name for name, written in data["places"].items() for form in written}
+    not_places = frozenset(data.get("not_places", []))
+    return Places(
+        default=data.get("default", ""),
+        forms=forms,
+        pattern=re.compile(alternation(set(forms) | not_places)),
+        not_places=not_places,
+        county=re.compile(data["pattern"]["regex"]),
+        regional=frozenset(data.get("regional", [])),
+        within={area: frozenset(inside) for area, inside in data.get("within", {}).items()},
+    )
+
+
+def load_themes(extra: str | Path | None = None) -> dict[str, dict]:
+    """Theme id → {"zh", "en", "keywords"}: the shipped themes, extended by a user file.
+
+    The user file (argument, else $BRIEFING_THEMES) has the same shape; its keywords are added to a
+    shipped theme of the same id, its names replace the shipped ones, and new ids add themes.
+    """
+    themes = {tid: dict(body) for tid, body in read_toml("themes.toml").items()}
+    extra = extra or os.environ.get(THEMES_ENV)
+    if extra:
+        with Path(extra).open("rb") as handle:
+            user = tomllib.load(handle)
+        for tid, body in user.items():
+            if not isinstance(body, dict):
+                continue
+            merged = themes.setdefault(tid, {"zh": tid, "en": tid, "keywords": []})
+            merged.update({k: v for k, v in body.items() if k != "keywords"})
+            merged["keywords"] = [*merged.get("keywords", []), *body.get("keywords", [])]
+    return themes
+
+
+@dataclass(frozen=True)
+class Kinds:
+    change_pct: re.Pattern[str]
+    up: re.Pattern[str]
+    down: re.Pattern[str]
+    change_abs: re.Pattern[str]
+    flow_units: frozenset[str]
+    window: int
+
+
+@cache
+def kinds() -> Kinds:
+    data = read_toml("kinds.toml")
+    return Kinds(
+        change_pct=re.compile(alternation(data["change_pct"])),
+        up=re.compile(alternation(data["up"])),
+        down=re.compile(alternation(data["down"])),
+        change_abs=re.compile(alternation(data["change_abs"])),
+        flow_units=frozenset(data["flow_units"]),
+        window=int(data.get("window", 8)),
+    )

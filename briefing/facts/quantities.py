@@ -1,0 +1,276 @@
+"""Find the quantity mentions of one sentence: number, magnitude, measure word and qualifier words.
+
+A mention is kept only when it quantifies something: it has a measure word or unit (104家, 23.6亿美元,
+19.5%), or it is one of the fixed frames (第一 after 居, 翻番, 连续4年, 九连冠, 百亿级, 六成). Everything
+else — dates, years, list markers, numbers inside names (22号线, PM2.5, G20), editions (第七届), slogans
+(“四个服务”, 两区) — falls out, because it has no measure word or because exclusions.toml masks it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from briefing.facts.lexicon import alternation, exclusions, measure_words
+from briefing.facts.numbers import MULTIPLIERS, normalise, parse_number
+from briefing.facts.units import bare_unit, split_measure_word, unit_of
+
+MASK = "□"
+NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?(?!\d|,\d)"
+NUM_CN = r"[零〇一二两三四五六七八九十百千万亿]+"
+CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+LONE_NOT_COUNTS = frozenset("零〇一二百千万亿")
+"""Single Chinese numerals that are not counts on their own: 零 (零部件), 一 (一批, 一站式), 二 (二次, 二期:
+counting uses 两), and bare 百/千/万/亿 (千家万户) — unless a frame (上百个, 百亿级) takes them."""
+RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跻身|保持|位于)[^，,。；;]{0,10}$")
+CLAUSE_STOP = "，,。；;！？!?：:"
+OPEN_QUOTES = "“‘「『\"《"
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass
+class Mention:
+    """One quantity in a sentence; offsets index the sentence text."""
+
+    start: int  # start of raw (qualifier words included)
+    end: int
+    number_start: int
+    value: Decimal
+    unit: str
+    measure_word: str = ""
+    qualifier: str = "exact"
+    form: str = "count"  # count | percent | percentage_point | rank | multiple | streak | magnitude | ordinal
+    value_max: Decimal | None = None
+    direction: str | None = None
+    confidence: float = 1.0
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lex = measure_words()
+    pre = alternation(set(lex.qualifiers_before))
+    post = alternation({k for k in lex.qualifiers_after if len(k) > 1})
+    num = f"(?:{NUM_AR}|{NUM_CN})"
+    general = (
+        f"(?P<pre>{pre})?(?P<num>{num})(?:(?P<sep>[-~—–至到])(?P<num2>{num}))?(?P<a1>余|多)?"
+        f"(?P<mult>万亿|万|亿|千)?(?P<a2>余|多)?(?P<mw>{lex.pattern})?(?P<post>{post})?"
+    )
+    per = f"每(?P<den>{lex.pattern})(?P<num>{NUM_AR})(?P<mw>{lex.pattern})"
+    return {
+        "general": re.compile(general),
+        "per": re.compile(per),
+        "rank": re.compile(rf"第\s*(?P<n>\d+|[一二三四五六七八九十]+)|(?P<first>首位|榜首)"),
+        "double": re.compile(r"翻(?:了)?(?P<n>[一两二三])?番"),
+        "percent_words": re.compile(r"(?P<pre>" + pre + r")?百分之(?P<n>[\d.]+|[零〇一二两三四五六七八九十]+)"),
+        "streak": re.compile(
+            rf"连续(?P<n>\d+|[一二三四五六七八九十两]+)(?P<mw>年|个月|届|次)|(?P<n2>[一二三四五六七八九十两]+|\d+)连冠"
+        ),
+        "magnitude": re.compile(r"(?P<n>[十百千]|\d+)(?P<mult>万亿|万|亿)级"),
+        "major": re.compile(r"(?<![一二三四五六七八九十])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?)大(?=[\u4e00-\u9fff])"),
+    }
+
+
+def masked_text(text: str) -> str:
+    """`text` with full-width signs folded and excluded spans replaced by MASK (same length)."""
+    norm = normalise(text)
+    return exclusions().masks.sub(lambda m: MASK * len(m.group()), norm)
+
+
+def find_quantities(text: str) -> list[Mention]:
+    """Every quantity mention of `text` in order of position."""
+    masked = masked_text(text)
+    taken = [False] * len(masked)
+    found: list[Mention] = []
+    for finder in (_ranks, _doublings, _percent_words, _streaks, _magnitudes, _majors, _per_unit, _general):
+        for mention in finder(masked):
+            if not any(taken[mention.start : mention.end]):
+                found.append(mention)
+                taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _among(char: str, chars: str) -> bool:
+    """`char` is one of `chars` (an empty string is not)."""
+    return bool(char) and char in chars
+
+
+def _clause_before(text: str, at: int, limit: int = 40) -> str:
+    start = max(0, at - limit)
+    cut = max((text.rfind(c, start, at) for c in CLAUSE_STOP), default=-1)
+    return text[max(start, cut + 1) : at]
+
+
+def _ranks(text: str):
+    lex = measure_words()
+    for m in _patterns()["rank"].finditer(text):
+        value = Decimal(1) if m.group("first") else parse_number(m.group("n"))
+        if value is None or value == 0:
+            continue
+        after = text[m.end() : m.end() + 1]
+        listed = after == "、" and re.match(r"[\d一二三四五六七八九十]", text[m.end() + 1 : m.end() + 2])
+        if RANK_VERBS.search(_clause_before(text, m.start())) and not listed and after != MASK:
+            yield Mention(m.start(), m.end(), m.start(), value, "rank", form="rank")
+        elif m.group("n") and after in lex.ordinal_counts and not _among(text[m.end() + 1 : m.end() + 2], "、"):
+            end = m.end() + 1
+            yield Mention(m.start(), end, m.start(), value, lex.units.get(after, "unit"), after, form="ordinal")
+
+
+def _doublings(text: str):
+    powers = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
+    for m in _patterns()["double"].finditer(text):
+        value = Decimal(2) ** powers[m.group("n")]
+        yield Mention(m.start(), m.end(), m.start(), value, "times", form="multiple", direction="up")
+
+
+def _percent_words(text: str):
+    for m in _patterns()["percent_words"].finditer(text):
+        raw = m.group("n").replace("点", ".")
+        value = parse_number(raw)
+        if value is not None:
+            qualifier = measure_words().qualifiers_before.get(m.group("pre") or "", "exact")
+            yield Mention(m.start(), m.end(), m.start("n") - 3, value, "percent", "%", qualifier, "percent")
+
+
+def _streaks(text: str):
+    units = {"年": "year", "个月": "month", "届": "times", "次": "times"}
+    for m in _patterns()["streak"].finditer(text):
+        digits = m.group("n") or m.group("n2")
+        value = parse_number(digits)
+        if value is None:
+            continue
+        written = m.group("mw") or "连冠"
+        unit = units.get(written, "times")
+        yield Mention(m.start(), m.end(), m.start(), value, unit, written, form="streak")
+
+
+def _magnitudes(text: str):
+    for m in _patterns()["magnitude"].finditer(text):
+        base = parse_number(m.group("n"))
+        if base is None:
+            continue
+        value = base * MULTIPLIERS[m.group("mult")]
+        yield Mention(m.start(), m.end(), m.start(), value, "CNY", m.group("mult") + "级", "about", "magnitude")
+
+
+def _majors(text: str):
+    """三大计划, 五大行动: a small count written with 大 instead of a measure word."""
+    for m in _patterns()["major"].finditer(text):
+        value = parse_number(m.group("n"))
+        if value is not None and not _among(text[m.start() - 1 : m.start()], OPEN_QUOTES):
+            yield Mention(m.start(), m.end(), m.start(), value, "unit")
+
+
+def _per_unit(text: str):
+    units = measure_words().units
+    for m in _patterns()["per"].finditer(text):
+        value = parse_number(m.group("num"))
+        numerator, denominator = units.get(m.group("mw")), units.get(m.group("den"))
+        if value is None or not numerator or not denominator:
+            continue
+        written = f"{m.group('mw')}/{m.group('den')}"
+        yield Mention(m.start(), m.end(), m.start("num"), value, f"{numerator}_per_{denominator}", written)
+
+
+def _general(text: str):
+    for m in _patterns()["general"].finditer(text):
+        mention = _read_general(text, m)
+        if mention is not None:
+            yield mention
+
+
+def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 - one filter per rule
+    lex = measure_words()
+    numeral = m.group("num")
+    pre, mult, written = m.group("pre") or "", m.group("mult") or "", m.group("mw") or ""
+    start = m.start("num")
+    chinese = numeral[0] in CN_CHARS
+    if pre == "上" and not (chinese and numeral[0] in "百千万"):
+        pre = ""
+    if pre:
+        start = m.start("pre")
+    before_char = text[m.start("num") - 1] if m.start("num") else ""
+    after_end = m.end()
+    after_char = text[after_end : after_end + 1]
+    # numbers glued to letters, digits, dots or separators belong to codes, dates and times
+    if LATIN.match(before_char) or _among(before_char, ".-:/#第") or before_char.isdigit():
+        return None
+    if not written and (LATIN.match(after_char) or _among(after_char, ".-:/")):
+        return None
+    if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
+        return None  # 3万万, 1..2
+    if chinese:
+        if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and pre != "上"):
+            return None
+        if len(numeral) == 1 and numeral in "万亿":
+            return None
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    value_max = parse_number(m.group("num2")) if m.group("num2") else None
+    if m.group("num2") and value_max is None:
+        return None
+    if mult:
+        value *= MULTIPLIERS[mult]
+        value_max = value_max * MULTIPLIERS[mult] if value_max is not None else None
+    if written and not _measure_word_fits(text, m, written, chinese, value):
+        written = ""
+    if not written:
+        return _bare(text, m, start, value, pre, mult)
+    magnitude, form = split_measure_word(written)
+    if magnitude:  # 亿元 matched as one written form
+        value *= MULTIPLIERS[magnitude]
+    factor = lex.factors.get(form, 1)
+    before = _clause_before(text, start)
+    after = text[m.end("mw") : m.end("mw") + 20]
+    unit = unit_of(form, before, after)
+    kind_form = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}.get(unit, "count")
+    end = m.end("post") if m.group("post") else m.end("mw")
+    return Mention(
+        start=start,
+        end=end,
+        number_start=m.start("num"),
+        value=value * factor,
+        unit=unit,
+        measure_word=mult + written,
+        qualifier=_qualifier(pre, m),
+        form=kind_form,
+        value_max=value_max * factor if value_max is not None else None,
+    )
+
+
+def _measure_word_fits(text: str, m: re.Match[str], written: str, chinese: bool, value: Decimal) -> bool:
+    """Whether the measure word after the number really counts it (年 only in 连续N年, 级 only after a small
+    Chinese numeral, no 人 after a year-like 2025 that starts a name: 2025人艺之友日)."""
+    lex = measure_words()
+    framed = lex.framed.get(written)
+    if framed == "streak":
+        return False
+    if framed == "tier" and not chinese:
+        return False
+    if written in lex.factors and not (chinese or "." in m.group("num")):
+        return written != "成" or chinese
+    after = text[m.end("mw") : m.end("mw") + 1]
+    year_like = not chinese and not m.group("mult") and re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
+    return not (year_like and written in lex.ambiguous_after_year and after and "\u4e00" <= after <= "\u9fff")
+
+
+def _bare(text: str, m: re.Match[str], start: int, value: Decimal, pre: str, mult: str) -> Mention | None:
+    """A number with 万/亿 and no measure word: a fact only when the noun before it names the unit."""
+    if not mult or exclusions().name_suffixes.match(text, m.end("mult")):
+        return None
+    unit = bare_unit(_clause_before(text, start))
+    if unit is None:
+        return None
+    end = m.end("a2") if m.group("a2") else m.end("mult")
+    return Mention(start, end, m.start("num"), value, unit, mult, _qualifier(pre, m), confidence=0.9)
+
+
+def _qualifier(pre: str, m: re.Match[str]) -> str:
+    lex = measure_words()
+    for word in (m.group("post"), m.group("a1"), m.group("a2")):
+        if word and word in lex.qualifiers_after:
+            return lex.qualifiers_after[word]
+    return lex.qualifiers_before.get(pre, "exact")

@@ -1,0 +1,60 @@
+"""Facts as text for `briefing facts --format jsonl|csv|table`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from briefing.model import Fact, decimal_to_json
+
+CSV_FIELDS = (
+    "doc", "id", "raw", "span", "value", "value_max", "unit", "measure_word", "qualifier", "indicator_zh",
+    "indicator_en", "period", "kind", "direction", "geo", "theme", "article", "sentence",
+)
+TABLE_FIELDS = ("id", "raw", "value", "unit", "qualifier", "period", "kind", "theme", "geo", "indicator_zh")
+
+
+def facts_to_jsonl(facts: list[Fact]) -> str:
+    """One JSON object a line, in the record of DESIGN.md."""
+    return "".join(json.dumps(f.to_record(), ensure_ascii=False) + "\n" for f in facts)
+
+
+def facts_to_csv(facts: list[Fact]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for fact in facts:
+        row = fact.to_record()
+        row["span"] = f"{fact.span[0]}-{fact.span[1]}"
+        row["value_max"] = row.get("value_max", "")
+        row["direction"] = row["direction"] or ""
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def facts_to_table(facts: list[Fact]) -> str:
+    """A plain aligned table for reading in a terminal (widths count CJK characters as two columns)."""
+    rows = [TABLE_FIELDS] + [tuple(_cell(f, name) for name in TABLE_FIELDS) for f in facts]
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(TABLE_FIELDS))]
+    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+             for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def format_facts(facts: list[Fact], fmt: str) -> str:
+    """Render facts in `fmt` (jsonl, csv or table)."""
+    renderers = {"jsonl": facts_to_jsonl, "csv": facts_to_csv, "table": facts_to_table}
+    if fmt not in renderers:
+        raise ValueError(f"unknown facts format {fmt!r} (use jsonl, csv or table)")
+    return renderers[fmt](facts)
+
+
+def _cell(fact: Fact, name: str) -> str:
+    if name == "value":
+        return str(decimal_to_json(fact.value))
+    return str(getattr(fact, name) or "")
+
+
+def _width(text: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in text)

@@ -1,0 +1,57 @@
+"""Measure words to unit tokens, with the counted noun deciding where the measure word alone cannot.
+
+家 counts firms (enterprise) or public bodies (organization); 个 counts projects, countries, regions, jobs,
+school places or plain things. The noun is read right after the measure word (49家驻区中央单位) or, when
+the number ends the phrase, just before it (新建养老助餐点49家).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.facts.lexicon import measure_words
+
+_FILLER_END = re.compile(r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了)+$")
+_AFTER_STOP = re.compile(r"[，,。；;：:、！？!?\d（(]")
+AFTER_WINDOW = 16
+
+
+def split_measure_word(written: str) -> tuple[str, str]:
+    """`万平方米` → ("万", "平方米"): the magnitude prefix and the unit form."""
+    for prefix in ("万亿", "万", "亿", "千"):
+        if written.startswith(prefix) and written[len(prefix) :] in measure_words().units:
+            return prefix, written[len(prefix) :]
+    return "", written
+
+
+def unit_of(form: str, before: str, after: str) -> str:
+    """Unit token of a measure word `form` (without 万/亿), given the text before the number and the
+    text after the measure word in the same clause."""
+    lex = measure_words()
+    rules = [r for r in lex.nouns if r.measure_word == form]
+    if not rules:
+        return lex.units.get(form, "unit")
+    window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]
+    best: tuple[int, str] | None = None
+    for rule in rules:
+        for keyword in rule.keywords:
+            at = window.find(keyword)
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, rule.unit)
+    if best is not None:
+        return best[1]
+    if not window or _AFTER_STOP.match(after or "，"):
+        head = _FILLER_END.sub("", before)
+        for rule in rules:
+            if not rule.after_only and any(head.endswith(k) for k in rule.keywords):
+                return rule.unit
+    return lex.units.get(form, "unit")
+
+
+def bare_unit(before: str) -> str | None:
+    """Unit of a number written with 万/亿 but no measure word, from the noun before it (参与人数约122万)."""
+    head = _FILLER_END.sub("", before)
+    for unit, words in measure_words().bare.items():
+        if any(head.endswith(w) for w in words):
+            return unit
+    return None

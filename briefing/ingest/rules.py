@@ -1,0 +1,147 @@
+"""The data-file rules of ingest (boilerplate.toml, structure.toml), loaded once and compiled.
+
+Kept apart from the code that applies them so that users can extend the cues for a new site or layout
+by editing TOML, and so that every module reads the same compiled patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.resources import DATA_DIR
+
+WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+"""Characters ingest treats as blank: str.strip()'s set misses the BOM and the zero-width space."""
+
+CLAUSE_MARKS = "，、：,:"
+"""Marks inside or at the end of a clause that does not end the sentence."""
+
+_WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
+
+
+def fold_spaces(line: str) -> str:
+    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space."""
+    return _WHITESPACE_RUN.sub(" ", line).strip()
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    marker: re.Pattern[str]
+    inline: bool  # a long line may open with it, its first sentence being the heading
+
+
+@dataclass(frozen=True)
+class Rules:
+    boilerplate: tuple[re.Pattern[str], ...]
+    trailing: tuple[re.Pattern[str], ...]
+    toolbar: re.Pattern[str]
+    end_marks: str
+    closing_marks: str
+    body_min_chars: int
+    wrap_ratio: float
+    title_max_chars: int
+    title_may_end_with: str
+    headings: tuple[Heading, ...]
+    heading_max_chars: int
+    meta_line: re.Pattern[str]
+    meta_max_chars: int
+    meta_pair: re.Pattern[str]
+    date_labels: frozenset[str]
+    source_labels: frozenset[str]
+    full_date: re.Pattern[str]
+    lead_date: re.Pattern[str]
+    year: re.Pattern[str]
+    leads: tuple[re.Pattern[str], ...]
+    issuer_patterns: tuple[re.Pattern[str], ...]
+
+    def is_meta(self, line: str) -> bool:
+        """A `label: value` line describing the page (日期:… 来源:…)."""
+        return len(line) <= self.meta_max_chars and bool(self.meta_line.fullmatch(fold_spaces(line)))
+
+    def is_boilerplate(self, line: str) -> bool:
+        folded = fold_spaces(line)
+        return bool(self.toolbar.fullmatch(folded)) or any(p.fullmatch(folded) for p in self.boilerplate)
+
+    def without_trailing_chrome(self, line: str) -> str:
+        """The line with a trailing photo credit (or other trailing chrome) cut off, stripped."""
+        for pattern in self.trailing:
+            match = pattern.search(line)
+            if match and match.start() > 0:
+                line = line[: match.start()].rstrip(WHITESPACE)
+        return line
+
+    def marker_level(self, line: str, *, inline: bool = False) -> int | None:
+        """Level of the heading marker opening the line (1 for 一、 … 4 for (1)), None without one.
+        With `inline`, only markers that may open a heading sentence inside a longer line count."""
+        return next(
+            (h.level for h in self.headings if (h.inline or not inline) and h.marker.match(line)), None
+        )
+
+    def is_title_like(self, line: str) -> bool:
+        """A headline, kicker or sub-heading: short, not ending like a sentence or a clause."""
+        if len(line) > self.title_max_chars:
+            return False
+        last = line.rstrip(self.closing_marks + WHITESPACE)[-1:]
+        return last not in tuple(self.end_marks + CLAUSE_MARKS) or last in tuple(self.title_may_end_with)
+
+    def lead_byline(self, line: str) -> str | None:
+        """The byline opening a news lead (本报讯（记者 盛丽）), None when the line is no lead."""
+        for pattern in self.leads:
+            match = pattern.match(line)
+            if match:
+                return match.group().strip(WHITESPACE)
+        return None
+
+    def ends_sentence(self, line: str) -> bool:
+        return line.rstrip(self.closing_marks + WHITESPACE)[-1:] in tuple(self.end_marks)
+
+
+def _toolbar_pattern(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    separator = r"[\s|｜/\\:：·•【】\[\]()（）-]*"
+    return re.compile(f"{separator}(?:(?:{alternatives}){separator})+")
+
+
+def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    pair = rf"(?P<label>{alternatives})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{alternatives})\s*[:：]|$)"
+    line = rf"[【\[]?\s*(?:(?:{alternatives})\s*[:：].*?\s*)+[】\]]?"
+    return re.compile(line), re.compile(pair)
+
+
+@cache
+def rules() -> Rules:
+    boilerplate = tomllib.loads((DATA_DIR / "boilerplate.toml").read_text(encoding="utf-8"))
+    structure = tomllib.loads((DATA_DIR / "structure.toml").read_text(encoding="utf-8"))
+    meta = structure["meta"]
+    meta_line, meta_pair = _meta_patterns(meta["date_labels"] + meta["source_labels"] + meta["other_labels"])
+    dates = structure["dates"]
+    return Rules(
+        boilerplate=tuple(re.compile(p) for p in boilerplate["patterns"]),
+        trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
+        toolbar=_toolbar_pattern(boilerplate["chrome_words"]),
+        end_marks=structure["sentences"]["end_marks"],
+        closing_marks=structure["sentences"]["closing_marks"],
+        body_min_chars=structure["lines"]["body_min_chars"],
+        wrap_ratio=structure["lines"]["wrap_ratio"],
+        title_max_chars=structure["lines"]["title_max_chars"],
+        title_may_end_with=structure["lines"]["title_may_end_with"],
+        headings=tuple(
+            Heading(h["level"], re.compile(h["pattern"]), h["inline"]) for h in structure["headings"]
+        ),
+        heading_max_chars=structure["headings_limits"]["max_chars"],
+        meta_line=meta_line,
+        meta_max_chars=meta["max_chars"],
+        meta_pair=meta_pair,
+        date_labels=frozenset(meta["date_labels"]),
+        source_labels=frozenset(meta["source_labels"]),
+        full_date=re.compile(dates["full"]),
+        lead_date=re.compile(dates["lead"]),
+        year=re.compile(dates["year"]),
+        leads=tuple(re.compile(p) for p in structure["news"]["leads"]),
+        issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),
+    )

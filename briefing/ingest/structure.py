@@ -1,0 +1,215 @@
+"""Read the layout of a cleaned text: title, date, issuer and source, numbered headings, news articles.
+
+Everything here is decided from layout cues (line length, end marks, heading markers, news leads and
+`label: value` lines), never from the wording of a particular document, so that unseen reports and
+digests of the same genres come out the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from itertools import pairwise
+
+from briefing.ingest.cleanup import Line, Paragraph
+from briefing.ingest.extracted import Hints
+from briefing.ingest.rules import Rules, fold_spaces
+from briefing.ingest.sentences import cut
+from briefing.model import Article, Document, Section
+
+_DATELINE_REACH = 16
+"""How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
+
+BODY, HEADING, INLINE_HEADING, TITLE, LEAD = "body", "heading", "inline heading", "title", "lead"
+"""Roles of a paragraph: body text, numbered heading line, body opening with a numbered heading sentence,
+short title-like line, news lead with a byline."""
+
+
+def describe(
+    document: Document, lines: list[Line], paragraphs: list[Paragraph], hints: Hints, rules: Rules
+) -> list[int]:
+    """Fill the document's title, date, issuer, source, genre, sections and articles.
+
+    Returns, for each paragraph, how many of its leading characters are heading text (a heading,
+    headline, kicker or the document title: the whole paragraph; an inline heading: its first
+    sentence; body text: none).
+    """
+    classified = [_classify(p, rules) for p in paragraphs]
+    roles = [role for role, _ in classified]
+    headings = [heading for _, heading in classified]
+    blocks = _title_blocks(roles)
+    leads = [i for i, role in enumerate(roles) if role == LEAD]
+    news = bool(leads) or sum(1 for first, last in blocks if last > first) >= 2
+    document.genre = "news" if news else "report"
+    document.sections = _sections(document.text, paragraphs, headings, rules)
+    if news:
+        document.articles = _articles(document.text, paragraphs, roles, blocks, rules)
+    front = _front_matter(paragraphs, roles)
+    document.title = hints.title or _first_line(paragraphs, rules)
+    document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
+    document.issuer = next(
+        (found for text in (document.title, *front, document.source) if (found := _issuer(text, rules))), ""
+    )
+    document.date = (
+        _meta_date(lines, rules)
+        or hints.date
+        or _lead_date(document.text, paragraphs, leads, rules)
+        or next((found for text in front if (found := _iso_date(text, rules.full_date))), None)
+    )
+    return [
+        len(p.text) if role == TITLE else len(heading)
+        for p, role, heading in zip(paragraphs, roles, headings, strict=True)
+    ]
+
+
+def _classify(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
+    """The paragraph's role and the numbered heading it is or opens with ("" for none).
+
+    A numbered heading is a short line of one sentence that opens with a marker, or (for the markers
+    allowed inline) the short first sentence of a longer line. Re-joined paragraphs are body text.
+    """
+    text = paragraph.text
+    if len(paragraph.lines) > 1:
+        return BODY, ""
+    first = cut(paragraph, rules)[0][0]
+    if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
+        if first == text:
+            return HEADING, text
+        if rules.marker_level(text, inline=True) is not None:
+            return INLINE_HEADING, first
+    if rules.lead_byline(text) is not None:
+        return LEAD, ""
+    if rules.is_title_like(text):
+        return TITLE, ""
+    return BODY, ""
+
+
+def _title_blocks(roles: list[str]) -> list[tuple[int, int]]:
+    """(first, last) paragraph index of every run of title-like lines."""
+    blocks: list[tuple[int, int]] = []
+    for i, role in enumerate(roles):
+        if role != TITLE:
+            continue
+        if blocks and blocks[-1][1] == i - 1:
+            blocks[-1] = (blocks[-1][0], i)
+        else:
+            blocks.append((i, i))
+    return blocks
+
+
+def _sections(text: str, paragraphs: list[Paragraph], headings: list[str], rules: Rules) -> list[Section]:
+    sections: list[Section] = []
+    for paragraph, heading in zip(paragraphs, headings, strict=True):
+        if not heading:
+            continue
+        level = rules.marker_level(heading) or 0
+        parent = next((j for j in range(len(sections) - 1, -1, -1) if sections[j].level < level), None)
+        sections.append(Section(heading, level, paragraph.start, len(text), parent))
+    for i, section in enumerate(sections):
+        section.end = next((s.start for s in sections[i + 1 :] if s.level <= section.level), len(text))
+    return sections
+
+
+def _articles(
+    text: str, paragraphs: list[Paragraph], roles: list[str], blocks: list[tuple[int, int]], rules: Rules
+) -> list[Article]:
+    """Articles of a news digest, one per title block that opens a body.
+
+    A title block opens an article when a news lead follows it, or when it has a kicker and a main
+    title (two lines or more) and body text follows. A single short line followed by body text is a
+    sub-heading inside the current article.
+    """
+    articles: list[Article] = []
+    for first, last in blocks:
+        after = roles[last + 1] if last + 1 < len(roles) else None
+        if after == LEAD or (after == BODY and last > first):
+            lines = [p.text for p in paragraphs[first : last + 1]]
+            byline = rules.lead_byline(paragraphs[last + 1].text) if after == LEAD else None
+            articles.append(Article(lines[0], paragraphs[first].start, len(text), lines, byline or ""))
+    for article, following in pairwise(articles):
+        article.end = following.start
+    return articles
+
+
+def _first_line(paragraphs: list[Paragraph], rules: Rules) -> str:
+    """The first substantive line (chrome and metadata lines are already out); when it is body text
+    rather than a title, its first sentence."""
+    if not paragraphs:
+        return ""
+    line = paragraphs[0].lines[0].text
+    if len(line) <= rules.title_max_chars:
+        return line
+    end = next((i for i, char in enumerate(line) if char in rules.end_marks), len(line))
+    return line[: end + 1]
+
+
+def _meta_pairs(lines: list[Line], rules: Rules) -> list[tuple[str, str]]:
+    return [
+        (m.group("label"), m.group("value"))
+        for line in lines
+        if line.meta
+        for m in rules.meta_pair.finditer(fold_spaces(line.text))
+    ]
+
+
+def _meta_value(lines: list[Line], labels: frozenset[str], rules: Rules) -> str:
+    return next((value for label, value in _meta_pairs(lines, rules) if label in labels and value), "")
+
+
+def _meta_date(lines: list[Line], rules: Rules) -> str | None:
+    return _iso_date(_meta_value(lines, rules.date_labels, rules), rules.full_date)
+
+
+def _iso_date(text: str, pattern: re.Pattern[str], year: int | None = None) -> str | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    found_year = int(match.group("year") or year or 0)
+    try:
+        return date(found_year, int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _lead_date(text: str, paragraphs: list[Paragraph], leads: list[int], rules: Rules) -> str | None:
+    """The dateline in or right after the byline of the first lead that has one (新华社北京3月5日电,
+    本报讯（记者 盛丽）12月17日); a dateline without a year takes the year the text mentions most (the
+    latest on a tie)."""
+    datelines = (paragraphs[i].text[: _dateline_end(paragraphs[i].text, rules)] for i in leads)
+    match = next((found for dateline in datelines if (found := rules.lead_date.search(dateline))), None)
+    if not match:
+        return None
+    year = _usual_year(text, rules)
+    if not match.group("year") and year is None:
+        return None
+    return _iso_date(match.group(), rules.lead_date, year)
+
+
+def _dateline_end(lead: str, rules: Rules) -> int:
+    return len(rules.lead_byline(lead) or "") + _DATELINE_REACH
+
+
+def _usual_year(text: str, rules: Rules) -> int | None:
+    counts = Counter(int(m.group("year")) for m in rules.year.finditer(text))
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _front_matter(paragraphs: list[Paragraph], roles: list[str]) -> list[str]:
+    """The short lines that open a document before its first body text or heading (title, date line)."""
+    front = []
+    for paragraph, role in zip(paragraphs, roles, strict=True):
+        if role != TITLE:
+            break
+        front.append(paragraph.text)
+    return front
+
+
+def _issuer(title: str, rules: Rules) -> str:
+    for pattern in rules.issuer_patterns:
+        match = pattern.search(title)
+        if match:
+            return match.group("issuer")
+    return ""

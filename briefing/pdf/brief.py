@@ -1,0 +1,421 @@
+"""The full bilingual brief of one source: title block, summary, key figures, themes, targets, risks and
+the sources appendix, on A4 with a running header and "page x of y" footer.
+
+Chinese and English sit side by side, sentence by sentence, so a reader of either language can check
+the other at a glance; every figure carries a citation mark that links to the source sentence quoted in
+the appendix. The output is byte-reproducible: ReportLab's invariant mode, dates taken from the brief
+and the `generated` argument, charts rendered with fixed ids.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from briefing import atomic
+from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, KeyFigure
+from briefing.pdf import fonts
+from briefing.pdf import styles as house
+from briefing.pdf.branding import Branding
+from briefing.pdf.graphics import chart_flowable, logo_flowable
+from briefing.pdf.text import cite_anchor, cite_markup, draw_string, para
+from briefing.resources import DATA_DIR
+
+ZH_COLUMN = 0.545  # share of the text width for Chinese in side-by-side rows
+HEADER_LOGO = (26.0, 11.0)  # max width, height of the logo in the page header (points)
+FOOTER_Y = house.MARGIN_BOTTOM - 16
+
+
+@cache
+def _data() -> dict[str, Any]:
+    with open(DATA_DIR / "pdf_labels.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def label(key: str) -> Bilingual:
+    entry = _data()["labels"][key]
+    return Bilingual(entry["zh"], entry["en"])
+
+
+# ---------------------------------------------------------------- flowables
+
+
+class Bookmark(Flowable):
+    """A zero-size mark that makes the next heading a PDF outline entry and link destination."""
+
+    def __init__(self, key: str, title: str, level: int = 0) -> None:
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.keepWithNext = 1
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.bookmarkHorizontal(self.key, 0, 14)
+        self.canv.addOutlineEntry(self.title, self.key, self.level, closed=False)
+
+
+def _heading(title: Bilingual, key: str, *, level: int = 0) -> list[Flowable]:
+    s = house.styles()
+    zh_style, en_style = (s.h1_zh, s.h1_en) if level == 0 else (s.h2_zh, s.h2_en)
+    zh, en = para(title.zh, zh_style), para(title.en, en_style, lang="en")
+    zh.keepWithNext = en.keepWithNext = 1
+    return [Bookmark(key, f"{title.zh}  {title.en}", level), zh, en]
+
+
+def _side_by_side(rows: list[tuple[Flowable, Flowable]], *, panel: bool = False) -> Table:
+    width = house.FRAME_WIDTH
+    table = Table(
+        [list(r) for r in rows],
+        colWidths=[width * ZH_COLUMN, width * (1 - ZH_COLUMN)],
+        splitByRow=1,
+        splitInRow=1,
+    )
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), 10),
+        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.25, house.RULE),
+    ]
+    if panel:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, -1), house.PANEL),
+            ("LEFTPADDING", (0, 0), (0, -1), 8),
+            ("RIGHTPADDING", (1, 0), (1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 7),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.25, colors.white),
+        ]
+    table.setStyle(house.table_style(commands))
+    return table
+
+
+def _sentence_rows(sentences: list[BriefSentence], *, lead: bool = False) -> list[tuple[Flowable, Flowable]]:
+    s = house.styles()
+    zh_style, en_style = (s.lead_zh, s.lead_en) if lead else (s.body_zh, s.body_en)
+    rows = []
+    for sentence in sentences:
+        zh = para(sentence.zh, zh_style, cites=sentence.citations)
+        if sentence.en_by == "untranslated" and (not sentence.en.strip() or sentence.en == sentence.zh):
+            en = para(_data()["notes"]["no_sentences"], s.note, lang="en")
+        else:
+            en = para(sentence.en, en_style, lang="en", cites=sentence.citations)
+        rows.append((zh, en))
+    return rows
+
+
+def _untranslated_note(section: BriefSection) -> list[Flowable]:
+    """One grey line per section, not a marker on every sentence, when some English is missing."""
+    if any(sentence.en_by == "untranslated" for sentence in section.sentences):
+        return [para(_data()["notes"]["untranslated"], house.styles().note, lang="en"), Spacer(0, 3)]
+    return []
+
+
+def _section(brief: Brief, section: BriefSection) -> list[Flowable]:
+    story: list[Flowable] = _heading(section.title, f"section-{section.id}")
+    story += _untranslated_note(section)
+    if section.sentences:
+        story.append(
+            _side_by_side(
+                _sentence_rows(section.sentences, lead=section.kind == "summary"),
+                panel=section.kind == "summary",
+            )
+        )
+    if section.kind == "theme":
+        from briefing.charts import theme_chart  # here: briefing.charts itself imports briefing.pdf
+
+        chart = theme_chart([f for f in brief.facts if f.theme == section.id], title=section.title)
+        if chart is not None:
+            story += [Spacer(0, 8), KeepTogether([chart_flowable(chart, house.FRAME_WIDTH)])]
+    story.append(Spacer(0, 6))
+    return story
+
+
+# ---------------------------------------------------------------- title block and tables
+
+
+def _title_block(brief: Brief, generated: str | None) -> list[Flowable]:
+    s = house.styles()
+    unknown = label("unknown_date")
+    facts = [
+        (label("issuer"), Bilingual(brief.issuer.zh, brief.issuer.en)),
+        (label("source_date"), Bilingual(brief.date or unknown.zh, brief.date or unknown.en)),
+        (label("generated"), Bilingual(generated or "", generated or "")),
+        (label("source_file"), Bilingual(brief.source_path, brief.source_path)),
+    ]
+    rows = []
+    for name, value in facts:
+        if not value.zh:
+            continue
+        shown = value.zh if value.zh == value.en or not value.en else f"{value.zh} · {value.en}"
+        rows.append([para(f"{name.zh} {name.en}", s.meta, lang="en"), para(shown, s.meta, lang="en")])
+    meta = Table(rows, colWidths=[32 * mm, house.FRAME_WIDTH - 32 * mm])
+    meta.setStyle(
+        house.table_style(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return [
+        Bookmark("title", f"{brief.title.zh}  {brief.title.en}"),
+        para(brief.title.zh, s.title_zh),
+        para(brief.title.en, s.title_en, lang="en"),
+        Spacer(0, 6),
+        HRFlowable(width="100%", thickness=0.8, color=house.ACCENT, spaceAfter=1),
+        Spacer(0, 3),
+        meta,
+        Spacer(0, 4),
+    ]
+
+
+def _stack(zh: str, en: str, zh_style, en_style, *, cites=()) -> list[Flowable]:
+    out = [para(zh, zh_style, cites=cites)]
+    if en and en != zh:
+        out.append(para(en, en_style, lang="en"))
+    return out
+
+
+def _key_figures(figures: list[KeyFigure]) -> list[Flowable]:
+    if not figures:
+        return []
+    s = house.styles()
+    heads = [label(k) for k in ("indicator", "value", "change", "period", "source")]
+    rows: list[list[Any]] = [[_stack(h.zh, h.en, s.cell_head, s.cell_head) for h in heads]]
+    for figure in figures:
+        change = figure.change or Bilingual("—", "")
+        rows.append(
+            [
+                _stack(figure.indicator.zh, figure.indicator.en, s.cell_zh, s.cell_en),
+                _stack(figure.value.zh, figure.value.en, s.cell_value_zh, s.cell_en),
+                _stack(change.zh, change.en, s.cell_zh, s.cell_en),
+                _stack(figure.period.zh, figure.period.en, s.cell_zh, s.cell_en),
+                Paragraph(cite_markup([figure.citation], superscript=False), s.cell_en),
+            ]
+        )
+    width = house.FRAME_WIDTH
+    table = Table(
+        rows, colWidths=[width * w for w in (0.34, 0.23, 0.21, 0.14, 0.08)], repeatRows=1, splitByRow=1
+    )
+    table.setStyle(
+        house.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, house.ACCENT),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, house.RULE),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, house.PANEL]),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [*_heading(label("key_figures"), "key-figures"), table, Spacer(0, 6)]
+
+
+def _sources(citations: list[Citation]) -> list[Flowable]:
+    if not citations:
+        return []
+    s = house.styles()
+    intro = label("sources_intro")
+    rows = []
+    for citation in citations:
+        start, end = citation.span
+        place = " · ".join(p for p in (citation.doc, citation.heading) if p)
+        where = f"{place} · {label('characters').en} {start}–{end}"
+        number = Paragraph(f"[{citation.number}]", s.cell_head)
+        quote = [
+            para(citation.sentence, s.source_zh, anchor=cite_anchor(citation.number)),
+            para(where, s.source_meta),
+        ]
+        rows.append([number, quote])
+    table = Table(rows, colWidths=[12 * mm, house.FRAME_WIDTH - 12 * mm], splitByRow=1, splitInRow=1)
+    table.setStyle(
+        house.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.25, house.RULE),
+            ]
+        )
+    )
+    return [
+        *_heading(label("sources"), "sources"),
+        para(intro.zh, s.source_meta),
+        para(intro.en, s.source_meta, lang="en"),
+        Spacer(0, 4),
+        table,
+    ]
+
+
+def story(brief: Brief, generated: str | None) -> list[Flowable]:
+    """Every flowable of the brief in reading order: summary first, key figures after it."""
+    out = _title_block(brief, generated)
+    sections = sorted(brief.sections, key=lambda sec: sec.kind != "summary")  # stable: summary first
+    figures_done = False
+    for section in sections:
+        if section.kind != "summary" and not figures_done:
+            out += _key_figures(brief.key_figures)
+            figures_done = True
+        out += _section(brief, section)
+    if not figures_done:
+        out += _key_figures(brief.key_figures)
+    return out + _sources(brief.citations)
+
+
+# ---------------------------------------------------------------- pages
+
+
+def _pdf_date(generated: str | None):
+    """PDF date formatter pinning CreationDate/ModDate to the generation day (reproducible builds)."""
+    if not generated:
+        return None
+    stamp = "D:" + generated.replace("-", "")[:8] + "000000+00'00'"
+    return lambda *_ymdhms: stamp
+
+
+def _page_form(number: int) -> str:
+    return f"page-number-{number}"
+
+
+def _canvas_class(generated: str | None):
+    """The canvas: PDF dates pinned to the generation day, and "page x of y" filled in at the end.
+
+    Each footer shows a form XObject that is only defined once the page count is known (forms may be
+    referenced before they are defined), so pages are written as they come and links, bookmarks and
+    outline entries keep pointing at the right pages.
+    """
+    pdf_date = _pdf_date(generated)
+    words = label("page")
+
+    class BriefCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if pdf_date:
+                self.setDateFormatter(pdf_date)
+
+        def save(self):
+            total = self.getPageNumber() - 1  # the page begun after the last showPage is never shown
+            width = house.PAGE_SIZE[0] - house.MARGIN_RIGHT
+            for number in range(1, total + 1):
+                text = f"{words.zh}  {words.en}".format(page=number, pages=total)
+                self.beginForm(_page_form(number))
+                self.setFillColor(house.MUTED)
+                draw_string(self, width, FOOTER_Y, text, fonts.LATIN.regular, 6.8, align="right")
+                self.endForm()
+            super().save()
+
+    return BriefCanvas
+
+
+class BriefDocument(BaseDocTemplate):
+    """A document template that knows its brief and branding, for the running header and footer."""
+
+    def __init__(self, filename: str, *, brief: Brief, branding: Branding | None, **kwargs) -> None:
+        self.brief, self.branding = brief, branding
+        super().__init__(filename, **kwargs)
+
+
+def _decorate(canvas, doc: BriefDocument) -> None:
+    """Running header (organisation, logo, short title) and footer (source, page x of y)."""
+    brief, branding = doc.brief, doc.branding
+    number = doc.page
+    width, height = house.PAGE_SIZE
+    left, right = house.MARGIN_LEFT, width - house.MARGIN_RIGHT
+    top = height - house.MARGIN_TOP + 9
+    canvas.saveState()
+    canvas.setFillColor(house.MUTED)
+    x = left
+    if branding and branding.logo:
+        logo = logo_flowable(branding.logo, *HEADER_LOGO)
+        logo.drawOn(canvas, x, top - 2)
+        x += logo.width + 5 if hasattr(logo, "width") else HEADER_LOGO[0] + 5
+    if branding and branding.organisation:
+        canvas.setFillColor(house.ACCENT)
+        draw_string(canvas, x, top, branding.organisation, fonts.CJK.bold, 7.5)
+        canvas.setFillColor(house.MUTED)
+    if number > 1:
+        short = brief.title.zh if len(brief.title.zh) <= 36 else brief.title.zh[:35] + "…"
+        draw_string(canvas, right, top, short, fonts.CJK.regular, 7, align="right")
+    canvas.setStrokeColor(house.RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, top - 4, right, top - 4)
+    bottom = FOOTER_Y
+    canvas.line(left, bottom + 9, right, bottom + 9)
+    footer = " · ".join(p for p in (brief.issuer.en or brief.issuer.zh, brief.date, brief.source_path) if p)
+    draw_string(canvas, left, bottom, footer, fonts.LATIN.regular, 6.8)
+    canvas.doForm(_page_form(number))
+    canvas.restoreState()
+    if number == 1:
+        canvas.showOutline()  # open the viewer's bookmark pane
+
+
+def write_brief_pdf(
+    brief: Brief, path: Path, *, branding: Branding | None = None, generated: str | None = None
+) -> None:
+    """Typeset `brief` to `path` (atomically). Same brief, branding and `generated` → same bytes."""
+    fonts.register_reportlab_fonts()
+    flowables = story(brief, generated)
+    keywords = ["briefing", brief.doc] + [sec.id for sec in brief.sections if sec.kind == "theme"]
+    author = (branding.organisation if branding and branding.organisation else "") or brief.issuer.zh
+    with atomic.atomic_path(Path(path)) as tmp:
+        doc = BriefDocument(
+            str(tmp),
+            brief=brief,
+            branding=branding,
+            pagesize=house.PAGE_SIZE,
+            leftMargin=house.MARGIN_LEFT,
+            rightMargin=house.MARGIN_RIGHT,
+            topMargin=house.MARGIN_TOP,
+            bottomMargin=house.MARGIN_BOTTOM,
+            title=f"{brief.title.zh} | {brief.title.en}",
+            author=author,
+            subject=f"{brief.title.en} ({brief.source_path})",
+            keywords=keywords,
+            creator="briefing",
+            invariant=1,
+            lang="zh-CN",
+            displayDocTitle=1,
+            initialFontName=fonts.LATIN.regular,
+            initialFontSize=9,
+        )
+        frame = Frame(
+            doc.leftMargin,
+            doc.bottomMargin,
+            doc.width,
+            doc.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_decorate)])
+        doc.build(flowables, canvasmaker=_canvas_class(generated))

@@ -1,0 +1,78 @@
+"""Translation memory: MT output kept in SQLite so a rebuild does not translate the same text twice.
+
+Entries are keyed by the exact text sent to the model together with the model's identity and the
+glossary version: a new model or an edited glossary (which changes what gets protected) misses the cache
+instead of serving stale English. A cache file that cannot be opened is not fatal: the run goes on with
+an in-memory cache and the reason is kept in `problem`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS memory (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    en TEXT NOT NULL,
+    model TEXT NOT NULL,
+    glossary TEXT NOT NULL
+)
+"""
+
+
+class TranslationMemory:
+    def __init__(self, path: Path | None, *, model: str, glossary: str):
+        self.model = model
+        self.glossary = glossary
+        self.problem: str | None = None
+        self._db = self._open(path)
+
+    def _open(self, path: Path | None) -> sqlite3.Connection:
+        if path is not None:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=30)
+                db.execute(_SCHEMA)
+                db.commit()
+                return db
+            except (OSError, sqlite3.Error) as exc:
+                self.problem = f"{path}: translation memory unusable ({exc}); translating without it"
+        db = sqlite3.connect(":memory:")
+        db.execute(_SCHEMA)
+        return db
+
+    def key(self, source: str) -> str:
+        return hashlib.sha256(f"{self.model}\0{self.glossary}\0{source}".encode()).hexdigest()
+
+    def get_many(self, sources: Iterable[str]) -> dict[str, str]:
+        """English of each source already in memory."""
+        wanted = {self.key(s): s for s in sources}
+        found: dict[str, str] = {}
+        keys = list(wanted)
+        for at in range(0, len(keys), 500):  # SQLite's bound-parameter limit
+            chunk = keys[at : at + 500]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self._db.execute(
+                    f"SELECT key, en FROM memory WHERE key IN ({marks})", chunk
+                ).fetchall()
+            except sqlite3.Error as exc:
+                self.problem = f"translation memory read failed ({exc})"
+                return found
+            found.update({wanted[key]: en for key, en in rows})
+        return found
+
+    def put_many(self, pairs: dict[str, str]) -> None:
+        rows = [(self.key(s), s, en, self.model, self.glossary) for s, en in pairs.items()]
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO memory VALUES (?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            self.problem = f"translation memory write failed ({exc})"
+
+    def close(self) -> None:
+        self._db.close()
