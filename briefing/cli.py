@@ -210,7 +210,8 @@ def models_list():
     if not installed:
         click.echo("no translation model installed; run: briefing models install zh-en")
     for info in installed:
-        click.echo(str(info))
+        status = "in use" if info is installed[0] and info.usable else ("" if info.usable else "not zh→en")
+        click.echo(f"{info.code}\t{info.version or '-'}\t{info.path}\t{status}".rstrip())
 
 
 @models.command("install")
@@ -224,4 +225,4 @@ def models_install(spec):
     except ModelError as exc:
         click.echo(f"briefing: {exc}", err=True)
         sys.exit(EXIT_PARTIAL)
-    click.echo(f"installed {info}")
+    click.echo(f"installed {info.name} (version {info.version or '-'}) in {info.path}")

@@ -111,3 +111,12 @@ def test_citation_marks_stay_with_their_sentence():
         p.wrap(width, 1000)
         lines = line_texts(p)
         assert not lines[-1].startswith("[12]"), (width, lines)
+
+
+def test_last_line_never_holds_a_lone_character(wrapped):
+    lone = [
+        (w, lines[-1])
+        for w, _, lines in wrapped
+        if len(lines) > 1 and len(re.sub(r"[\s，。、；：？！,.;:?!）)”’》」]", "", lines[-1])) == 1
+    ]
+    assert not lone, lone[:5]

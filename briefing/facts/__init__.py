@@ -107,5 +107,5 @@ def _align_headlines(ctx: DocContext, facts: list[Fact]) -> None:
                 continue
             if body.value == fact.value and body.unit == fact.unit:
                 fact.period, fact.kind, fact.direction = body.period, body.kind, body.direction
-                fact.geo, fact.theme, fact.indicator_zh = body.geo, body.theme, body.indicator_zh
+                fact.geo, fact.theme = body.geo, body.theme
                 break

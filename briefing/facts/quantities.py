@@ -201,6 +201,7 @@ def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 
         return None
     if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
         return None  # 3万万, 1..2
+    confidence = 0.5 if before_char == "," and text[m.start("num") - 2 : m.start("num") - 1].isdigit() else 1.0
     if chinese:
         if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and pre != "上"):
             return None
@@ -238,6 +239,7 @@ def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 
         qualifier=_qualifier(pre, m),
         form=kind_form,
         value_max=value_max * factor if value_max is not None else None,
+        confidence=confidence,
     )
 
 

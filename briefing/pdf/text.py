@@ -173,16 +173,22 @@ def _make_line(units, start, end, max_width, line_break, calc_bounds, justify):
     return line
 
 
-def split_cjk_lines(frags, max_widths: Sequence[float], calc_bounds: bool, justify: bool):
-    """Break `frags` into lines of at most `max_widths[n]` by the Chinese line-breaking rules."""
-    units = []
-    for frag in frags:
-        text = frag.text
-        if text:
-            units.extend(rl_paragraph.cjkU(char, frag, "utf8") for char in text)
-        else:
-            units.append(rl_paragraph.cjkU(text, frag, "utf8"))
-    lines = []
+def _content_chars(units: Sequence[str]) -> int:
+    """Characters a reader counts on a line: not spaces, punctuation or superscript citation marks."""
+    return sum(
+        1
+        for u in units
+        if u
+        and not u.isspace()
+        and u not in NO_LINE_START
+        and u not in NO_LINE_END
+        and getattr(u.frag, "rise", 0) <= 0
+    )
+
+
+def _break_points(units: Sequence[str], max_widths: Sequence[float]) -> list[tuple[int, int, bool]]:
+    """(start, end, forced) of each line: greedy, ending each line at its last legal break."""
+    lines: list[tuple[int, int, bool]] = []
     start, count = 0, len(units)
     while start < count:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
@@ -199,17 +205,51 @@ def split_cjk_lines(frags, max_widths: Sequence[float], calc_bounds: bool, justi
             width += unit.width
             i += 1
         else:
-            lines.append(_make_line(units, start, count, max_width, False, calc_bounds, justify=False))
+            lines.append((start, count, False))
             break
         if hasattr(units[i - 1].frag, "lineBreak"):
-            lines.append(_make_line(units, start, i, max_width, True, calc_bounds, justify=False))
+            lines.append((start, i, True))
             start = i
             continue
         end = best if best is not None else i  # no legal break on the line: cut where it overflows
-        lines.append(_make_line(units, start, end, max_width, False, calc_bounds, justify))
+        lines.append((start, end, False))
         start = end
         while start < count and units[start].isspace():
             start += 1
+    return lines
+
+
+def _avoid_lone_last_character(units: Sequence[str], lines: list[tuple[int, int, bool]]) -> None:
+    """Bring a second character down when the last line would hold a single one (告 / 元。)."""
+    if len(lines) < 2 or lines[-2][2]:
+        return
+    (prev_start, prev_end, _), (last_start, last_end, forced) = lines[-2], lines[-1]
+    if _content_chars(units[last_start:last_end]) != 1:
+        return
+    for cut in range(prev_end - 1, prev_start + 1, -1):
+        if _may_break_before(units, cut) and _content_chars(units[cut:last_end]) >= 2:
+            if _content_chars(units[prev_start:cut]) < 4:
+                return
+            lines[-2:] = [(prev_start, cut, False), (cut, last_end, forced)]
+            return
+
+
+def split_cjk_lines(frags, max_widths: Sequence[float], calc_bounds: bool, justify: bool):
+    """Break `frags` into lines of at most `max_widths[n]` by the Chinese line-breaking rules."""
+    units = []
+    for frag in frags:
+        text = frag.text
+        if text:
+            units.extend(rl_paragraph.cjkU(char, frag, "utf8") for char in text)
+        else:
+            units.append(rl_paragraph.cjkU(text, frag, "utf8"))
+    points = _break_points(units, max_widths)
+    _avoid_lone_last_character(units, points)
+    lines = []
+    for n, (start, end, forced) in enumerate(points):
+        max_width = max_widths[min(n, len(max_widths) - 1)]
+        last = n == len(points) - 1
+        lines.append(_make_line(units, start, end, max_width, forced, calc_bounds, justify and not last))
     return rl_paragraph.ParaLines(kind=1, lines=lines)
 
 
