@@ -41,8 +41,10 @@ def main() -> None:
         size = path.stat().st_size
         pages = len(PdfReader(path).pages)
     print(f"start-up incl. first build: {startup:.2f} s")
-    print(f"build after start-up: median {statistics.median(times):.3f} s, max {max(times):.3f} s "
-          f"over {args.runs} runs (target ≤ 1 s)")
+    print(
+        f"build after start-up: median {statistics.median(times):.3f} s, max {max(times):.3f} s "
+        f"over {args.runs} runs (target ≤ 1 s)"
+    )
     print(f"pages: {pages}, size: {size / 1024:.0f} KB (target ≤ 400 KB)")
 
 

@@ -348,7 +348,7 @@ def render_svg(chart: Chart, width: float, height: float | None = None) -> bytes
         for i, label in enumerate(labels):
             centre = area_top - (i + 0.5) * row_h
             lines = len(label.en_lines)
-            zh_y = centre + (lines * (EN_LABEL_SIZE + 1.2)) / 2 - 0.5
+            zh_y = centre + (lines * (EN_LABEL_SIZE + 1.2)) / 2 - 2
             put(0, zh_y, label.zh, ZH_LABEL_SIZE, cjk=True, va="baseline")
             for k, line in enumerate(label.en_lines):
                 put(

@@ -9,12 +9,12 @@ import warnings
 from decimal import Decimal
 
 import pytest
+from test_pdf_samples import sample_facts
 
 from briefing.charts import render_svg, theme_chart
 from briefing.model import Bilingual
 from briefing.pdf import fonts
 from briefing.pdf.graphics import chart_flowable
-from test_pdf_samples import sample_facts
 
 TITLE = Bilingual("生态环境", "Environment")
 
@@ -58,7 +58,9 @@ def test_changes_are_signed_by_direction():
 def test_targets_beside_achievements_of_the_same_indicator():
     facts = by_theme("environment")
     level = next(f for f in facts if f.indicator_zh == "出租车电动化比例")
-    facts.append(dataclasses.replace(level, id="t#1", kind="target", value=Decimal(100), period="target-2025"))
+    facts.append(
+        dataclasses.replace(level, id="t#1", kind="target", value=Decimal(100), period="target-2025")
+    )
     chart = theme_chart(facts, title=TITLE)
     assert chart is not None and chart.kind == "targets"
     assert len(chart.rows) == 2

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from test_pdf_samples import sample_brief
 
 from briefing.model import BriefSentence
 from briefing.pdf import Branding, BrandingError, load_branding, write_brief_pdf
 from briefing.pdf.text import MissingGlyphsError
-from test_pdf_samples import sample_brief
 
 GENERATED = "2025-10-01"
 UNTRANSLATED = "[English not machine-translated"
@@ -142,7 +142,9 @@ def test_same_inputs_give_identical_bytes(built, tmp_path):
 
 def test_uncovered_glyph_fails_and_leaves_no_file(tmp_path):
     brief = sample_brief()
-    brief.sections[-1].sentences.append(BriefSentence("营商环境持续优化\U0001f680。", "Better business climate.", []))
+    brief.sections[-1].sentences.append(
+        BriefSentence("营商环境持续优化\U0001f680。", "Better business climate.", [])
+    )
     target = tmp_path / "out.pdf"
     with pytest.raises(MissingGlyphsError, match="U\\+1F680"):
         write_brief_pdf(brief, target, generated=GENERATED)
@@ -155,8 +157,12 @@ def tiny_png(path: Path) -> Path:
 
     raw = b"".join(b"\x00" + b"\x1f\x3a\x5f" * 8 for _ in range(4))
     header = struct.pack(">IIBBBBB", 8, 4, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw))
-                     + chunk(b"IEND", b""))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
     return path
 
 
@@ -174,7 +180,9 @@ def test_branding_from_toml_in_every_header(tmp_path, logo_kind):
     else:
         (tmp_path / "logo.svg").write_text(SVG_LOGO, encoding="utf-8")
     config = tmp_path / "brand.toml"
-    config.write_text(f'[brand]\norganisation = "欧盟商会 EU Chamber"\nlogo = "logo.{logo_kind}"\n', encoding="utf-8")
+    config.write_text(
+        f'[brand]\norganisation = "欧盟商会 EU Chamber"\nlogo = "logo.{logo_kind}"\n', encoding="utf-8"
+    )
     branding = load_branding(config)
     assert branding == Branding("欧盟商会 EU Chamber", tmp_path / f"logo.{logo_kind}")
     path = tmp_path / "branded.pdf"

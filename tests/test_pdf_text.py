@@ -18,7 +18,9 @@ WIDTHS = (96, 173, 260, 421)  # a narrow table cell … the full A4 text width, 
 def example_paragraphs() -> list[str]:
     paragraphs = []
     for path in sorted(EXAMPLES.glob("*.txt")):
-        paragraphs += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 8]
+        paragraphs += [
+            line.strip() for line in path.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 8
+        ]
     return paragraphs
 
 
@@ -44,7 +46,12 @@ def test_samples_are_there():
 
 
 def test_no_line_starts_with_closing_punctuation(wrapped):
-    bad = [(w, lines[i]) for w, _, lines in wrapped for i in range(1, len(lines)) if lines[i][:1] in NO_LINE_START]
+    bad = [
+        (w, lines[i])
+        for w, _, lines in wrapped
+        for i in range(1, len(lines))
+        if lines[i][:1] in NO_LINE_START
+    ]
     assert not bad, bad[:5]
 
 
@@ -54,7 +61,7 @@ def test_no_line_ends_with_opening_bracket_or_quote(wrapped):
 
 
 def test_numbers_and_latin_words_stay_whole(wrapped):
-    """"2025", "PM2.5", "19.5%" are never cut in two between lines."""
+    """ "2025", "PM2.5", "19.5%" are never cut in two between lines."""
     bad = [
         (w, lines[i - 1][-6:], lines[i][:6])
         for w, _, lines in wrapped

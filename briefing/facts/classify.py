@@ -14,7 +14,7 @@ from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention
 
-CLAUSE_STOP = re.compile(r"[，,；;。！？!?：:]")
+CLAUSE_STOPS = "，,；;。！？!?：:"
 BASE_VALUE = re.compile(r"(?:由|从)$")
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15}
 SPANS = ("cumulative",)
@@ -32,8 +32,7 @@ class Default:
 
 def clause_start(text: str, at: int) -> int:
     """Start of the clause (between commas and stops) holding position `at`."""
-    starts = [m.end() for m in CLAUSE_STOP.finditer(text, 0, at)]
-    return starts[-1] if starts else 0
+    return max(text.rfind(stop, 0, at) for stop in CLAUSE_STOPS) + 1
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:

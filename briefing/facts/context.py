@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.facts.classify import Default, clause_start, opening_period
 from briefing.facts.lexicon import alternation, load_themes, periods, places
@@ -36,6 +36,7 @@ class DocContext:
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # per-sentence results shared by the facts of a sentence
 
 
 def document_context(document: Document) -> DocContext:
@@ -50,7 +51,11 @@ def document_context(document: Document) -> DocContext:
         ctx.paragraph_of.append(paragraph)
         previous = sentence
     _blocks(ctx)
-    ctx.defaults = [_default(document, s, ctx.year) for s in document.sentences]
+    by_section: dict[int | None, Default] = {}
+    for sentence in document.sentences:
+        if sentence.section not in by_section:
+            by_section[sentence.section] = _default(document, sentence, ctx.year)
+        ctx.defaults.append(by_section[sentence.section])
     return ctx
 
 
@@ -135,6 +140,7 @@ STREET = re.compile(r"[路街道桥线]")
 """A place name followed by one of these names a street (通惠河北路), not the place."""
 
 
+@lru_cache(maxsize=4096)
 def _places_in(text: str) -> list[tuple[int, int, str]]:
     lex = places()
     found = [
@@ -198,12 +204,13 @@ def _article_title(ctx: DocContext, sentence: Sentence) -> str:
 
 @cache
 def _theme_matcher(extra: str | None) -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    themes = load_themes(extra)
+    """Keyword pattern (longest first) and keyword → themes; cached per user theme file."""
     owners: dict[str, list[str]] = {}
-    for tid, body in themes.items():
+    for tid, body in load_themes(extra).items():
+        owners.setdefault(tid, [])  # every theme id is known, even one without keywords
         for keyword in body.get("keywords", []):
             owners.setdefault(keyword, []).append(tid)
-    return re.compile(alternation(set(owners))), owners
+    return re.compile(alternation({k for k, v in owners.items() if v})), owners
 
 
 CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER = 4.0, 1.5, 1.0, 1.0, 0.5, 6.0
@@ -214,31 +221,51 @@ partner (雄安新区, 天津市, a paired county) towards `regional`."""
 def theme_of(ctx: DocContext, sentence: Sentence, mention: Mention, geo: str, extra: str | None = None) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
-    pattern, owners = _theme_matcher(extra)
+    _, owners = _theme_matcher(extra)
     text = sentence.text
+    hits = _keyword_hits(ctx, sentence, extra)
     start = clause_start(text, mention.number_start)
     stop = re.search(r"[，,；;。！？!?]", text[mention.end :])
     end = mention.end + stop.start() if stop else len(text)
-    while start > 0 and not pattern.search(text, start, end):
+    while start > 0 and not any(start <= at < end for at, _ in hits):
         start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
-    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-    parts = (
-        (text[start:end], CLAUSE),
-        (text[:start] + "|" + text[end:], SENTENCE),
-        (first.text if first.index != sentence.index else "", PARAGRAPH),
-        (_section_headings(ctx, sentence), SECTION),
-        (_article_title(ctx, sentence), HEADLINE),
-    )
-    scores: Counter[str] = Counter()
-    for part, weight in parts:
-        for match in pattern.finditer(part):
-            for tid in owners[match.group()]:
-                scores[tid] += weight
-    if places().is_partner(geo, ctx.home) and "regional" in load_themes(extra):
+    scores = Counter(_surroundings(ctx, sentence, extra))
+    for at, themes in hits:
+        for tid in themes:
+            scores[tid] += CLAUSE if start <= at < end else SENTENCE
+    if places().is_partner(geo, ctx.home) and "regional" in owners:
         scores["regional"] += PARTNER
     if not scores:
         return "economy"
     return max(scores, key=lambda tid: scores[tid])
+
+
+def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> list[tuple[int, list[str]]]:
+    key = ("hits", sentence.index, extra)
+    if key not in ctx.memo:
+        pattern, owners = _theme_matcher(extra)
+        ctx.memo[key] = [(m.start(), owners[m.group()]) for m in pattern.finditer(sentence.text)]
+    return ctx.memo[key]
+
+
+def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> Counter[str]:
+    """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
+    key = ("around", sentence.index, extra)
+    if key not in ctx.memo:
+        pattern, owners = _theme_matcher(extra)
+        first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
+        parts = (
+            (first.text if first.index != sentence.index else "", PARAGRAPH),
+            (_section_headings(ctx, sentence), SECTION),
+            (_article_title(ctx, sentence), HEADLINE),
+        )
+        scores: Counter[str] = Counter()
+        for part, weight in parts:
+            for match in pattern.finditer(part):
+                for tid in owners[match.group()]:
+                    scores[tid] += weight
+        ctx.memo[key] = scores
+    return ctx.memo[key]
 
 
 def _section_headings(ctx: DocContext, sentence: Sentence) -> str:

@@ -28,6 +28,7 @@ RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|�
 CLAUSE_STOP = "，,。；;！？!?：:"
 OPEN_QUOTES = "“‘「『\"《"
 LATIN = re.compile(r"[A-Za-z]")
+NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
 
 
 @dataclass
@@ -54,12 +55,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     post = alternation({k for k in lex.qualifiers_after if len(k) > 1})
     num = f"(?:{NUM_AR}|{NUM_CN})"
     general = (
-        f"(?P<pre>{pre})?(?P<num>{num})(?:(?P<sep>[-~—–至到])(?P<num2>{num}))?(?P<a1>余|多)?"
+        f"(?P<num>{num})(?:(?P<sep>[-~—–至到])(?P<num2>{num}))?(?P<a1>余|多)?"
         f"(?P<mult>万亿|万|亿|千)?(?P<a2>余|多)?(?P<mw>{lex.pattern})?(?P<post>{post})?"
     )
     per = f"每(?P<den>{lex.pattern})(?P<num>{NUM_AR})(?P<mw>{lex.pattern})"
     return {
         "general": re.compile(general),
+        "pre": re.compile(f"(?:{pre})$"),
         "per": re.compile(per),
         "rank": re.compile(rf"第\s*(?P<n>\d+|[一二三四五六七八九十]+)|(?P<first>首位|榜首)"),
         "double": re.compile(r"翻(?:了)?(?P<n>[一两二三])?番"),
@@ -80,10 +82,14 @@ def masked_text(text: str) -> str:
 
 def find_quantities(text: str) -> list[Mention]:
     """Every quantity mention of `text` in order of position."""
+    if not NUMERAL.search(text):
+        return []
     masked = masked_text(text)
     taken = [False] * len(masked)
     found: list[Mention] = []
-    for finder in (_ranks, _doublings, _percent_words, _streaks, _magnitudes, _majors, _per_unit, _general):
+    for finder, triggers in FINDERS:
+        if triggers and not any(t in masked for t in triggers):
+            continue
         for mention in finder(masked):
             if not any(taken[mention.start : mention.end]):
                 found.append(mention)
@@ -174,6 +180,18 @@ def _per_unit(text: str):
         yield Mention(m.start(), m.end(), m.start("num"), value, f"{numerator}_per_{denominator}", written)
 
 
+FINDERS = (
+    (_ranks, ("第", "首", "榜")),
+    (_doublings, ("番",)),
+    (_percent_words, ("百分之",)),
+    (_streaks, ("连",)),
+    (_magnitudes, ("级",)),
+    (_majors, ("大",)),
+    (_per_unit, ("每",)),
+)
+"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence."""
+
+
 def _general(text: str):
     for m in _patterns()["general"].finditer(text):
         mention = _read_general(text, m)
@@ -181,16 +199,21 @@ def _general(text: str):
             yield mention
 
 
+FINDERS = (*FINDERS, (_general, ()))
+
+
 def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 - one filter per rule
     lex = measure_words()
     numeral = m.group("num")
-    pre, mult, written = m.group("pre") or "", m.group("mult") or "", m.group("mw") or ""
+    mult, written = m.group("mult") or "", m.group("mw") or ""
     start = m.start("num")
+    qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
+    pre = qualifier_before.group() if qualifier_before else ""
     chinese = numeral[0] in CN_CHARS
     if pre == "上" and not (chinese and numeral[0] in "百千万"):
         pre = ""
     if pre:
-        start = m.start("pre")
+        start -= len(pre)
     before_char = text[m.start("num") - 1] if m.start("num") else ""
     after_end = m.end()
     after_char = text[after_end : after_end + 1]

@@ -219,7 +219,7 @@ def _key_figures(figures: list[KeyFigure]) -> list[Flowable]:
         )
     width = house.FRAME_WIDTH
     table = Table(
-        rows, colWidths=[width * w for w in (0.34, 0.23, 0.21, 0.14, 0.08)], repeatRows=1, splitByRow=1
+        rows, colWidths=[width * w for w in (0.31, 0.21, 0.2, 0.2, 0.08)], repeatRows=1, splitByRow=1
     )
     table.setStyle(
         house.table_style(
@@ -340,6 +340,7 @@ class BriefDocument(BaseDocTemplate):
 
     def __init__(self, filename: str, *, brief: Brief, branding: Branding | None, **kwargs) -> None:
         self.brief, self.branding = brief, branding
+        self.logo = logo_flowable(branding.logo, *HEADER_LOGO) if branding and branding.logo else None
         super().__init__(filename, **kwargs)
 
 
@@ -352,11 +353,13 @@ def _decorate(canvas, doc: BriefDocument) -> None:
     top = height - house.MARGIN_TOP + 9
     canvas.saveState()
     canvas.setFillColor(house.MUTED)
+    canvas.setStrokeColor(house.RULE)
+    canvas.setLineWidth(0.5)
     x = left
-    if branding and branding.logo:
-        logo = logo_flowable(branding.logo, *HEADER_LOGO)
-        logo.drawOn(canvas, x, top - 2)
-        x += logo.width + 5 if hasattr(logo, "width") else HEADER_LOGO[0] + 5
+    if doc.logo is not None:
+        logo_width, _ = doc.logo.wrap(*HEADER_LOGO)
+        doc.logo.drawOn(canvas, x, top - 2)
+        x += logo_width + 5
     if branding and branding.organisation:
         canvas.setFillColor(house.ACCENT)
         draw_string(canvas, x, top, branding.organisation, fonts.CJK.bold, 7.5)
@@ -364,12 +367,12 @@ def _decorate(canvas, doc: BriefDocument) -> None:
     if number > 1:
         short = brief.title.zh if len(brief.title.zh) <= 36 else brief.title.zh[:35] + "…"
         draw_string(canvas, right, top, short, fonts.CJK.regular, 7, align="right")
-    canvas.setStrokeColor(house.RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(left, top - 4, right, top - 4)
+    if number > 1 or branding:
+        canvas.line(left, top - 4, right, top - 4)
     bottom = FOOTER_Y
     canvas.line(left, bottom + 9, right, bottom + 9)
-    footer = " · ".join(p for p in (brief.issuer.en or brief.issuer.zh, brief.date, brief.source_path) if p)
+    source = Path(brief.source_path).name
+    footer = " · ".join(p for p in (brief.issuer.en or brief.issuer.zh, brief.date, source) if p)
     draw_string(canvas, left, bottom, footer, fonts.LATIN.regular, 6.8)
     canvas.doForm(_page_form(number))
     canvas.restoreState()

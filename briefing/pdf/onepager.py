@@ -266,7 +266,7 @@ def bilingual_markup(
     english = (
         f'<font face="{fonts.LATIN.regular}"{size}{colour}>{font_markup(en, fonts.LATIN.regular)}</font>'
     )
-    chinese = f'<font face="{fonts.CJK.regular}">{font_markup(zh, fonts.CJK.regular)}</font>' if zh else ""
+    chinese = escaped_zh(zh) if zh else ""
     return chinese + escape(separator) + english
 
 
@@ -300,7 +300,9 @@ def kpi_tile(figure: KeyFigure, width: float, direction: str | None) -> Stack:
     ps = page_styles()
     padding = (6, 6, 7, 9)
     inner = width - padding[1] - padding[3]
-    change_colour = house.DOWN if direction == "down" else house.ACCENT
+    change_colour = house.MUTED  # a period alone is a note; a change takes the colour of its direction
+    if figure.change:
+        change_colour = house.DOWN if direction == "down" else house.ACCENT
     change_zh = " · ".join(x for x in (figure.change.zh if figure.change else "", figure.period.zh) if x)
     change_en = " · ".join(x for x in (figure.change.en if figure.change else "", figure.period.en) if x)
     parts = [figure_paragraph(figure.value.zh, inner)]
@@ -328,6 +330,13 @@ def bullet_block(sentence: BriefSentence, width: float) -> Stack:
     return Stack(parts, gap=1, padding=(0, 0, 0, indent), marker=house.ACCENT)
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def escaped_zh(text: str) -> str:
+    return f'<font face="{fonts.CJK.regular}">{font_markup(text, fonts.CJK.regular)}</font>'
+
+
 def sources_paragraph(sources: Sequence[Bilingual], width: float, max_lines: int = 4) -> Flowable:
     """Every document with its date, in both languages, as many whole entries as fit in `max_lines`,
     then how many more there are: a reader is never left thinking the list is complete when it is not."""
@@ -335,11 +344,9 @@ def sources_paragraph(sources: Sequence[Bilingual], width: float, max_lines: int
     label, more = LABELS["sources"], LABELS["more_sources"]
     head = bilingual_markup(label.zh, label.en) + escape("：")
     entries = [
-        bilingual_markup(s.zh, s.en, separator=" / ")
-        if s.en != s.zh
-        else font_markup(s.zh, fonts.CJK.regular)
+        bilingual_markup(s.zh, s.en, separator=" / ") if _LATIN_LETTER.search(s.en) else escaped_zh(s.zh)
         for s in sources
-    ]
+    ]  # an English name without a Latin letter is the Chinese title left untranslated: said once
 
     def paragraph(count: int) -> Flowable:
         rest = len(entries) - count
@@ -371,8 +378,6 @@ class Layout:
     bullets: list[BriefSentence]
     chart_height: float  # 0 when the chart was dropped or there is none
     blocks: list[tuple[Flowable, float]] = field(default_factory=list)  # (flowable, height), in order
-    sources: Flowable | None = None
-    sources_height: float = 0.0
 
 
 def _measure(flowable: Flowable) -> float:
@@ -498,7 +503,8 @@ def plan_layout(brief: ThemeBrief, chart: ChartSlot | None) -> Layout:
         layout.blocks.append((bullets_label, label_height + LABEL_GAP))
         for bullet, height in zip(bullets[:n_bullets], bullet_heights, strict=False):
             layout.blocks.append((bullet, height + BULLET_GAP))
-    layout.sources, layout.sources_height = sources, sources_height
+    if sources is not None:  # right under the bullets: spare room goes to the foot of the page
+        layout.blocks.append((sources, sources_height))
     return layout
 
 
@@ -564,9 +570,6 @@ def draw_page(canvas: Canvas, brief: ThemeBrief, layout: Layout, organisation: s
         height = flowable.wrap(WIDTH, 10_000)[1]
         flowable.drawOn(canvas, LEFT, y - height)
         y -= advance
-    if layout.sources is not None:  # pinned above the footer; spare space stays between bullets and it
-        layout.sources.wrap(WIDTH, 10_000)
-        layout.sources.drawOn(canvas, LEFT, CONTENT_BOTTOM)
     _draw_footer(canvas, generated, organisation)
 
 

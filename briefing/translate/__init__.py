@@ -159,14 +159,11 @@ class TranslationLayer:
             cores = [core for _, masked in retry for core in _piece_cores(masked)]
             chunked = {core: split_for_mt(core) for core in cores}
             pieces_en = self._translate(c for chunks in chunked.values() for c in chunks) or {}
+            cores_en = {
+                core: " ".join(pieces_en.get(c, "") for c in chunks) for core, chunks in chunked.items()
+            }
             for index, masked in retry:
-                en = _join_pieces(
-                    masked,
-                    {
-                        core: " ".join(pieces_en.get(c, "") for c in chunked[core])
-                        for core in _piece_cores(masked)
-                    },
-                )
+                en = _join_pieces(masked, cores_en)
                 ok = en is not None and _numbers_ok(en, masked)
                 results[index] = Translation(en, "mt") if ok and en else Translation("", "untranslated")
         return [r if r is not None else Translation("", "untranslated") for r in results]

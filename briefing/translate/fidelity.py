@@ -29,9 +29,9 @@ _QUANTITY_RE = re.compile(
     rf"(?P<ordinal>st|nd|rd|th)?\b"
     rf"(?:\s*(?P<scale>{'|'.join(SCALE_WORDS)})\b)?"
     r"(?P<percent>\s*%|\s*per\s?cent\b)?",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,  # ASCII word boundaries: "9处" and "billion中西部" still read as numbers
 )
-_MULTIPLE_RE = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b", re.IGNORECASE)
+_MULTIPLE_RE = re.compile(rf"\b({'|'.join(MULTIPLE_WORDS)})\b", re.IGNORECASE | re.ASCII)
 
 
 def read_numbers(en: str) -> list[tuple[Decimal, str, bool]]:

@@ -46,9 +46,11 @@ class ModelInfo:
 
 def packages_dir() -> Path:
     """Where Argos keeps installed packages, read at call time (Argos reads its settings once, at import)."""
-    from argostranslate import settings
-
     default = Path(os.getenv("XDG_DATA_HOME", default=Path.home() / ".local" / "share")) / "argos-translate"
+    try:
+        from argostranslate import settings  # creates its folders on import: fails on a read-only home
+    except OSError:
+        return Path(os.getenv("ARGOS_PACKAGES_DIR", default=default / "packages"))
     return Path(settings.get_setting("ARGOS_PACKAGES_DIR", default=default / "packages"))
 
 
@@ -59,9 +61,9 @@ def list_models(search_dir: Path | None = None) -> list[ModelInfo]:
         return [info for info in [_info(folder)] if info]
     if not folder.is_dir():
         return []
-    from argostranslate import package
-
     try:
+        from argostranslate import package
+
         packages = package.get_installed_packages([folder])
         found = [_info(Path(p.package_path)) for p in packages]
     except (OSError, ValueError, KeyError):

@@ -31,7 +31,8 @@ _DATE_RE = re.compile(
     r"|(?P<month>(?P<m8>\d{1,2})月)"
 )
 _NUMBER_RE = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?:[万亿]+|%)?(?![A-Za-z0-9])")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+# The counted noun follows a classifier (14个重大项目, 两个“关键小事”), but not a particle (1000户的任务).
+_NOUN_AFTER = re.compile(r"[“‘《「]?(?![的和及与等或以左右余多])[\u4e00-\u9fff]")
 
 PUNCTUATION_EN = {
     "，": ", ",
@@ -109,7 +110,7 @@ def mask(text: str, facts: list[Fact], glossary: Glossary) -> Masked:
     for fact, (start, end) in _locate_facts(text, facts):
         located.append(fact)
         if free(start, end):
-            noun_follows = bool(_HAN.match(text, end)) and unit_name(fact.unit).classifier
+            noun_follows = bool(_NOUN_AFTER.match(text, end)) and unit_name(fact.unit).classifier
             taken.append(Item(start, end, render_en(fact, noun=not noun_follows), "fact"))
     for start, end, en in glossary.find(text):
         if free(start, end):
@@ -181,7 +182,7 @@ def unmask(translated: str, masked: Masked) -> str | None:
     restored = PLACEHOLDER_RE.sub(lambda m: "\0" + m.group(1) + "\0", translated)
     if _PLACEHOLDER_TRACE.search(restored):
         return None
-    restored = re.sub(r"\0(\d+)\0", lambda m: masked.items[int(m.group(1))].en, restored)
+    restored = re.sub(r"\0(\d+)\0", lambda m: f" {masked.items[int(m.group(1))].en} ", restored)
     return tidy(restored)
 
 

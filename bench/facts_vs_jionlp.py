@@ -1,0 +1,132 @@
+"""Side by side: briefing's fact extractor and JioNLP's money extractor on the same texts.
+
+Prints, for each tool, milliseconds per 10,000 characters (after import and one warm-up run) and strict
+F1 on the money subset of the gold facts (unit CNY or USD): a prediction counts when its span overlaps a
+gold money fact (one to one, largest overlap first) and value (relative tolerance 1e-6) and currency agree.
+JioNLP only finds money; briefing finds every unit in the same time.
+
+    .venv/bin/python bench/facts_vs_jionlp.py [--text examples] [--gold ../shared/gold] [--rounds 5]
+
+JioNLP is a dev-only dependency (`pip install jionlp`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import math
+import sys
+import time
+from pathlib import Path
+
+from briefing.facts import extract_facts
+from briefing.ingest import document_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+MONEY = {"CNY", "USD"}
+JIO_CURRENCY = {"元": "CNY", "人民币": "CNY", "美元": "USD"}
+
+
+def load_scorer(gold_dir: Path):
+    spec = importlib.util.spec_from_file_location("gold_score", gold_dir / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def ours(text: str, doc: str) -> list[tuple[int, int, float, str]]:
+    facts = extract_facts(document_from_text(text, doc))
+    return [(f.span[0], f.span[1], float(f.value), f.unit) for f in facts if f.unit in MONEY]
+
+
+def ours_all(text: str, doc: str) -> int:
+    return len(extract_facts(document_from_text(text, doc)))
+
+
+def jionlp_money(jio, text: str) -> list[tuple[int, int, float, str]]:
+    """JioNLP run line by line (its intended input is a short text); offsets mapped back to the text."""
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for item in jio.ner.extract_money(line):
+                num = item["detail"]["num"]
+                value = float(num[0] if isinstance(num, list) else num)
+                currency = JIO_CURRENCY.get(item["detail"].get("case", ""), item["detail"].get("case", ""))
+                start, end = item["offset"]
+                found.append((offset + start, offset + end, value, currency))
+        offset += len(line) + 1
+    return found
+
+
+def money_f1(gold: list[tuple[int, int, float, str]], pred: list[tuple[int, int, float, str]]) -> float:
+    pairs = sorted(
+        (
+            (min(g[1], p[1]) - max(g[0], p[0]), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+            if min(g[1], p[1]) > max(g[0], p[0])
+        ),
+        reverse=True,
+    )
+    used_g, used_p, correct = set(), set(), 0
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        g, p = gold[gi], pred[pi]
+        correct += math.isclose(g[2], p[2], rel_tol=1e-6) and g[3] == p[3]
+    precision = correct / len(pred) if pred else 0.0
+    recall = correct / len(gold) if gold else 0.0
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def ms_per_10k(run, texts: list[tuple[str, str]], rounds: int) -> float:
+    for text, doc in texts:
+        run(text, doc)
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for text, doc in texts:
+            run(text, doc)
+    elapsed = time.perf_counter() - started
+    chars = sum(len(t) for t, _ in texts) * rounds
+    return elapsed * 1000 / chars * 10_000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--text", type=Path, default=ROOT / "examples")
+    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    ap.add_argument("--rounds", type=int, default=5)
+    args = ap.parse_args()
+    try:
+        import jionlp as jio
+    except ImportError:
+        sys.exit("bench: JioNLP is not installed (pip install jionlp)")
+    scorer = load_scorer(args.gold)
+    texts, gold, pred_ours, pred_jio = [], [], [], []
+    for gold_file in sorted(args.gold.glob("*.jsonl")):
+        text = (args.text / f"{gold_file.stem}.txt").read_text(encoding="utf-8")
+        facts = scorer.load_jsonl(gold_file)
+        spans = scorer.locate_all(text, facts)
+        shift = sum(len(t) + 1 for t, _ in texts)  # documents laid end to end
+        texts.append((text, gold_file.stem))
+        for fact, span in zip(facts, spans, strict=True):
+            if fact.get("unit") in MONEY and not fact.get("doubtful") and span:
+                gold.append((shift + span[0], shift + span[1], float(fact["value"]), fact["unit"]))
+        pred_ours += [(shift + s, shift + e, v, u) for s, e, v, u in ours(text, gold_file.stem)]
+        pred_jio += [(shift + s, shift + e, v, u) for s, e, v, u in jionlp_money(jio, text)]
+    speed_ours = ms_per_10k(ours_all, texts, args.rounds)
+    speed_jio = ms_per_10k(lambda text, _doc: jionlp_money(jio, text), texts, args.rounds)
+    chars = sum(len(t) for t, _ in texts)
+    print(f"texts: {len(texts)} documents, {chars} characters, {len(gold)} gold money facts")
+    print(f"briefing (all units, ingest included): {speed_ours:8.1f} ms / 10k chars   money strict F1 "
+          f"{money_f1(gold, pred_ours):.3f}")
+    print(f"jionlp extract_money:                  {speed_jio:8.1f} ms / 10k chars   money strict F1 "
+          f"{money_f1(gold, pred_jio):.3f}")
+    print(f"speed ratio (jionlp / briefing): {speed_jio / speed_ours:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
