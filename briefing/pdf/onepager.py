@@ -503,6 +503,7 @@ def plan_layout(brief: ThemeBrief, chart: ChartSlot | None) -> Layout:
         layout.blocks.append((bullets_label, label_height + LABEL_GAP))
         for bullet, height in zip(bullets[:n_bullets], bullet_heights, strict=False):
             layout.blocks.append((bullet, height + BULLET_GAP))
+        layout.blocks[-1] = (layout.blocks[-1][0], layout.blocks[-1][1] - BULLET_GAP + BLOCK_GAP)
     if sources is not None:  # right under the bullets: spare room goes to the foot of the page
         layout.blocks.append((sources, sources_height))
     return layout

@@ -1,0 +1,43 @@
+"""Numerals read exactly (Decimal) or not at all."""
+
+from decimal import Decimal
+
+import pytest
+
+from briefing.facts.numbers import normalise, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("一百二十", "120"),
+        ("两", "2"),
+        ("十", "10"),
+        ("十五", "15"),
+        ("三万五千", "35000"),
+        ("一千零一", "1001"),
+        ("1.2万", "12000"),
+        ("3.4亿", "340000000"),
+        ("1,234.5", "1234.5"),
+        ("１２３", "123"),
+        ("1.09万", "10900"),
+    ],
+)
+def test_numerals_read_exactly(text, value):
+    assert parse_number(text) == Decimal(value)
+
+
+def test_decimal_multiplication_has_no_float_drift():
+    assert parse_number("1.1万") == Decimal("11000")
+    assert str(parse_number("216.6亿").normalize()) == "2.166E+10"
+
+
+@pytest.mark.parametrize("text", ["1..2", "3万万", "十四五", "一二", "", "abc", "1,23"])
+def test_malformed_numerals_give_none(text):
+    assert parse_number(text) is None
+
+
+def test_normalise_keeps_length():
+    text = "约１２．５％，共３家"
+    assert len(normalise(text)) == len(text)
+    assert normalise(text) == "约12.5%,共3家"

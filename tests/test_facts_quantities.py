@@ -1,0 +1,140 @@
+"""Quantity mentions: units, qualifiers, frames and the exclusions of the gold annotation rules."""
+
+from decimal import Decimal
+
+import pytest
+
+from briefing.facts.quantities import find_quantities
+
+
+def one(text):
+    found = find_quantities(text)
+    assert len(found) == 1, [(text[m.start : m.end], m.unit) for m in found]
+    m = found[0]
+    return text[m.start : m.end], m.value, m.unit, m.measure_word, m.qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全区实现税收超250亿元。", ("超250亿元", Decimal("25000000000"), "CNY", "亿元", "over")),
+        ("引进外资约3.5亿美元。", ("约3.5亿美元", Decimal("350000000"), "USD", "亿美元", "about")),
+        ("接待游客突破80万余人次。", ("突破80万余人次", Decimal("800000"), "person_time", "万人次", "over")),
+        ("新开办企业近600家。", ("近600家", Decimal("600"), "enterprise", "家", "nearly")),
+        ("引进品牌首店不少于50家。", ("不少于50家", Decimal("50"), "enterprise", "家", "at_least")),
+        ("城镇调查失业率控制在5%以内。", ("控制在5%以内", Decimal("5"), "percent", "%", "at_most")),
+        ("覆盖率达到95%以上。", ("95%以上", Decimal("95"), "percent", "%", "over")),
+        ("增长6%左右。", ("6%左右", Decimal("6"), "percent", "%", "about")),
+        ("比上年提高1.5个百分点。", ("1.5个百分点", Decimal("1.5"), "percentage_point", "个百分点", "exact")),
+        ("完成改造25.3万平方米。", ("25.3万平方米", Decimal("253000"), "sqm", "万平方米", "exact")),
+        ("浓度为28微克/立方米。", ("28微克/立方米", Decimal("28"), "ug_per_m3", "微克/立方米", "exact")),
+        ("节约标准煤1.2万吨标煤。", ("1.2万吨标煤", Decimal("12000"), "ton_sce", "万吨标煤", "exact")),
+        ("绿化面积占全区将近四成。", ("将近四成", Decimal("40"), "percent", "成", "nearly")),
+        ("建成口袋公园上千个。", ("上千个", Decimal("1000"), "unit", "个", "over")),
+        ("服务十余家企业。", ("十余家", Decimal("10"), "enterprise", "家", "over")),
+        ("完成一百二十项任务。", ("一百二十项", Decimal("120"), "item", "项", "exact")),
+        ("实现年度目标的百分之八十。", ("百分之八十", Decimal("80"), "percent", "%", "exact")),
+        ("全区公路密度为每平方公里3.2公里。", ("每平方公里3.2公里", Decimal("3.2"), "km_per_sqkm", "公里/平方公里", "exact")),
+        ("设立１２３４家门店。", ("１２３４家", Decimal("1234"), "enterprise", "家", "exact")),
+        ("投入资金1,250万元。", ("1,250万元", Decimal("12500000"), "CNY", "万元", "exact")),
+    ],
+)
+def test_quantities_with_units_and_qualifiers(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("外贸总额是全国平均的1.8倍。", Decimal("1.8"), "times"),
+        ("出口额较五年前翻番。", Decimal("2"), "times"),
+        ("连续5年获评先进。", Decimal("5"), "year"),
+        ("实现全国文明城区三连冠。", Decimal("3"), "times"),
+        ("设立千亿级产业基金。", Decimal("100000000000"), "CNY"),
+        ("考核成绩位居全市第三。", Decimal("3"), "rank"),
+        ("营收增速排名第2。", Decimal("2"), "rank"),
+        ("数量稳居全市首位。", Decimal("1"), "rank"),
+        ("实施五大行动。", Decimal("5"), "unit"),
+        ("参与人数约15万。", Decimal("150000"), "person"),
+    ],
+)
+def test_frames(text, value, unit):
+    _, got_value, got_unit, _, _ = one(text)
+    assert (got_value, got_unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("服务驻区单位35家。", "organization"),
+        ("新建社区养老驿站12家。", "organization"),
+        ("20家博物馆免费开放。", "organization"),
+        ("引进科技企业35家。", "enterprise"),
+        ("40家餐饮门店完成改造。", "enterprise"),
+        ("推进重点项目26个。", "project"),
+        ("与15个国家建立合作。", "country"),
+        ("新增就业岗位3000个。", "job"),
+        ("新增学位1200个。", "school_place"),
+        ("建成充电桩300个。", "unit"),
+        ("压减床位80张。", "bed"),
+        ("累计8家次企业获奖。", "enterprise_time"),
+        ("新增鸟类12种。", "species"),
+    ],
+)
+def test_counted_noun_decides_the_unit(text, unit):
+    assert one(text)[2] == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月17日，记者获悉。",
+        "日期:2025-09-28 17:03",
+        "2025年经济运行平稳。",
+        "1-6月全区经济运行平稳。",
+        "“十四五”时期成效显著。",
+        "深入贯彻党的二十大和二十届三中全会精神。",
+        "一、总体情况",
+        "(一)经济运行",
+        "(3)推进改革。",
+        "一是加强统筹。",
+        "轨道交通17号线开通。",
+        "乘坐52路公交车。",
+        "北京八中学生参加比赛。",
+        "PM2.5浓度下降。",
+        "举办G20峰会。",
+        "第十七届文化节开幕。",
+        "公布第二批名单。",
+        "启动第三轮巡查。",
+        "二期工程开工。",
+        "首次举办，首店落地，唯一一家。",
+        "落实“四个服务”要求。",
+        "推进“两区”建设和“双碳”行动。",
+        "落实门前三包责任。",
+        "东四十条路口改造。",
+        "实施三年行动计划。",
+        "A区3、5号地块完成出让。",
+        "全国文化企业30强名单发布。",
+        "纪念抗战胜利80周年。",
+        "2025国际设计周开幕。",
+        "电影《哪吒2》上映。",
+        "汽车零部件企业集聚。",
+        "千家万户受益。",
+        "推进一体化发展，实施一批项目。",
+        "1..2家企业",
+        "3万万元",
+    ],
+)
+def test_exclusions_give_no_fact(text):
+    assert find_quantities(text) == []
+
+
+def test_range_keeps_both_ends():
+    (m,) = find_quantities("每年新增3-5家。")
+    assert (m.value, m.value_max) == (Decimal("3"), Decimal("5"))
+
+
+def test_offsets_point_at_raw():
+    text = "其中，新增停车位886个,共享车位1517个。"
+    raws = [text[m.start : m.end] for m in find_quantities(text)]
+    assert raws == ["886个", "1517个"]
