@@ -86,9 +86,9 @@ def test_html_main_text_without_chrome_and_with_page_metadata(tmp_path):
 
 
 def test_pdf_text_layer_with_chinese_in_reading_order(tmp_path):
-    pdfmetrics.registerFont(TTFont("NotoSansSC", str(FONT)))
-    body = ParagraphStyle("body", fontName="NotoSansSC", fontSize=11, leading=16, wordWrap="CJK")
-    head = ParagraphStyle("head", fontName="NotoSansSC", fontSize=14, leading=20)
+    pdfmetrics.registerFont(TTFont("IngestTestCJK", str(FONT)))
+    body = ParagraphStyle("body", fontName="IngestTestCJK", fontSize=11, leading=16, wordWrap="CJK")
+    head = ParagraphStyle("head", fontName="IngestTestCJK", fontSize=14, leading=20)
     long_paragraph = BODY + "规模以上工业增加值增长4.0%，固定资产投资增长8.5%，城镇调查失业率控制在4%以内。"
     path = tmp_path / "report.pdf"
     SimpleDocTemplate(str(path), pagesize=A4).build(
@@ -112,11 +112,11 @@ def test_pdf_text_layer_with_chinese_in_reading_order(tmp_path):
 
 
 def test_pdf_paragraph_runs_over_page_breaks_past_running_headers_and_footers(tmp_path):
-    pdfmetrics.registerFont(TTFont("NotoSansSC", str(FONT)))
-    body = ParagraphStyle("body", fontName="NotoSansSC", fontSize=11, leading=16, wordWrap="CJK")
+    pdfmetrics.registerFont(TTFont("IngestTestCJK", str(FONT)))
+    body = ParagraphStyle("body", fontName="IngestTestCJK", fontSize=11, leading=16, wordWrap="CJK")
 
     def furniture(canvas, document):
-        canvas.setFont("NotoSansSC", 9)
+        canvas.setFont("IngestTestCJK", 9)
         canvas.drawString(72, A4[1] - 40, "东城区发展和改革委员会工作报告")
         canvas.drawString(A4[0] / 2, 30, f"第 {document.page} 页")
 

@@ -112,7 +112,7 @@ def test_page_states_title_figures_bullets_and_date_in_both_languages(pdfs, them
     brief, path = pdfs[theme]
     text = squeeze(PdfReader(path).pages[0].extract_text())
     layout = onepager.plan_layout(brief, onepager.chart_slot(brief))
-    labels = [onepager.LABELS[key] for key in ("figures", "bullets", "sources", "generated")]
+    labels = [onepager.label(key) for key in ("key_figures", "highlights", "sources", "generated")]
     expected = [brief.title.zh, brief.title.en, GENERATED, layout.tiles[0].value.zh]
     expected += [label.zh for label in labels] + [label.en for label in labels]
     expected += [layout.tiles[0].indicator.zh[:6], layout.tiles[0].indicator.en.split()[0]]
@@ -246,3 +246,20 @@ def test_branding_puts_the_organisation_and_logo_on_the_page(tmp_path):
     assert "European Chamber" in page.extract_text()
     xobjects = page["/Resources"]["/XObject"].values()
     assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects)
+
+
+def test_sparse_material_still_makes_a_page(tmp_path):
+    """A theme with one bullet, no figures, no chart material and no named source still gets its page."""
+    brief = REALISTIC["safety"]
+    sparse = ThemeBrief(brief.theme, brief.title, bullets=brief.bullets[:1])
+    path = tmp_path / "sparse.pdf"
+    onepager.write_theme_pdf(sparse, path, generated=GENERATED)
+    text = squeeze(PdfReader(path).pages[0].extract_text())
+    assert squeeze(brief.bullets[0].zh[:12]) in text and onepager.label("key_figures").zh not in text
+
+
+def test_generation_date_defaults_to_the_pinned_build_date(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    path = tmp_path / "dated.pdf"
+    onepager.write_theme_pdf(REALISTIC["safety"], path)
+    assert "2026-01-01" in PdfReader(path).pages[0].extract_text()

@@ -26,7 +26,9 @@ __all__ = [
     "load_themes",
 ]
 
-SHARED_RANK = re.compile(r"([^，,；;。：:]*、[^，,；;。：:]*?)(?:均|都|皆)(?:居|位居|排名|列|位列)[^，,；;。]*$")
+SHARED_RANK = re.compile(
+    r"([^，,；;。：:]*、[^，,；;。：:]*?)(?:均|都|皆)(?:居|位居|排名|列|位列)[^，,；;。]*$"
+)
 """接件数量、答复率均居全市第一: one rank shared by several indicators."""
 TWIN_WINDOW = 60
 
@@ -64,7 +66,9 @@ def _indicators(sentence: Sentence, mention: Mention) -> list[str]:
     return [f"{name}排名" for name in names] if len(names) > 1 else [label]
 
 
-def _fact(ctx: DocContext, sentence: Sentence, mention: Mention, indicator: str, themes_file: str | None) -> Fact:
+def _fact(
+    ctx: DocContext, sentence: Sentence, mention: Mention, indicator: str, themes_file: str | None
+) -> Fact:
     document = ctx.document
     text = sentence.text
     default = ctx.defaults[sentence.index]

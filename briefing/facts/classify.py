@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
-from briefing.facts.quantities import Mention
+from briefing.facts.quantities import Mention, clause_start
 
-CLAUSE_STOPS = "，,；;。！？!?：:"
 BASE_VALUE = re.compile(r"(?:由|从)$")
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15}
 SPANS = ("cumulative",)
@@ -28,11 +27,6 @@ class Default:
     period: str = "unspecified"
     target: bool = False
     explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
-
-
-def clause_start(text: str, at: int) -> int:
-    """Start of the clause (between commas and stops) holding position `at`."""
-    return max(text.rfind(stop, 0, at) for stop in CLAUSE_STOPS) + 1
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
@@ -96,7 +90,8 @@ def period_of(
         return (f"target-{year}" if year else "unspecified"), True
     if BASE_VALUE.search(clause):
         return "unspecified", False
-    bounded = block is not None and block.endswith("FYP")
+    opening = marker_period(text[:start], ("sentence",), year, default)
+    bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.target, default.explicit or bounded)
     found = marker_period(clause, ("clause", "sentence"), year, scoped)
     if found is None and mention.form == "rank":
@@ -104,10 +99,10 @@ def period_of(
         found = marker_period(previous, ("clause", "sentence"), year, scoped)
     if found is not None:
         return found, False
-    found = marker_period(text[:start], ("sentence",), year, scoped) or block
-    if found in SPANS or (found and found.endswith(SPAN_SUFFIXES)):
-        if periods().stock_cues.search(text[start : mention.end]):
-            return "unspecified", False  # a standing stock (现有…, 成为…第4处) is not summed over years
+    found = opening or block
+    spans_years = found in SPANS or (found is not None and found.endswith(SPAN_SUFFIXES))
+    if spans_years and periods().stock_cues.search(text[start : mention.end]):
+        return "unspecified", False  # a standing stock (现有…, 成为…第4处) is not summed over years
     return (found or default.period), False
 
 
@@ -129,7 +124,9 @@ def kind_of(mention: Mention, text: str, target: bool) -> tuple[str, str | None]
         return "share", None
     if mention.form == "percentage_point":
         return "change_abs", _direction(near, default=None)
-    found = lex.change_abs.search(clause) or _listed_after_change(text, clause_start(text, mention.number_start))
+    found = lex.change_abs.search(clause) or _listed_after_change(
+        text, clause_start(text, mention.number_start)
+    )
     if found and mention.unit not in lex.flow_units:
         return "change_abs", _direction(found.group(), default="up")
     return "level", None

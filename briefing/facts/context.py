@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from briefing.facts.classify import Default, clause_start, opening_period
+from briefing.facts.classify import Default, opening_period
 from briefing.facts.lexicon import alternation, load_themes, periods, places
-from briefing.facts.quantities import Mention
+from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -20,9 +20,11 @@ OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,
 ENUMERATED = "等"
 FILLER_HEAD = re.compile(
     r"^(?:[“”]?(?:上半年|下半年|今年|全年|年内|年底前|近年来|过去[五十]年|“?十[三四五]五”?(?:期间|时期)|"
-    r"\d{1,2}-\d{1,2}月|\d{4}年)[，,]?|全区|全市|我区|本市|其中|同时|此外|共|累计|已|新)+"
+    r"\d{1,2}-\d{1,2}月|\d{4}年)[，,]?|全区|全市|我区|本市|其中|同时|此外|共计|累计|已经|已)+"
 )
-FILLER_TAIL = re.compile(r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计)+$")
+FILLER_TAIL = re.compile(
+    r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计)+$"
+)
 
 
 @dataclass
@@ -71,7 +73,8 @@ def _year(document: Document) -> int | None:
 
 
 def _home(document: Document) -> str:
-    """Default geo: the issuer when it is a place (东城区), else a place in the title, else the data default."""
+    """Default geo: the issuer when it is a place (东城区), else a place in a report's title, else the
+    data default."""
     lex = places()
     for text in (document.issuer, document.title if document.genre != "news" else ""):
         for match in lex.pattern.finditer(text or ""):
@@ -218,7 +221,9 @@ CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER = 4.0, 1.5, 1.0, 1.0, 0.
 partner (雄安新区, 天津市, a paired county) towards `regional`."""
 
 
-def theme_of(ctx: DocContext, sentence: Sentence, mention: Mention, geo: str, extra: str | None = None) -> str:
+def theme_of(
+    ctx: DocContext, sentence: Sentence, mention: Mention, geo: str, extra: str | None = None
+) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
     _, owners = _theme_matcher(extra)
@@ -281,8 +286,8 @@ def indicator_of(sentence: Sentence, mention: Mention) -> str:
     """Short label of what is counted: the clause before the number without time words and filler, or
     the noun after the measure word when the number opens its clause."""
     text = sentence.text
-    head = text[clause_start(text, mention.number_start) : mention.start]
-    head = FILLER_TAIL.sub("", FILLER_HEAD.sub("", head.strip()))
+    head = BYLINE.sub("", text[clause_start(text, mention.number_start) : mention.start].strip())
+    head = FILLER_TAIL.sub("", FILLER_HEAD.sub("", head))
     if len(head) >= 2:
         return head[-20:]
     after = re.split(r"[，,；;。！？!?、]", text[mention.end :], maxsplit=1)[0]

@@ -142,14 +142,11 @@ class Places:
     regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
     within: dict[str, frozenset[str]]  # area → places inside it
 
-
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
         if geo in self.regional:
             return True
-        if geo in (home, self.default) or geo in self.within.get(home, ()) or geo == "全球":
-            return False
-        return True
+        return not (geo in (home, self.default, "全球") or geo in self.within.get(home, ()))
 
 
 @cache

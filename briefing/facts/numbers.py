@@ -12,9 +12,27 @@ from decimal import Decimal, InvalidOperation
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％～－：", "0123456789.,%~-:")
 """Full-width digits and signs to ASCII, one character for one so offsets stay valid."""
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-MULTIPLIERS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "万亿": Decimal(10**12), "千": Decimal(1000)}
+MULTIPLIERS = {
+    "万": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+    "万亿": Decimal(10**12),
+    "千": Decimal(1000),
+}
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 

@@ -25,8 +25,8 @@ LONE_NOT_COUNTS = frozenset("零〇一二百千万亿")
 """Single Chinese numerals that are not counts on their own: 零 (零部件), 一 (一批, 一站式), 二 (二次, 二期:
 counting uses 两), and bare 百/千/万/亿 (千家万户) — unless a frame (上百个, 百亿级) takes them."""
 RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跻身|保持|位于)[^，,。；;]{0,10}$")
-CLAUSE_STOP = "，,。；;！？!?：:"
-OPEN_QUOTES = "“‘「『\"《"
+CLAUSE_STOPS = "，,；;。！？!?：:"
+OPEN_QUOTES = '“‘「『"《'
 LATIN = re.compile(r"[A-Za-z]")
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
 
@@ -63,14 +63,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "general": re.compile(general),
         "pre": re.compile(f"(?:{pre})$"),
         "per": re.compile(per),
-        "rank": re.compile(rf"第\s*(?P<n>\d+|[一二三四五六七八九十]+)|(?P<first>首位|榜首)"),
+        "rank": re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)|(?P<first>首位|榜首)"),
         "double": re.compile(r"翻(?:了)?(?P<n>[一两二三])?番"),
-        "percent_words": re.compile(r"(?P<pre>" + pre + r")?百分之(?P<n>[\d.]+|[零〇一二两三四五六七八九十]+)"),
+        "percent_words": re.compile(
+            r"(?P<pre>" + pre + r")?百分之(?P<n>[\d.]+|[零〇一二两三四五六七八九十]+)"
+        ),
         "streak": re.compile(
-            rf"连续(?P<n>\d+|[一二三四五六七八九十两]+)(?P<mw>年|个月|届|次)|(?P<n2>[一二三四五六七八九十两]+|\d+)连冠"
+            r"连续(?P<n>\d+|[一二三四五六七八九十两]+)(?P<mw>年|个月|届|次)|(?P<n2>[一二三四五六七八九十两]+|\d+)连冠"
         ),
         "magnitude": re.compile(r"(?P<n>[十百千]|\d+)(?P<mult>万亿|万|亿)级"),
-        "major": re.compile(r"(?<![一二三四五六七八九十])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?)大(?=[\u4e00-\u9fff])"),
+        "major": re.compile(
+            r"(?<![一二三四五六七八九十])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?)大(?=[\u4e00-\u9fff])"
+        ),
     }
 
 
@@ -103,10 +107,13 @@ def _among(char: str, chars: str) -> bool:
     return bool(char) and char in chars
 
 
+def clause_start(text: str, at: int) -> int:
+    """Start of the clause (between commas and stops) holding position `at`."""
+    return max(text.rfind(stop, 0, at) for stop in CLAUSE_STOPS) + 1
+
+
 def _clause_before(text: str, at: int, limit: int = 40) -> str:
-    start = max(0, at - limit)
-    cut = max((text.rfind(c, start, at) for c in CLAUSE_STOP), default=-1)
-    return text[max(start, cut + 1) : at]
+    return text[max(clause_start(text, at), at - limit) : at]
 
 
 def _ranks(text: str):
@@ -119,9 +126,13 @@ def _ranks(text: str):
         listed = after == "、" and re.match(r"[\d一二三四五六七八九十]", text[m.end() + 1 : m.end() + 2])
         if RANK_VERBS.search(_clause_before(text, m.start())) and not listed and after != MASK:
             yield Mention(m.start(), m.end(), m.start(), value, "rank", form="rank")
-        elif m.group("n") and after in lex.ordinal_counts and not _among(text[m.end() + 1 : m.end() + 2], "、"):
+        elif (
+            m.group("n") and after in lex.ordinal_counts and not _among(text[m.end() + 1 : m.end() + 2], "、")
+        ):
             end = m.end() + 1
-            yield Mention(m.start(), end, m.start(), value, lex.units.get(after, "unit"), after, form="ordinal")
+            yield Mention(
+                m.start(), end, m.start(), value, lex.units.get(after, "unit"), after, form="ordinal"
+            )
 
 
 def _doublings(text: str):
@@ -158,7 +169,9 @@ def _magnitudes(text: str):
         if base is None:
             continue
         value = base * MULTIPLIERS[m.group("mult")]
-        yield Mention(m.start(), m.end(), m.start(), value, "CNY", m.group("mult") + "级", "about", "magnitude")
+        yield Mention(
+            m.start(), m.end(), m.start(), value, "CNY", m.group("mult") + "级", "about", "magnitude"
+        )
 
 
 def _majors(text: str):
@@ -180,18 +193,6 @@ def _per_unit(text: str):
         yield Mention(m.start(), m.end(), m.start("num"), value, f"{numerator}_per_{denominator}", written)
 
 
-FINDERS = (
-    (_ranks, ("第", "首", "榜")),
-    (_doublings, ("番",)),
-    (_percent_words, ("百分之",)),
-    (_streaks, ("连",)),
-    (_magnitudes, ("级",)),
-    (_majors, ("大",)),
-    (_per_unit, ("每",)),
-)
-"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence."""
-
-
 def _general(text: str):
     for m in _patterns()["general"].finditer(text):
         mention = _read_general(text, m)
@@ -199,10 +200,7 @@ def _general(text: str):
             yield mention
 
 
-FINDERS = (*FINDERS, (_general, ()))
-
-
-def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 - one filter per rule
+def _read_general(text: str, m: re.Match[str]) -> Mention | None:
     lex = measure_words()
     numeral = m.group("num")
     mult, written = m.group("mult") or "", m.group("mw") or ""
@@ -224,7 +222,9 @@ def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 
         return None
     if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
         return None  # 3万万, 1..2
-    confidence = 0.5 if before_char == "," and text[m.start("num") - 2 : m.start("num") - 1].isdigit() else 1.0
+    confidence = (
+        0.5 if before_char == "," and text[m.start("num") - 2 : m.start("num") - 1].isdigit() else 1.0
+    )
     if chinese:
         if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and pre != "上"):
             return None
@@ -250,7 +250,9 @@ def _read_general(text: str, m: re.Match[str]) -> Mention | None:  # noqa: C901 
     before = _clause_before(text, start)
     after = text[m.end("mw") : m.end("mw") + 20]
     unit = unit_of(form, before, after)
-    kind_form = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}.get(unit, "count")
+    kind_form = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}.get(
+        unit, "count"
+    )
     end = m.end("post") if m.group("post") else m.end("mw")
     return Mention(
         start=start,
@@ -299,3 +301,16 @@ def _qualifier(pre: str, m: re.Match[str]) -> str:
         if word and word in lex.qualifiers_after:
             return lex.qualifiers_after[word]
     return lex.qualifiers_before.get(pre, "exact")
+
+
+FINDERS = (
+    (_ranks, ("第", "首", "榜")),
+    (_doublings, ("番",)),
+    (_percent_words, ("百分之",)),
+    (_streaks, ("连",)),
+    (_magnitudes, ("级",)),
+    (_majors, ("大",)),
+    (_per_unit, ("每",)),
+    (_general, ()),
+)
+"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence."""

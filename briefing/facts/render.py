@@ -9,8 +9,24 @@ import json
 from briefing.model import Fact, decimal_to_json
 
 CSV_FIELDS = (
-    "doc", "id", "raw", "span", "value", "value_max", "unit", "measure_word", "qualifier", "indicator_zh",
-    "indicator_en", "period", "kind", "direction", "geo", "theme", "article", "sentence",
+    "doc",
+    "id",
+    "raw",
+    "span",
+    "value",
+    "value_max",
+    "unit",
+    "measure_word",
+    "qualifier",
+    "indicator_zh",
+    "indicator_en",
+    "period",
+    "kind",
+    "direction",
+    "geo",
+    "theme",
+    "article",
+    "sentence",
 )
 TABLE_FIELDS = ("id", "raw", "value", "unit", "qualifier", "period", "kind", "theme", "geo", "indicator_zh")
 
@@ -37,8 +53,10 @@ def facts_to_table(facts: list[Fact]) -> str:
     """A plain aligned table for reading in a terminal (widths count CJK characters as two columns)."""
     rows = [TABLE_FIELDS] + [tuple(_cell(f, name) for name in TABLE_FIELDS) for f in facts]
     widths = [max(_width(row[i]) for row in rows) for i in range(len(TABLE_FIELDS))]
-    lines = ["  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
-             for row in rows]
+    lines = [
+        "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
     return "\n".join(lines) + "\n"
 
 

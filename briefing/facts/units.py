@@ -11,7 +11,9 @@ import re
 
 from briefing.facts.lexicon import measure_words
 
-_FILLER_END = re.compile(r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了)+$")
+_FILLER_END = re.compile(
+    r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了)+$"
+)
 _AFTER_STOP = re.compile(r"[，,。；;：:、！？!?\d（(]")
 AFTER_WINDOW = 16
 

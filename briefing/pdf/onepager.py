@@ -28,6 +28,8 @@ from briefing import atomic
 from briefing.model import Bilingual, BriefSentence, KeyFigure, ThemeBrief
 from briefing.pdf import fonts
 from briefing.pdf import styles as house
+from briefing.pdf.brief import _pdf_date
+from briefing.pdf.brief import label as brief_label
 from briefing.pdf.text import CJKParagraph, font_markup, para
 
 MIN_FONT_SIZE = 8.5  # nothing on the page is set smaller: the legible minimum for a printed A4 brief
@@ -48,14 +50,17 @@ LABEL_GAP = 2.5  # under a section label
 CHART_MAX_ROWS = 5
 ELLIPSIS = "…"
 
-LABELS = {
+# Words only the one-pager prints; those it shares with the full brief come from its labels data file.
+_OWN_LABELS = {
     "kicker": Bilingual("主题简报", "Theme brief"),
-    "figures": Bilingual("关键数据", "Key figures"),
-    "bullets": Bilingual("要点", "Highlights"),
-    "sources": Bilingual("来源", "Sources"),
-    "generated": Bilingual("生成日期", "Generated"),
+    "highlights": Bilingual("要点", "Highlights"),
     "more_sources": Bilingual("等{n}份文件", "and {n} more"),
 }
+
+
+def label(key: str) -> Bilingual:
+    """A fixed bilingual word of the page: key_figures, highlights, sources, generated, kicker…"""
+    return _OWN_LABELS[key] if key in _OWN_LABELS else brief_label(key)
 
 
 # ---------------------------------------------------------------- styles
@@ -81,9 +86,6 @@ class PageStyles:
     bullet_en: ParagraphStyle
     sources: ParagraphStyle
     footer: ParagraphStyle
-
-    def all(self) -> list[ParagraphStyle]:
-        return [getattr(self, name) for name in self.__dataclass_fields__]
 
 
 def _derive(name: str, parent: ParagraphStyle, size: float, leading: float, **kw) -> ParagraphStyle:
@@ -123,8 +125,9 @@ def _with(style: ParagraphStyle, **changes) -> ParagraphStyle:
 
 # A number with the unit or scale word that belongs to it: a cut inside would change the figure read.
 _NUMBER = re.compile(
-    r"\d(?:[\d.]|,(?=\d))*\s?(?:%|‰|万亿|亿|万|千|百|个百分点|倍|"
-    r"(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b)?"
+    r"\d(?:[\d.]|,(?=\d))*"
+    r"(?:%|‰|万亿|亿|万|千|百|个百分点|倍|"
+    r"\s?(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b)?"
 )
 _TRAILING = " \t,，、;；:：(（“\"'‘-–—/"
 
@@ -169,7 +172,7 @@ def fitted(text: str, style: ParagraphStyle, width: float, max_lines: int, lang:
 
 
 class Stack(Flowable):
-    """Flowables one under another, drawn as one block: a tile, a bullet or a labelled section.
+    """Flowables one under another, drawn as one block: a key-figure tile or a bullet.
 
     `fill_height` lets a row stretch its shorter tiles so the tile backgrounds line up.
     """
@@ -247,7 +250,7 @@ class TileRow(Flowable):
     def draw(self) -> None:
         width = self.tile_width(self.width)
         for index, tile in enumerate(self.tiles):
-            tile.drawOn(self.canv, index * (width + self.gap), self.height - max(tile.height, self.height))
+            tile.drawOn(self.canv, index * (width + self.gap), 0)
 
 
 def bilingual_markup(
@@ -270,11 +273,11 @@ def bilingual_markup(
     return chinese + escape(separator) + english
 
 
-def section_label(label: Bilingual) -> Flowable:
+def section_label(words: Bilingual) -> Flowable:
     """A small bilingual heading: the Chinese in the accent colour, the English after it, muted."""
     ps = page_styles()
-    zh = f'<font face="{ps.label_zh.fontName}">{font_markup(label.zh, ps.label_zh.fontName)}</font>'
-    en = bilingual_markup("", label.en, en_size=ps.label_en.fontSize, en_colour=ps.label_en.textColor)
+    zh = f'<font face="{ps.label_zh.fontName}">{font_markup(words.zh, ps.label_zh.fontName)}</font>'
+    en = bilingual_markup("", words.en, en_size=ps.label_en.fontSize, en_colour=ps.label_en.textColor)
     return CJKParagraph(zh + "&nbsp;&nbsp;" + en, ps.label_zh)
 
 
@@ -305,17 +308,20 @@ def kpi_tile(figure: KeyFigure, width: float, direction: str | None) -> Stack:
         change_colour = house.DOWN if direction == "down" else house.ACCENT
     change_zh = " · ".join(x for x in (figure.change.zh if figure.change else "", figure.period.zh) if x)
     change_en = " · ".join(x for x in (figure.change.en if figure.change else "", figure.period.en) if x)
-    parts = [figure_paragraph(figure.value.zh, inner)]
-    if figure.value.en != figure.value.zh:  # "9%" needs no translation under itself
-        parts.append(fitted(figure.value.en, ps.figure_en, inner, 2, "en"))
-    parts += [
-        fitted(figure.indicator.zh, ps.indicator_zh, inner, 2, "zh"),
-        fitted(figure.indicator.en, ps.indicator_en, inner, 2, "en"),
+    lines = [  # (text, style, most lines, language); a label the compose stage left empty takes no room
+        (
+            figure.value.en if figure.value.en != figure.value.zh else "",
+            ps.figure_en,
+            2,
+            "en",
+        ),  # not 9% twice
+        (figure.indicator.zh, ps.indicator_zh, 2, "zh"),
+        (figure.indicator.en, ps.indicator_en, 2, "en"),
+        (change_zh, _with(ps.change_zh, textColor=change_colour), 1, "zh"),
+        (change_en, _with(ps.change_en, textColor=change_colour), 2, "en"),
     ]
-    if change_zh:
-        parts.append(fitted(change_zh, _with(ps.change_zh, textColor=change_colour), inner, 1, "zh"))
-    if change_en:
-        parts.append(fitted(change_en, _with(ps.change_en, textColor=change_colour), inner, 2, "en"))
+    parts = [figure_paragraph(figure.value.zh, inner)]
+    parts += [fitted(text, style, inner, most, lang) for text, style, most, lang in lines if text.strip()]
     return Stack(parts, gap=1.2, padding=padding, background=house.PANEL, bar=house.ACCENT)
 
 
@@ -323,10 +329,9 @@ def bullet_block(sentence: BriefSentence, width: float) -> Stack:
     ps = page_styles()
     indent = 11
     inner = width - indent
-    parts = [
-        fitted(sentence.zh, ps.bullet_zh, inner, 3, "zh"),
-        fitted(sentence.en, ps.bullet_en, inner, 3, "en"),
-    ]
+    parts = [fitted(sentence.zh, ps.bullet_zh, inner, 3, "zh")]
+    if sentence.en.strip():
+        parts.append(fitted(sentence.en, ps.bullet_en, inner, 3, "en"))
     return Stack(parts, gap=1, padding=(0, 0, 0, indent), marker=house.ACCENT)
 
 
@@ -341,8 +346,8 @@ def sources_paragraph(sources: Sequence[Bilingual], width: float, max_lines: int
     """Every document with its date, in both languages, as many whole entries as fit in `max_lines`,
     then how many more there are: a reader is never left thinking the list is complete when it is not."""
     style = page_styles().sources
-    label, more = LABELS["sources"], LABELS["more_sources"]
-    head = bilingual_markup(label.zh, label.en) + escape("：")
+    title, more = label("sources"), label("more_sources")
+    head = bilingual_markup(title.zh, title.en) + escape("：")
     entries = [
         bilingual_markup(s.zh, s.en, separator=" / ") if _LATIN_LETTER.search(s.en) else escaped_zh(s.zh)
         for s in sources
@@ -448,7 +453,7 @@ def plan_layout(brief: ThemeBrief, chart: ChartSlot | None) -> Layout:
     tiles = [kpi_tile(k, tile_width, direction_of(brief, k)) for k in brief.kpis[:MAX_TILES]]
     bullets = [bullet_block(b, WIDTH) for b in brief.bullets[:MAX_BULLETS]]
     sources = sources_paragraph(brief.sources, WIDTH) if brief.sources else None
-    figures_label, bullets_label = section_label(LABELS["figures"]), section_label(LABELS["bullets"])
+    figures_label, bullets_label = section_label(label("key_figures")), section_label(label("highlights"))
     label_height = _measure(figures_label)
     bullet_heights = [_measure(b) for b in bullets]
     sources_height = _measure(sources) if sources else 0.0
@@ -518,7 +523,7 @@ def _draw_band(canvas: Canvas, brief: ThemeBrief, organisation: str, logo: Path 
     canvas.rect(0, PAGE_HEIGHT - BAND_HEIGHT, PAGE_WIDTH, BAND_HEIGHT, stroke=0, fill=1)
     side_width = 150 if organisation or logo else 0
     title_width = WIDTH - side_width
-    kicker = LABELS["kicker"]
+    kicker = label("kicker")
     parts = [
         fitted(f"{kicker.zh} · {kicker.en}", ps.band_kicker, title_width, 1, "en"),
         fitted(brief.title.zh, ps.band_zh, title_width, 1, "zh"),
@@ -551,8 +556,8 @@ def _draw_footer(canvas: Canvas, generated: str, organisation: str) -> None:
     canvas.setStrokeColor(house.RULE)
     canvas.setLineWidth(0.5)
     canvas.line(LEFT, FOOTER_RULE, LEFT + WIDTH, FOOTER_RULE)
-    label = LABELS["generated"]
-    date = CJKParagraph(bilingual_markup(label.zh, f"{label.en}: {generated}"), style)
+    words = label("generated")
+    date = CJKParagraph(bilingual_markup(words.zh, f"{words.en}: {generated}"), style)
     date.wrap(WIDTH, 10_000)
     date_width = max(date.getActualLineWidths0()) + 12
     blocks = [(date, LEFT, date_width)]
@@ -590,23 +595,29 @@ def _branding_parts(branding) -> tuple[str, Path | None]:
 def write_theme_pdf(
     theme_brief: ThemeBrief, path: Path, *, branding=None, generated: str | None = None
 ) -> None:
-    """Write the one-page brief of one theme to `path` (atomically; byte-identical for equal input)."""
+    """Write the one-page brief of one theme to `path`: atomically, and byte-identical for equal input
+    (ReportLab's invariant mode, PDF dates pinned to `generated`, default today or SOURCE_DATE_EPOCH).
+
+    `branding` is anything with `organisation` and `logo` attributes (briefing.pdf.Branding).
+    """
     from briefing.pipeline import generation_date
 
     fonts.register_reportlab_fonts()
+    generated = generated or generation_date()
     organisation, logo = _branding_parts(branding)
     layout = plan_layout(theme_brief, chart_slot(theme_brief))
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer, pagesize=house.PAGE_SIZE, invariant=1, lang="zh-CN", initialFontName=fonts.LATIN.regular
     )  # the initial font is ReportLab's Helvetica otherwise: named in the PDF but never embedded
-    title = theme_brief.title
-    canvas.setTitle(f"{title.zh} {title.en} — {LABELS['kicker'].zh} {LABELS['kicker'].en}")
+    canvas.setDateFormatter(_pdf_date(generated))
+    title, kicker = theme_brief.title, label("kicker")
+    canvas.setTitle(f"{title.zh} {title.en} — {kicker.zh} {kicker.en}")
     canvas.setAuthor(organisation or "briefing")
-    canvas.setSubject(f"{LABELS['kicker'].en}: {title.en}")
+    canvas.setSubject(f"{kicker.en}: {title.en}")
     canvas.setCreator("briefing")
     canvas.setKeywords(theme_brief.theme)
-    draw_page(canvas, theme_brief, layout, organisation, logo, generated or generation_date())
+    draw_page(canvas, theme_brief, layout, organisation, logo, generated)
     canvas.showPage()
     canvas.save()
     atomic.write_bytes(Path(path), buffer.getvalue())

@@ -1,0 +1,226 @@
+"""extract_facts on whole documents: ids, spans, period/kind/direction from structure, geo, theme, output."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefing.facts import (
+    extract_facts,
+    facts_to_csv,
+    facts_to_jsonl,
+    facts_to_table,
+    format_facts,
+    load_themes,
+)
+from briefing.ingest import document_from_text
+from briefing.model import THEMES
+
+REPORT = """关于西城区2024年国民经济和社会发展计划上半年执行情况的报告
+
+  一、上半年计划执行情况
+
+  (一)经济运行稳中有进
+
+  上半年,全区实现地区生产总值1200亿元,同比增长5.1%。新设外商投资企业45家,实际使用外资3.2亿美元。规模以上文化及相关产业收入210亿元,居全市第三。累计完成三年行动任务的75%。
+
+  (二)城市更新有序推进
+
+  完成老旧小区改造32个,新增停车位600个,共享车位800个。压减床位120张。细颗粒物(PM2.5)浓度为31微克/立方米,同比改善8.5%。
+
+  二、需要关注的主要问题
+
+  全区超5万平方米的产业空间共35处,闲置面积12万平方米。1-6月,实际使用外资同比下降12%。
+
+  三、下半年工作安排
+
+  (一)稳增长
+
+  确保地区生产总值实现同比增长5%左右。全年引进首店不少于60家。完成老旧小区改造40个。
+"""
+
+DIGEST = """全市今年新增就业岗位超10万个
+
+本报讯（记者 王明）记者昨天从市人社局了解到，今年1-11月，北京新增就业岗位超10万个。
+
+“十四五”期间，全市累计建成保障性住房30万套，其中朝阳、海淀等区共建成12万套。
+
+雄安新区建设提速
+
+本报讯（记者 李华）雄安新区入驻企业达到300余家，北京支持建设的学校在校学生超过5000人。
+"""
+
+
+@pytest.fixture(scope="module")
+def report_facts():
+    return extract_facts(document_from_text(REPORT, "report"))
+
+
+@pytest.fixture(scope="module")
+def digest_facts():
+    return extract_facts(document_from_text(DIGEST, "digest"))
+
+
+def by_raw(facts, raw, nth=0):
+    return [f for f in facts if f.raw == raw][nth]
+
+
+def test_ids_spans_and_sentences_trace_back_to_the_source(report_facts):
+    assert [f.id for f in report_facts] == [f"report#{n}" for n in range(1, len(report_facts) + 1)]
+    for fact in report_facts:
+        assert REPORT[fact.span[0] : fact.span[1]] == fact.raw
+        assert fact.raw in fact.sentence
+        assert fact.sentence in REPORT
+    starts = [f.span[0] for f in report_facts]
+    assert starts == sorted(starts)
+
+
+def test_report_periods_follow_the_sections(report_facts):
+    assert by_raw(report_facts, "1200亿元").period == "2024-H1"
+    assert by_raw(report_facts, "35处").period == "unspecified"  # 需要关注的主要问题: stocks
+    assert by_raw(report_facts, "12%").period == "2024-H1"  # 1-6月
+    assert by_raw(report_facts, "75%").period == "cumulative"  # 三年行动任务
+    target = by_raw(report_facts, "5%左右")
+    assert (target.period, target.kind, target.direction) == ("target-2024", "target", "up")
+    assert by_raw(report_facts, "不少于60家").qualifier == "at_least"
+    assert by_raw(report_facts, "40个").kind == "target"
+
+
+def test_report_kinds_and_directions(report_facts):
+    assert (by_raw(report_facts, "5.1%").kind, by_raw(report_facts, "5.1%").direction) == ("change_pct", "up")
+    assert (by_raw(report_facts, "12%").kind, by_raw(report_facts, "12%").direction) == ("change_pct", "down")
+    assert (by_raw(report_facts, "8.5%").kind, by_raw(report_facts, "8.5%").direction) == (
+        "change_pct",
+        "down",
+    )
+    assert by_raw(report_facts, "75%").kind == "share"
+    assert by_raw(report_facts, "第三").kind == "rank"
+    assert (by_raw(report_facts, "600个").kind, by_raw(report_facts, "600个").direction) == (
+        "change_abs",
+        "up",
+    )
+    assert by_raw(report_facts, "800个").kind == "change_abs"  # continues the list after 新增
+    assert (by_raw(report_facts, "120张").unit, by_raw(report_facts, "120张").direction) == ("bed", "down")
+    assert by_raw(report_facts, "45家").kind == "level"  # new firms are activity, not a stock change
+    assert by_raw(report_facts, "32个").kind == "level"
+
+
+def test_report_geo_and_themes(report_facts):
+    assert {f.geo for f in report_facts} == {"西城区"}
+    assert by_raw(report_facts, "3.2亿美元").theme == "consumption_trade"
+    assert by_raw(report_facts, "210亿元").theme == "culture_tourism"
+    assert by_raw(report_facts, "31微克/立方米").theme == "environment"
+    assert by_raw(report_facts, "600个").theme == "urban_renewal"
+    assert by_raw(report_facts, "1200亿元").theme == "economy"
+    assert all(f.theme in THEMES for f in report_facts)
+    assert by_raw(report_facts, "1200亿元").article == "(一)经济运行稳中有进"
+
+
+def test_digest_headline_takes_the_body_reading(digest_facts):
+    headline, body = [f for f in digest_facts if f.raw == "超10万个"]
+    assert headline.sentence == "全市今年新增就业岗位超10万个"
+    assert headline.sentence_index < body.sentence_index
+    assert (headline.period, headline.kind, headline.theme) == (body.period, body.kind, body.theme)
+    assert headline.unit == body.unit == "job"
+    assert headline.kind == "level"  # new jobs are a flow, not an addition to a stock
+
+
+def test_months_resolve_to_the_year_the_text_names():
+    text = "全市2024年新增就业岗位超10万个\n\n本报讯（记者 王明）今年1-11月，北京新增就业岗位超10万个。\n"
+    facts = extract_facts(document_from_text(text, "d"))
+    assert [f.period for f in facts] == ["2024-01/2024-11", "2024-01/2024-11"]
+
+
+def test_indicator_is_the_subject_without_filler(report_facts):
+    assert by_raw(report_facts, "600个").indicator_zh == "新增停车位"
+    assert by_raw(report_facts, "800个").indicator_zh == "共享车位"
+    assert by_raw(report_facts, "3.2亿美元").indicator_zh == "实际使用外资"
+
+
+def test_digest_periods_and_places(digest_facts):
+    housing = by_raw(digest_facts, "30万套")
+    assert (housing.period, housing.value, housing.geo) == ("14th-FYP", Decimal("300000"), "北京市")
+    assert by_raw(digest_facts, "12万套").geo == "北京市"  # 朝阳、海淀等 are examples, not the subject
+    firms = by_raw(digest_facts, "300余家")
+    assert (firms.geo, firms.theme, firms.qualifier) == ("雄安新区", "regional", "over")
+    assert by_raw(digest_facts, "超过5000人").geo == "雄安新区"
+
+
+def test_translate_label_fills_indicator_en():
+    document = document_from_text("全区新增企业12家。", "t")
+    (fact,) = extract_facts(document, translate_label=lambda zh: f"EN<{zh}>")
+    assert fact.indicator_zh and fact.indicator_en == f"EN<{fact.indicator_zh}>"
+    (plain,) = extract_facts(document)
+    assert plain.indicator_en == ""
+
+
+def test_output_formats(report_facts):
+    lines = facts_to_jsonl(report_facts).splitlines()
+    assert len(lines) == len(report_facts)
+    first = json.loads(lines[0])
+    assert first["id"] == "report#1" and first["span"] == list(report_facts[0].span)
+    rows = list(csv.DictReader(io.StringIO(facts_to_csv(report_facts))))
+    assert [r["raw"] for r in rows] == [f.raw for f in report_facts]
+    table = facts_to_table(report_facts)
+    assert len(table.splitlines()) == len(report_facts) + 1
+    assert format_facts(report_facts, "csv") == facts_to_csv(report_facts)
+    with pytest.raises(ValueError):
+        format_facts(report_facts, "xml")
+
+
+def test_themes_carry_names_and_user_extensions(tmp_path):
+    themes = load_themes()
+    assert set(themes) == set(THEMES)
+    assert themes["environment"]["zh"] == "生态环境" and themes["environment"]["en"]
+    extra = tmp_path / "themes.toml"
+    extra.write_text(
+        '[safety]\nkeywords = ["无人机"]\n[space]\nzh = "航天"\nen = "Space"\nkeywords = ["卫星"]\n'
+    )
+    merged = load_themes(extra)
+    assert "无人机" in merged["safety"]["keywords"] and "消防" in merged["safety"]["keywords"]
+    assert merged["space"]["en"] == "Space"
+    document = document_from_text("全年发射卫星12颗，建成卫星地面站3座。", "t")
+    facts = extract_facts(document, themes_file=str(extra))
+    assert [f.theme for f in facts] == ["space"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "没有数字的文本。",
+        "   \n\n  ",
+        "1..2家企业，3万万元",
+        "中文English混合123abc，" * 50,
+        "汉" * 200_000 + "共12家",
+    ],
+)
+def test_bad_input_never_crashes(text):
+    facts = extract_facts(document_from_text(text, "t")) if text.strip() else []
+    assert all(f.confidence <= 1 for f in facts)
+    assert all(f.raw in {"12家"} for f in facts)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789.,-%万亿千百十一二两三五家个元年月第超约近余多以上内")
+            + list("，。、“”的企业新增同比增长居全市\n ")
+        ),
+        min_size=1,
+    )
+)
+def test_random_text_gives_consistent_facts(text):
+    if not text.strip():
+        return
+    document = document_from_text(text, "r")
+    for fact in extract_facts(document):
+        assert document.text[fact.span[0] : fact.span[1]].replace("\n", "") == fact.raw.replace("\n", "")
+        assert fact.value >= 0
+        assert fact.kind in {"level", "change_pct", "change_abs", "share", "rank", "target", "multiple"}
+        assert fact.qualifier in {"exact", "over", "about", "nearly", "at_least", "at_most"}
+        assert fact.theme in THEMES

@@ -1,0 +1,41 @@
+"""Regression floor: the extractor scored against the hand-annotated gold facts (skipped without them)."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from briefing.facts import extract_facts
+from briefing.ingest import load_document
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT.parent / "shared" / "gold"
+EXAMPLES = ROOT / "examples"
+
+pytestmark = pytest.mark.skipif(not (GOLD / "score.py").exists(), reason="gold facts not available")
+
+
+@pytest.fixture(scope="module")
+def result():
+    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    predictions = []
+    for gold in sorted(GOLD.glob("*.jsonl")):
+        source = EXAMPLES / f"{gold.stem}.txt"
+        if not source.exists():
+            pytest.skip(f"sample {source.name} not available")
+        predictions += [f.to_record() for f in extract_facts(load_document(str(source)))]
+    return scorer.score(EXAMPLES, GOLD, predictions)
+
+
+def test_strict_and_detection_f1_floor(result):
+    assert result["strict"]["f1"] >= 0.97
+    assert result["detection"]["f1"] >= 0.98
+
+
+@pytest.mark.parametrize(
+    ("field", "floor"), [("period", 0.95), ("kind", 0.95), ("theme", 0.93), ("direction", 0.95)]
+)
+def test_field_accuracy_floor(result, field, floor):
+    assert result["field_accuracy_on_detected"][field] >= floor
