@@ -138,14 +138,16 @@ def build(
 )
 def facts(sources, fmt, output):
     """Extract the quantitative facts of each source."""
-    from briefing.facts import extract_facts, format_facts
+    from briefing.facts import format_facts
     from briefing.ingest import SourceError, collect_sources, load_document
+    from briefing.pipeline import BuildOptions, extract, translation_layer
 
+    layer = translation_layer(BuildOptions())
     failures: list[str] = []
     found = []
     for source in collect_sources(list(sources)):
         try:
-            found.extend(extract_facts(load_document(source)))
+            found.extend(extract(load_document(source), layer))
         except SourceError as exc:
             failures.append(str(exc))
     text = format_facts(found, fmt)

@@ -50,10 +50,6 @@ def generation_date() -> str:
     return dt.date.today().isoformat()
 
 
-def facts_jsonl(facts: list[Fact]) -> str:
-    return "".join(json.dumps(f.to_record(), ensure_ascii=False) + "\n" for f in facts)
-
-
 def translation_layer(options: BuildOptions):
     from briefing.translate import Glossary, TranslationLayer
 
@@ -66,13 +62,21 @@ def translation_layer(options: BuildOptions):
 
 
 def extract(document: Document, layer) -> list[Fact]:
+    """The document's facts with English indicator labels, translated in one batch (one model call for
+    all labels instead of one per fact)."""
     from briefing.facts import extract_facts
 
-    return extract_facts(document, translate_label=lambda zh: layer.label(zh).en)
+    facts = extract_facts(document)
+    labels = sorted({f.indicator_zh for f in facts if f.indicator_zh})
+    english = dict(zip(labels, (t.en for t in layer.sentences([(zh, []) for zh in labels])), strict=True))
+    for fact in facts:
+        fact.indicator_en = english.get(fact.indicator_zh, "")
+    return facts
 
 
 def build(sources: list[str], options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     from briefing.compose import compose_brief, compose_theme_briefs
+    from briefing.facts import facts_to_jsonl
     from briefing.ingest import SourceError, load_document
     from briefing.pdf import load_branding, write_brief_pdf
     from briefing.pdf.onepager import write_theme_pdf
@@ -97,7 +101,7 @@ def build(sources: list[str], options: BuildOptions, progress: Progress | None =
             pdf_path = out / f"{document.doc}.pdf"
             write_brief_pdf(brief, pdf_path, branding=branding, generated=generated)
             facts_path = out / f"{document.doc}.facts.jsonl"
-            atomic.write_text(facts_path, facts_jsonl(facts))
+            atomic.write_text(facts_path, facts_to_jsonl(facts))
             brief_path = out / f"{document.doc}.brief.json"
             atomic.write_text(brief_path, json.dumps(brief.to_json(), ensure_ascii=False, indent=1))
         except SourceError as exc:

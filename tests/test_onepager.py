@@ -263,3 +263,11 @@ def test_generation_date_defaults_to_the_pinned_build_date(tmp_path, monkeypatch
     path = tmp_path / "dated.pdf"
     onepager.write_theme_pdf(REALISTIC["safety"], path)
     assert "2026-01-01" in PdfReader(path).pages[0].extract_text()
+
+
+def test_a_source_title_longer_than_the_sources_budget_is_cut_not_overflowing():
+    long_title = "".join(b.zh for b in REALISTIC["economy"].bullets) * 3
+    style = onepager.page_styles().sources
+    paragraph = onepager.sources_paragraph([Bilingual(long_title, long_title)], onepager.WIDTH, max_lines=4)
+    assert paragraph.wrap(onepager.WIDTH, 10_000)[1] <= 4 * style.leading + 0.5
+    assert paragraph.getPlainText().endswith(onepager.ELLIPSIS)

@@ -24,12 +24,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from briefing import atomic
+from briefing import atomic, charts
+from briefing.charts import theme_chart
 from briefing.model import Bilingual, BriefSentence, KeyFigure, ThemeBrief
 from briefing.pdf import fonts
 from briefing.pdf import styles as house
 from briefing.pdf.brief import _pdf_date
 from briefing.pdf.brief import label as brief_label
+from briefing.pdf.graphics import chart_flowable, fit, logo_flowable
 from briefing.pdf.text import CJKParagraph, font_markup, para
 
 MIN_FONT_SIZE = 8.5  # nothing on the page is set smaller: the legible minimum for a printed A4 brief
@@ -308,13 +310,9 @@ def kpi_tile(figure: KeyFigure, width: float, direction: str | None) -> Stack:
         change_colour = house.DOWN if direction == "down" else house.ACCENT
     change_zh = " · ".join(x for x in (figure.change.zh if figure.change else "", figure.period.zh) if x)
     change_en = " · ".join(x for x in (figure.change.en if figure.change else "", figure.period.en) if x)
+    value_en = figure.value.en if figure.value.en != figure.value.zh else ""  # "9%" once is enough
     lines = [  # (text, style, most lines, language); a label the compose stage left empty takes no room
-        (
-            figure.value.en if figure.value.en != figure.value.zh else "",
-            ps.figure_en,
-            2,
-            "en",
-        ),  # not 9% twice
+        (value_en, ps.figure_en, 2, "en"),
         (figure.indicator.zh, ps.indicator_zh, 2, "zh"),
         (figure.indicator.en, ps.indicator_en, 2, "en"),
         (change_zh, _with(ps.change_zh, textColor=change_colour), 1, "zh"),
@@ -369,7 +367,8 @@ def sources_paragraph(sources: Sequence[Bilingual], width: float, max_lines: int
             high = middle - 1
     if best or not entries:
         return paragraph(best)
-    return fitted(sources[0].zh, style, width, max_lines, "zh")  # one title longer than the whole budget
+    only = f"{title.zh} {title.en}：{sources[0].zh}"  # one title longer than the whole budget
+    return fitted(only, style, width, max_lines, "zh")
 
 
 # ---------------------------------------------------------------- layout
@@ -410,9 +409,6 @@ def chart_slot(brief: ThemeBrief) -> ChartSlot | None:
     At most CHART_MAX_ROWS rows: the chart is drawn from the longest best-first prefix of the facts
     that gives no more, so a busy theme shows its leading indicators rather than a crowded chart.
     """
-    from briefing import charts
-    from briefing.pdf.graphics import chart_flowable, fit
-
     chart = _chart_of_best_facts(brief)
     if chart is None:
         return None
@@ -430,9 +426,7 @@ def chart_slot(brief: ThemeBrief) -> ChartSlot | None:
     return ChartSlot(draw, height)
 
 
-def _chart_of_best_facts(brief: ThemeBrief):
-    from briefing.charts import theme_chart
-
+def _chart_of_best_facts(brief: ThemeBrief) -> charts.Chart | None:
     chart = theme_chart(brief.facts, title=brief.title)
     if chart is None or len(chart.rows) <= CHART_MAX_ROWS:
         return chart
@@ -518,6 +512,7 @@ def plan_layout(brief: ThemeBrief, chart: ChartSlot | None) -> Layout:
 
 
 def _draw_band(canvas: Canvas, brief: ThemeBrief, organisation: str, logo: Path | None) -> None:
+    """Full-width accent band: kicker, theme name in Chinese and English; logo and organisation right."""
     ps = page_styles()
     canvas.setFillColor(house.ACCENT)
     canvas.rect(0, PAGE_HEIGHT - BAND_HEIGHT, PAGE_WIDTH, BAND_HEIGHT, stroke=0, fill=1)
@@ -537,8 +532,6 @@ def _draw_band(canvas: Canvas, brief: ThemeBrief, organisation: str, logo: Path 
     right = LEFT + WIDTH
     top = PAGE_HEIGHT - 6 * mm
     if logo is not None:
-        from briefing.pdf.graphics import logo_flowable
-
         picture = logo_flowable(logo, side_width, LOGO_HEIGHT)
         picture.initialFontName = fonts.LATIN.regular  # an SVG logo's drawing, as for the chart
         width, height = picture.wrap(side_width, LOGO_HEIGHT)
@@ -569,7 +562,10 @@ def _draw_footer(canvas: Canvas, generated: str, organisation: str) -> None:
         flowable.drawOn(canvas, x, FOOTER_RULE - 2 - height)
 
 
-def draw_page(canvas: Canvas, brief: ThemeBrief, layout: Layout, organisation: str, logo, generated) -> None:
+def draw_page(
+    canvas: Canvas, brief: ThemeBrief, layout: Layout, organisation: str, logo: Path | None, generated: str
+) -> None:
+    """The band, the fitted blocks top down from CONTENT_TOP, and the footer."""
     _draw_band(canvas, brief, organisation, logo)
     y = CONTENT_TOP
     for flowable, advance in layout.blocks:
