@@ -1,9 +1,9 @@
 """Theme charts: the figures of one theme drawn as bilingual horizontal bars (matplotlib, vector SVG).
 
-A chart only appears where the data make one meaningful: several indicators in one unit (levels, or
-rates and shares), changes with their direction (diverging bars, rises and falls in two colours), or
-targets beside what was achieved for the same indicator. Mixing units on one axis, or a lone bar,
-would mislead more than it informs, so `theme_chart` returns None then.
+A chart only appears where the data make one meaningful: several indicators in one unit, place and
+period (levels, or rates and shares), changes with their direction (diverging bars, rises and falls in
+two colours), or targets beside what was achieved for the same indicator. Mixing units on one axis,
+or a lone bar, would mislead more than it informs, so `theme_chart` returns None then.
 
 Values are shown exactly as the facts state them, in one scale per chart (亿, 万 or plain) picked so no
 figure needs more than two decimals; the scale and unit are in the caption. Text stays text in the SVG
@@ -22,6 +22,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from briefing.compose.group import subject_zh
 from briefing.model import Bilingual, Fact
 from briefing.pdf import fonts
 from briefing.pdf.styles import CHART_COLOURS
@@ -60,6 +61,7 @@ LABEL_COLUMN = 0.38  # share of the width taken by the indicator labels
 ROW_HEIGHT = 23.0
 ROW_EXTRA_LINE = 7.0
 BOTTOM_PAD = 4.0
+SMALLEST_TEXT_SIZE = min(ZH_LABEL_SIZE, EN_LABEL_SIZE, TITLE_ZH_SIZE, TITLE_EN_SIZE, CAPTION_SIZE, VALUE_SIZE)
 
 
 @dataclass(frozen=True)
@@ -89,20 +91,34 @@ def _words() -> dict[str, Any]:
 # ---------------------------------------------------------------- choosing what to draw
 
 
-def theme_chart(facts: list[Fact], *, title: Bilingual) -> Chart | None:
+def theme_chart(
+    facts: list[Fact],
+    *,
+    title: Bilingual,
+    max_rows: int = MAX_ROWS,
+    min_level_rows: int = MIN_LEVEL_ROWS,
+) -> Chart | None:
     """The most informative chart the facts allow, or None when no unit has enough indicators.
 
     Targets beside results come first (they answer "on track?"); otherwise the chart with most bars,
-    changes before levels before shares on equal counts.
+    changes before levels before shares on equal counts. A chart keeps the first `max_rows` indicators
+    of its group in the order given (facts arrive best first), so a busy theme shows its leading ones.
+    `min_level_rows` is the fewest bars a chart of levels or shares needs: a page without the sentences
+    that state the figures (a one-pager) draws two; a full brief, which states them beside, wants three.
+
+    A change whose label names no subject (同比增长) is never drawn: beside other bars it would read as
+    a figure of something else. A fact without an English label is still drawn: its English line says
+    the label is not translated (`charts.toml [untranslated]`), since an honestly marked bilingual chart
+    beats no chart.
     """
-    usable = [f for f in facts if f.indicator_zh and f.indicator_en and f.confidence >= 1.0]
-    targets = _target_chart(usable, title)
+    usable = [f for f in facts if subject_zh(f) and f.confidence >= 1.0]  # a bar says what it measures
+    targets = _target_chart(usable, title, max_rows)
     if targets is not None:
         return targets
     candidates = [
-        _change_chart(usable, title),
-        _level_chart(usable, title, kinds=("level",), chart_kind="levels"),
-        _level_chart(usable, title, kinds=("share",), chart_kind="shares"),
+        _change_chart(usable, title, max_rows),
+        _level_chart(usable, title, ("level",), "levels", max_rows, min_level_rows),
+        _level_chart(usable, title, ("share",), "shares", max_rows, min_level_rows),
     ]
     present = [c for c in candidates if c is not None]
     return max(present, key=lambda c: len(c.rows), default=None)
@@ -124,10 +140,11 @@ def _bare_measure_word(fact: Fact) -> str:
     return fact.measure_word.lstrip("万亿千百")
 
 
-def _unit_key(fact: Fact) -> tuple[str, str]:
-    """Facts with the same key share an axis: generic counters (个, 项, 条) only with the same word."""
+def _unit_key(fact: Fact) -> tuple[str, str, str, str]:
+    """Facts with the same key share an axis: one unit (generic counters such as 个, 项, 条 only with the
+    same word), one place and one period, since a bar beside another invites comparing them."""
     generic = fact.unit in _words()["generic_units"]["tokens"]
-    return fact.unit, _bare_measure_word(fact) if generic else ""
+    return fact.unit, _bare_measure_word(fact) if generic else "", fact.geo, fact.period
 
 
 def _largest_unit_group(facts: list[Fact]) -> list[Fact]:
@@ -143,33 +160,33 @@ def _chart_title(title: Bilingual, kind: str) -> Bilingual:
 
 
 def _level_chart(
-    facts: list[Fact], title: Bilingual, *, kinds: tuple[str, ...], chart_kind: str
+    facts: list[Fact], title: Bilingual, kinds: tuple[str, ...], chart_kind: str, max_rows: int, min_rows: int
 ) -> Chart | None:
-    group = _largest_unit_group(_distinct(f for f in facts if f.kind in kinds and f.value > 0))
+    group = _largest_unit_group(_distinct(f for f in facts if f.kind in kinds and f.value > 0))[:max_rows]
     if not group:
         return None
-    group = sorted(group, key=lambda f: f.value, reverse=True)[:MAX_ROWS]
+    group = sorted(group, key=lambda f: f.value, reverse=True)
     group = [f for f in group if f.value >= group[0].value * SMALLEST_SHOWN]
-    if len(group) < MIN_LEVEL_ROWS:
+    if len(group) < min_rows:
         return None
     factor, unit = _scale([f.value for f in group], group[0])
     rows = [Row(_label(f), float(f.value / factor), _value_text(f, factor)) for f in group]
     return Chart(chart_kind, _chart_title(title, chart_kind), unit, rows, [f.id for f in group])
 
 
-def _change_chart(facts: list[Fact], title: Bilingual) -> Chart | None:
+def _change_chart(facts: list[Fact], title: Bilingual, max_rows: int) -> Chart | None:
     changes = [f for f in facts if f.kind in ("change_pct", "change_abs") and f.direction in ("up", "down")]
-    group = _largest_unit_group(_distinct(changes))
+    group = _largest_unit_group(_distinct(changes))[:max_rows]
     if len(group) < MIN_PAIRED_ROWS:
         return None
     signed = {f.id: -f.value if f.direction == "down" else f.value for f in group}
-    group = sorted(group, key=lambda f: signed[f.id], reverse=True)[:MAX_ROWS]
+    group = sorted(group, key=lambda f: signed[f.id], reverse=True)
     factor, unit = _scale([f.value for f in group], group[0])
     rows = [Row(_label(f), float(signed[f.id] / factor), _value_text(f, factor, signed=True)) for f in group]
     return Chart("changes", _chart_title(title, "changes"), unit, rows, [f.id for f in group])
 
 
-def _target_chart(facts: list[Fact], title: Bilingual) -> Chart | None:
+def _target_chart(facts: list[Fact], title: Bilingual, max_rows: int) -> Chart | None:
     achieved = {
         (f.indicator_zh, f.unit): f for f in reversed(facts) if f.kind in ("level", "share") and f.value > 0
     }
@@ -178,7 +195,7 @@ def _target_chart(facts: list[Fact], title: Bilingual) -> Chart | None:
         for t in _distinct(f for f in facts if f.kind == "target" and f.value > 0)
         if (t.indicator_zh, t.unit) in achieved
     ]
-    pairs = [p for p in pairs if _unit_key(p[0]) == _unit_key(pairs[0][0])][:MAX_ROWS] if pairs else []
+    pairs = [p for p in pairs if _unit_key(p[0]) == _unit_key(pairs[0][0])][:max_rows] if pairs else []
     if len(pairs) < MIN_PAIRED_ROWS:
         return None
     factor, unit = _scale([v for a, t in pairs for v in (a.value, t.value)], pairs[0][0])
@@ -197,7 +214,7 @@ def _target_chart(facts: list[Fact], title: Bilingual) -> Chart | None:
 
 
 def _label(fact: Fact) -> Bilingual:
-    return Bilingual(fact.indicator_zh, fact.indicator_en)
+    return Bilingual(fact.indicator_zh, fact.indicator_en or _words()["untranslated"]["en"])
 
 
 def _decimals(value: Decimal) -> int:

@@ -10,6 +10,8 @@ import sys
 from conftest import EXAMPLES, run_briefing
 from pypdf import PdfReader
 
+pytest_plugins = ["argos_test_model"]
+
 FACT_FIELDS = {
     "doc", "id", "raw", "span", "sentence", "value", "unit", "measure_word", "qualifier", "indicator_zh",
     "indicator_en", "period", "kind", "direction", "geo", "theme", "article",
@@ -112,3 +114,26 @@ def test_importing_briefing_never_imports_torch():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_build_with_a_model_installed_translates_and_rebuilds_from_memory(tmp_path, argos_archive):
+    """The real path users take: install a model from a file, build, build again from the memory."""
+    env = {
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    installed = run_briefing("models", "install", str(argos_archive), env=env)
+    assert installed.returncode == 0, installed.stderr
+    assert "zh-en" in run_briefing("models", "list", env=env).stdout
+
+    source = EXAMPLES / f"{example_docs()[-1]}.txt"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        result = run_briefing("build", str(source), "--out", str(out), "--quiet", "--no-one-pagers", env=env)
+        assert result.returncode == 0, result.stderr
+        assert "models install" not in result.stderr  # no missing-model hint once a model is there
+    brief = json.loads((first / f"{source.stem}.brief.json").read_text())
+    made_by = {s["en_by"] for section in brief["sections"] for s in section["sentences"]}
+    assert "mt" in made_by or "glossary" in made_by
+    assert (first / f"{source.stem}.pdf").read_bytes() == (second / f"{source.stem}.pdf").read_bytes()

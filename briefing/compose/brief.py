@@ -23,6 +23,7 @@ from briefing.compose.risks import risk_passage, risk_points
 from briefing.compose.salience import fact_scores, sentence_of, sentence_scores
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
+from briefing.compose.titles import brief_title, contents_line, is_digest
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
 
 QUALITATIVE_MIN_CHARS = 15
@@ -49,10 +50,10 @@ def theme_names() -> dict[str, Bilingual]:
 
 def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Path | None = None) -> Brief:
     """The bilingual brief of `document` from its `facts` (see the module docstring for the steps)."""
-    plan = _Plan(document, facts, with_model=bool(getattr(layer, "has_model", False)))
-    realiser = Realiser(layer, templates, document.year)
-    citations = Citations()
     documents = {document.doc: document}
+    realiser = Realiser(layer, templates, document.year, documents)
+    plan = _Plan(document, facts, realiser, with_model=bool(getattr(layer, "has_model", False)))
+    citations = Citations()
     titles = settings().titles
     names = theme_names()
 
@@ -61,13 +62,19 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
     laid_out += [(t, names.get(t, Bilingual(t, t)), "theme", entries) for t, entries in plan.themes]
     laid_out += [("targets", titles["targets"], "targets", plan.targets)]
     laid_out += [("risks", titles["risks"], "risks", plan.risks)]
-    realiser.prefetch([document.title, document.issuer])
+    realiser.prefetch([document.title, document.issuer, document.source])
+    if is_digest(document):
+        headlines = [a.headline for a in document.articles]
+        realiser.prefetch(headlines)
+        contents = contents_line(document, [realiser.label(h) for h in headlines])
     realiser.prefetch_groups([e.group for *_, entries in laid_out for e in entries if e.group is not None])
     pending: list[tuple[BriefSentence, Sentence]] = []
     for section_id, title, kind, entries in laid_out:
         if not entries:
             continue
         section = BriefSection(section_id, title, kind=kind)
+        if kind == "summary" and is_digest(document):
+            section.sentences.append(contents)
         if kind != "summary":
             entries = sorted(entries, key=lambda e: e.position)
         previous: Fact | None = None
@@ -120,7 +127,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
     stated_ids = dict.fromkeys(i for s in sections for bs in s.sentences for i in bs.facts)
     return Brief(
         doc=document.doc,
-        title=_bilingual(realiser, document.title),
+        title=brief_title(document, realiser.label),
         issuer=_bilingual(realiser, document.issuer),
         date=document.date,
         source_path=document.path,
@@ -138,7 +145,7 @@ def _bilingual(realiser: Realiser, zh: str) -> Bilingual:
 class _Plan:
     """Which groups and sentences go into which section, within the document's sentence budget."""
 
-    def __init__(self, document: Document, facts: list[Fact], *, with_model: bool):
+    def __init__(self, document: Document, facts: list[Fact], realiser: Realiser, *, with_model: bool):
         self.document = document
         self.with_model = with_model
         cfg = settings()
@@ -152,7 +159,8 @@ class _Plan:
         planned = passage_sentences(document, cfg.target_heading_words)
 
         places: dict[str, list[Group]] = {}
-        for group in filter(lambda g: g.stateable, group_figures(merge_duplicates(facts, scores))):
+        groups = realiser.join_quoted(group_figures(merge_duplicates(facts, scores)))
+        for group in (g for g in groups if g.stateable and realiser.writable(g)):
             places.setdefault(self._place(group, risky, planned), []).append(group)
         risk_groups = places.pop("risks", [])
         target_groups = places.pop("targets", [])

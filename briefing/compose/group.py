@@ -7,6 +7,7 @@ sentence, one period and one place are grouped, so grouping never invents a rela
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing.compose.select import Figure, similar_indicators
@@ -122,6 +123,16 @@ def _subject_of(change: Fact, levels: list[Item]) -> Item | None:
     return None
 
 
+def _respectively_listed(fact: Fact) -> bool:
+    """Is the change one of a 分别 list (…,分别同比下降66%、44.9%)? Its owner is then fixed by order,
+    whatever its label says: the sentence pairs the lists itself."""
+    at = fact.sentence.find(fact.raw)
+    if at < 0:
+        return False
+    clause = re.split(r"[，,；;。]", fact.sentence[:at])[-1]
+    return "分别" in clause
+
+
 def _respectively(items: list[Item], changes: list[Figure]) -> list[tuple[Figure, Item | None]]:
     """Owners of unlabelled changes: in 外资9126万美元,外贸575.9亿元,分别同比下降66%、44.9% in order."""
     before = [i for i in items if i.figure.fact.span[0] < changes[0].fact.span[0] and not i.changes]
@@ -144,7 +155,7 @@ def group_figures(figures: list[Figure]) -> list[Group]:
         unlabelled: list[Figure] = []  # a run of changes that name no subject (分别同比下降66%、44.9%)
         for figure in [*members, None]:
             is_change = figure is not None and is_relative_change(figure.fact)
-            if is_change and not subject_zh(figure.fact):
+            if is_change and (not subject_zh(figure.fact) or _respectively_listed(figure.fact)):
                 unlabelled.append(figure)
                 continue
             if unlabelled:

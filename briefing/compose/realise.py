@@ -17,8 +17,19 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from briefing import render
 from briefing.compose.group import Group, is_relative_change, subject_en, subject_zh
+from briefing.compose.labels import (
+    clause_span,
+    first_person,
+    label_problem,
+    names_place,
+    names_time,
+    places_named,
+    raw_position,
+    source_clause,
+)
+from briefing.compose.salience import sentence_of
 from briefing.compose.settings import settings
-from briefing.model import Fact, Translation
+from briefing.model import Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
@@ -114,12 +125,26 @@ class Realised:
 
 
 class Realiser:
-    """Writes sentence groups in both languages; one per brief, so label translations are asked once."""
+    """Writes sentence groups in both languages; one per brief, so label translations are asked once.
 
-    def __init__(self, layer, templates: Path | None = None, doc_year: int | None = None):
+    A group whose Chinese labels can all name their figures (compose.labels) is written from the
+    templates; otherwise the Chinese quotes the source clause that states the figures. The English uses
+    English labels (the fact's own or the glossary's); without them, machine translation of the Chinese
+    sentence when a model is installed, else the templates' generic wording, which states every figure
+    but not what it measures (en_by "untranslated").
+    """
+
+    def __init__(
+        self,
+        layer,
+        templates: Path | None = None,
+        doc_year: int | None = None,
+        documents: dict[str, Document] | None = None,
+    ):
         self.layer = layer
         self.env = environment(templates)
         self.doc_year = doc_year
+        self.documents = documents or {}
         self._labels: dict[str, Translation] = {}
 
     def prefetch(self, labels: list[str]) -> None:
@@ -130,7 +155,9 @@ class Realiser:
                 self._labels[zh] = found if found.en else Translation("", "untranslated")
 
     def prefetch_groups(self, groups: list[Group]) -> None:
-        self.prefetch([x for g in groups for f in g.facts for x in (f.indicator_zh, f.geo)])
+        self.prefetch(
+            [x for g in groups for f in g.facts for x in (f.indicator_zh, f.geo) if self.usable(f, x)]
+        )
 
     def label(self, zh: str) -> Translation:
         if not zh:
@@ -142,13 +169,78 @@ class Realiser:
             self._labels[zh] = found
         return self._labels[zh]
 
+    def sentence(self, fact: Fact) -> Sentence | None:
+        document = self.documents.get(fact.doc)
+        return sentence_of(document, fact) if document is not None else None
+
+    def usable(self, fact: Fact, label: str | None = None) -> bool:
+        """Can `label` (the fact's subject label by default) name the fact in a template sentence?"""
+        if label is None:
+            label = subject_zh(fact)
+        if label == fact.geo:
+            return True  # place names are asked for their own English
+        return not label_problem(fact, label, self.sentence(fact))
+
     def indicator_en(self, fact: Fact) -> Translation:
-        """The fact's English label: its own (from the facts stage) or the layer's; how it was made."""
-        asked = self.label(fact.indicator_zh)
+        """The fact's English label: its own (from the facts stage) or the layer's; how it was made.
+
+        A Chinese label that is no noun phrase is not machine-translated: its English would be as
+        broken as it is. Only a glossary entry (made by people for that very phrase) is trusted then.
+        """
         if fact.indicator_en:
-            way = asked.en_by if asked.en == fact.indicator_en else "glossary"
+            asked = self._labels.get(fact.indicator_zh)
+            way = asked.en_by if asked is not None and asked.en == fact.indicator_en else "glossary"
             return Translation(fact.indicator_en, way)
-        return asked
+        if self.usable(fact):
+            return self.label(fact.indicator_zh)
+        return self._glossary(fact.indicator_zh)
+
+    def _glossary(self, zh: str) -> Translation:
+        """The glossary's entry for `zh` alone, without asking the model."""
+        glossary = getattr(self.layer, "glossary", None)
+        lookup = getattr(glossary, "lookup", None) or getattr(glossary, "get", None)
+        en = lookup(zh) if lookup is not None and zh else None
+        return Translation(en, "glossary") if en else Translation("", "untranslated")
+
+    def writable(self, group: Group) -> bool:
+        """Can the group be stated at all: by its labels, or by a source clause that names a subject?"""
+        return all(self.usable(i.figure.fact) for i in group.items) or bool(self._clause(group))
+
+    def join_quoted(self, groups: list[Group]) -> list[Group]:
+        """Groups written from one source clause become one group: the clause states all their figures,
+        and the brief must not quote the same words twice."""
+        out: list[Group] = []
+        quoting: dict[tuple, tuple[Group, tuple[int, int]]] = {}
+        for group in sorted(groups, key=lambda g: (g.lead.doc, g.lead.span)):
+            lead = group.lead
+            key = (lead.doc, lead.sentence_index, lead.sentence)
+            spans = [raw_position(f.fact, self.sentence(lead)) for f in group.figures]
+            held = quoting.get(key)
+            if held is not None and all(held[1][0] <= p < held[1][1] for p in spans):
+                held[0].items.extend(group.items)
+                continue
+            if not all(self.usable(i.figure.fact) for i in group.items):
+                span = clause_span([f.fact for f in group.figures], self.sentence(lead))
+                if span is not None:
+                    earlier = [g for g in out if (g.lead.doc, g.lead.sentence_index, g.lead.sentence) == key]
+                    inside = [
+                        g
+                        for g in earlier
+                        if all(
+                            span[0] <= raw_position(f.fact, self.sentence(lead)) < span[1] for f in g.figures
+                        )
+                    ]
+                    for g in inside:
+                        out.remove(g)
+                        group = Group([*g.items, *group.items])
+                    quoting[key] = (group, span)
+            out.append(group)
+        out.sort(key=lambda g: (-g.score, g.lead.doc, g.lead.span))
+        return out
+
+    def _clause(self, group: Group) -> str:
+        facts = [f.fact for f in group.figures]
+        return source_clause(facts, self.sentence(group.lead))
 
     def realise(
         self, group: Group, *, geo: bool = True, period: bool = True, target: bool = False
@@ -161,16 +253,20 @@ class Realiser:
             alone = is_relative_change(fact)
             label_en = self.indicator_en(fact)
             ways.append(label_en.en_by)
-            en = subject_en(fact, label_en.en) if alone else label_en.en
-            zh = subject_zh(fact) if alone else fact.indicator_zh
+            en = subject_en(fact, label_en.en) if alone and label_en.en else label_en.en
+            zh = subject_zh(fact)
             changes = [c.fact for c in item.changes]
-            zh_items.append(ItemView(fact, zh, zh, changes, zh.startswith(settings().action_prefixes_zh)))
-            en_items.append(ItemView(fact, en or f"“{fact.indicator_zh}”", en, changes))
+            zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh)))
+            en_items.append(ItemView(fact, en, en, changes))
         _shorten(zh_items)
-        geo = geo and bool(lead.geo) and not _names_place(zh_items[0].label, lead.geo)
+        clause = "" if all(self.usable(i.fact) for i in zh_items) else self._clause(group)
+        if clause:
+            geo = geo and bool(lead.geo) and not names_place(clause, lead.geo) and not places_named(clause)
+        else:
+            geo = geo and bool(lead.geo) and not _names_place(zh_items[0].label, lead.geo)
         geo_label = self.label(lead.geo) if geo else Translation("", "template")
-        geo_en = geo_label.en
-        if geo_en:
+        generic = not all(i.label for i in en_items)
+        if geo_label.en:
             ways.append(geo_label.en_by)
         context = {
             "items": zh_items,
@@ -179,12 +275,44 @@ class Realiser:
             "doc_year": self.doc_year,
             "cue": _target_cue(lead),
             "cues": TARGET_CUES_ZH,
+            "generic": False,
         }
         name = "target.j2" if target else "fact.j2"
-        zh = self._render("zh/" + name, context)
-        en = self._render("en/" + name, {**context, "items": en_items, "geo": geo_en})
-        labels = [geo_en] + [form for i in en_items for form in (i.label, lcfirst(i.label))]
-        return Realised(zh, en, weakest(ways), labels)
+        if clause:
+            zh = self._clause_sentence(clause, lead, context, target=target)
+        else:
+            zh = self._render("zh/" + name, context)
+        en_context = {**context, "items": en_items, "geo": geo_label.en, "generic": generic}
+        if generic and clause and getattr(self.layer, "has_model", False):
+            made = self._machine(zh, group)
+            if made is not None:
+                return made
+        en = self._render("en/" + name, en_context)
+        labels = [geo_label.en] + [form for i in en_items for form in (i.label, lcfirst(i.label))]
+        return Realised(zh, en, "untranslated" if generic else weakest(ways), labels)
+
+    def _clause_sentence(self, clause: str, lead: Fact, context: dict, *, target: bool) -> str:
+        """The source clause as a brief sentence: 〈period〉，〈place〉〈cue〉clause。 (each part only when
+        the clause does not say it itself)."""
+        period, geo = context["period"], context["geo"]
+        clause = first_person(clause, lead.geo)
+        when = ""
+        if period != "unspecified" and not names_time(clause):
+            when = render.render_period_zh(period, doc_year=self.doc_year)
+        planned = any(c in clause for c in (*TARGET_CUES_ZH, *settings().target_cue_words))
+        cue = context["cue"] if target and not planned else ""
+        accrued = "累计" if period == "cumulative" and "累计" not in clause else ""
+        opening = f"{when}，" if when and period != "cumulative" else ""
+        return f"{opening}{geo}{accrued}{cue}{clause}。"
+
+    def _machine(self, zh: str, group: Group) -> Realised | None:
+        """Machine translation of a quoted clause, kept only when it states the group's figures exactly."""
+        from briefing.translate.fidelity import check_numbers
+
+        [found] = self.layer.sentences([(zh, group.facts)])
+        if not found.en.strip() or check_numbers(found.en, group.facts):
+            return None
+        return Realised(zh, found.en, found.en_by, [])
 
     def _render(self, name: str, context: dict) -> str:
         text = self.env.get_template(name).render(**context)
@@ -205,6 +333,17 @@ def _shorten(items: list[ItemView]) -> None:
             n += 1
         if n >= 2 and len(item.label) - n >= 2:
             item.short = item.label[n:]
+
+
+def _takes_figure_directly(label: str) -> bool:
+    """A label that states an action (新增停车位, 组团整体实现区级税收) takes its figure without 为;
+    one that ends in a measure's name (解决率, 进出口总额) is a noun phrase and takes 为."""
+    cfg = settings()
+    if label.endswith(cfg.noun_endings_zh):
+        return False
+    return label.startswith(cfg.action_prefixes_zh) or any(
+        verb in label[1:] for verb in cfg.action_infixes_zh
+    )
 
 
 def _names_place(label: str, geo: str) -> bool:

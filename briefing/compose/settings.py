@@ -36,6 +36,40 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class LabelRules:
+    """What makes a Chinese label a noun phrase a template can state (see compose.labels)."""
+
+    min_chars: int
+    max_chars: int
+    dangling_starts: tuple[str, ...]
+    dangling_ends: tuple[str, ...]
+    predicate_words: tuple[str, ...]
+    time_words: tuple[str, ...]
+    word_end_chars: str
+    connectives: tuple[str, ...]
+    own_place_words: tuple[str, ...]
+    first_person_words: tuple[str, ...]
+    verbs_only: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Titles:
+    """How a brief is titled when the source's own title will not do (a digest) or has no English."""
+
+    digest_zh: str
+    digest_en: str
+    digest_source_zh: str
+    digest_source_en: str
+    contents_zh: str
+    contents_en: str
+    contents_en_untranslated: str
+    date_en: str
+    report_en: str
+    report_kinds: dict[str, str]
+    report_default_en: str
+
+
+@dataclass(frozen=True)
 class Settings:
     titles: dict[str, Bilingual]
     risk_heading_words: tuple[str, ...]
@@ -49,7 +83,11 @@ class Settings:
     change_suffix_en: re.Pattern[str]
     change_words_zh: tuple[str, ...]
     action_prefixes_zh: tuple[str, ...]
+    action_infixes_zh: tuple[str, ...]
+    noun_endings_zh: tuple[str, ...]
     geo_suffixes_zh: tuple[str, ...]
+    labels: LabelRules
+    document_titles: Titles
 
 
 @cache
@@ -68,5 +106,11 @@ def settings() -> Settings:
         change_suffix_en=re.compile(data["changes"]["en_suffix_pattern"], re.IGNORECASE),
         change_words_zh=tuple(data["changes"]["zh_change_words"]),
         action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
+        action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
+        noun_endings_zh=tuple(data["phrasing"]["noun_endings_zh"]),
         geo_suffixes_zh=tuple(data["phrasing"]["geo_suffixes_zh"]),
+        labels=LabelRules(
+            **{k: v if isinstance(v, int | str) else tuple(v) for k, v in data["labels"].items()}
+        ),
+        document_titles=Titles(**data["document_titles"]),
     )

@@ -41,7 +41,7 @@ def compose_theme_briefs(
         scores.update(fact_scores(document, facts))
         words = settings().target_heading_words
         planned |= {(document.doc, i) for i in passage_sentences(document, words)}
-    realiser = Realiser(layer)  # no document year: every period is written with its year
+    realiser = Realiser(layer, documents=documents)  # no document year: every period has its year
     names = theme_names()
     out: list[ThemeBrief] = []
     for theme in themes or list(THEMES):
@@ -49,7 +49,7 @@ def compose_theme_briefs(
         figures = merge_duplicates(facts, scores)
         if len(figures) < min_facts:
             continue
-        stateable = [g for g in group_figures(figures) if g.stateable]
+        stateable = [g for g in group_figures(figures) if g.stateable and realiser.writable(g)]
         groups = _bullet_groups(stateable, lambda g: _is_plan(documents, planned, g))
         realiser.prefetch_groups(groups)
         citations = Citations()

@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 
 from briefing.facts.classify import kind_of, period_of
-from briefing.facts.context import DocContext, document_context, geo_of, indicator_of, theme_of
+from briefing.facts.context import DocContext, document_context, geo_of, theme_of
+from briefing.facts.labels import change_label, label_of
 from briefing.facts.lexicon import load_themes
-from briefing.facts.quantities import Mention, find_quantities
+from briefing.facts.quantities import Mention, clause_start, find_quantities
 from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
 from briefing.model import Document, Fact, Sentence
 
@@ -43,9 +44,16 @@ def extract_facts(
     ctx = document_context(document)
     facts: list[Fact] = []
     for sentence in document.sentences:
-        for mention in find_quantities(sentence.text):
-            for indicator in _indicators(sentence, mention):
-                facts.append(_fact(ctx, sentence, mention, indicator, themes_file))
+        mentions = find_quantities(sentence.text)
+        for i, mention in enumerate(mentions):
+            previous = mentions[i - 1] if i else None
+            following = mentions[i + 1] if i + 1 < len(mentions) else None
+            for indicator in _indicators(sentence, mention, previous, following):
+                fact = _fact(ctx, sentence, mention, indicator, themes_file)
+                if _is_relative_change(fact):
+                    subject = _respective_subject(facts, sentence, mentions, i)
+                    _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
+                facts.append(fact)
     _align_headlines(ctx, facts)
     for n, fact in enumerate(facts, 1):
         fact.id = f"{document.doc}#{n}"
@@ -54,9 +62,11 @@ def extract_facts(
     return facts
 
 
-def _indicators(sentence: Sentence, mention: Mention) -> list[str]:
+def _indicators(
+    sentence: Sentence, mention: Mention, previous: Mention | None, following: Mention | None
+) -> list[str]:
     """The indicator label(s) of a mention: one per listed indicator when a rank is shared."""
-    label = indicator_of(sentence, mention)
+    label = label_of(sentence.text, mention, previous, following)
     if mention.form != "rank":
         return [label]
     shared = SHARED_RANK.search(sentence.text[: mention.start])
@@ -64,6 +74,45 @@ def _indicators(sentence: Sentence, mention: Mention) -> list[str]:
         return [label]
     names = [n.strip() for n in re.split(r"[、和及]", shared.group(1)) if n.strip()]
     return [f"{name}排名" for name in names] if len(names) > 1 else [label]
+
+
+def _is_relative_change(fact: Fact) -> bool:
+    """同比增长3.3%, 提高0.8个百分点, a growth target: a change stated relative to its subject."""
+    relative = fact.kind in ("change_pct", "change_abs", "target") and fact.direction is not None
+    return relative and fact.unit in ("percent", "percentage_point")
+
+
+def _name_change(fact: Fact, mention: Mention, subject: str) -> None:
+    fact.indicator_zh = change_label(fact.sentence, mention, fact.indicator_zh, subject, fact.direction)
+
+
+def _respective_subject(facts: list[Fact], sentence: Sentence, mentions: list[Mention], i: int) -> str:
+    """实际使用外资9126万美元,外贸进出口总额575.9亿元,分别同比下降66%、44.9%: the k-th change of a 分别
+    list qualifies the k-th figure stated before it."""
+    text = sentence.text
+    start = clause_start(text, mentions[i].number_start)
+    if "分别" not in text[start : mentions[i].start]:
+        return ""
+    listed = [m for m in mentions if clause_start(text, m.number_start) == start]
+    stated = [f for f in facts if f.sentence_index == sentence.index and not _is_relative_change(f)]
+    position = listed.index(mentions[i])
+    if len(stated) < len(listed):
+        return ""
+    return stated[len(stated) - len(listed) + position].indicator_zh
+
+
+def _subject(ctx: DocContext, facts: list[Fact], sentence: Sentence) -> str:
+    """Label of the figure a change qualifies: the last stated figure of the sentence, or of the sentence
+    before it in the same paragraph (国内生产总值949746亿元，…同比增长4.8%。分季度看，一季度同比增长5.3%)."""
+    paragraph = ctx.paragraph_of[sentence.index]
+    for fact in reversed(facts[-12:]):
+        if ctx.paragraph_of[fact.sentence_index] != paragraph or fact.sentence_index < sentence.index - 1:
+            break
+        if not _is_relative_change(fact) and fact.kind != "rank":
+            return fact.indicator_zh
+        if _is_relative_change(fact) and fact.sentence_index < sentence.index:
+            return ""  # the sentence before speaks of changes only; their subject is not ours to guess
+    return ""
 
 
 def _fact(

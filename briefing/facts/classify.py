@@ -39,6 +39,8 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
             return "unspecified"
         n = int(months)
         return {3: f"{year}-Q1", 6: f"{year}-H1", 12: f"{year}"}.get(n, f"{year}-01/{year}-{n:02d}")
+    if period == "month":
+        return f"{year}-{int(groups['n']):02d}" if year is not None else "unspecified"
     if period == "fyp":
         return f"{FYP_ORDINAL[groups['n']]}th-FYP"
     if period == "past":
@@ -117,7 +119,7 @@ def kind_of(mention: Mention, text: str, target: bool) -> tuple[str, str | None]
         return "multiple", mention.direction or _direction(near, default=None, growth_only=True)
     if target:
         growth = lex.change_pct.search(near) and mention.unit == "percent"
-        return "target", ("up" if growth and not lex.down.search(near) else None)
+        return "target", (_direction(near, default="up") if growth else None)
     if mention.form == "percent":
         if lex.change_pct.search(near):
             return "change_pct", _direction(near, default="up")

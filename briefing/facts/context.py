@@ -18,13 +18,6 @@ YEAR = re.compile(r"((?:19|20)\d{2})年")
 BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
 ENUMERATED = "等"
-FILLER_HEAD = re.compile(
-    r"^(?:[“”]?(?:上半年|下半年|今年|全年|年内|年底前|近年来|过去[五十]年|“?十[三四五]五”?(?:期间|时期)|"
-    r"\d{1,2}-\d{1,2}月|\d{4}年)[，,]?|全区|全市|我区|本市|其中|同时|此外|共计|累计|已经|已)+"
-)
-FILLER_TAIL = re.compile(
-    r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计)+$"
-)
 
 
 @dataclass
@@ -74,12 +67,16 @@ def _year(document: Document) -> int | None:
 
 def _home(document: Document) -> str:
     """Default geo: the issuer when it is a place (东城区), else a place in a report's title, else the
-    data default."""
+    whole country when the text speaks of it more than of the default place, else the default place."""
     lex = places()
     for text in (document.issuer, document.title if document.genre != "news" else ""):
         for match in lex.pattern.finditer(text or ""):
             if match.group() not in lex.not_places:
                 return lex.forms[match.group()]
+    if lex.national:
+        local = sum(1 for m in lex.pattern.finditer(document.text) if lex.forms.get(m.group()) == lex.default)
+        if len(lex.national_cues.findall(document.text)) > local:
+            return lex.national
     return lex.default
 
 
@@ -89,18 +86,21 @@ def _blocks(ctx: DocContext) -> None:
     sentences = ctx.document.sentences
     block: str | None = None
     after_heading_paragraph: int | None = None
+    paragraph_opening: dict[int, str | None] = {}
     for sentence in sentences:
         if sentence.is_heading:
             block, after_heading_paragraph = None, None
             ctx.block_period.append(None)
             continue
         paragraph = ctx.paragraph_of[sentence.index]
+        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
+        if paragraph not in paragraph_opening:  # 前三季度，… also dates the rest of its paragraph
+            paragraph_opening[paragraph] = opening_period(text, ctx.year)
         if after_heading_paragraph is None:
             after_heading_paragraph = paragraph
         if paragraph == after_heading_paragraph:
-            text = OPENERS.sub("", BYLINE.sub("", sentence.text))
             block = opening_period(text, ctx.year) or block
-        ctx.block_period.append(block)
+        ctx.block_period.append(paragraph_opening[paragraph] or block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
@@ -260,15 +260,17 @@ def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> Cou
         pattern, owners = _theme_matcher(extra)
         first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
         parts = (
-            (first.text if first.index != sentence.index else "", PARAGRAPH),
-            (_section_headings(ctx, sentence), SECTION),
-            (_article_title(ctx, sentence), HEADLINE),
+            (first.text if first.index != sentence.index else "", PARAGRAPH, False),
+            (_section_headings(ctx, sentence), SECTION, True),
+            (_article_title(ctx, sentence), HEADLINE, True),
         )
         scores: Counter[str] = Counter()
-        for part, weight in parts:
-            for match in pattern.finditer(part):
-                for tid in owners[match.group()]:
-                    scores[tid] += weight
+        for part, weight, once in parts:
+            found = [tid for match in pattern.finditer(part) for tid in owners[match.group()]]
+            if once:  # a theme counts once a heading: a wordy heading must not outvote the clause
+                found = list(dict.fromkeys(found))
+            for tid in found:
+                scores[tid] += weight
         ctx.memo[key] = scores
     return ctx.memo[key]
 
@@ -277,18 +279,3 @@ def _section_headings(ctx: DocContext, sentence: Sentence) -> str:
     document = ctx.document
     index = sentence.section if sentence.article is None else None
     return document.sections[index].heading if index is not None and index < len(document.sections) else ""
-
-
-# ---------------------------------------------------------------- indicator
-
-
-def indicator_of(sentence: Sentence, mention: Mention) -> str:
-    """Short label of what is counted: the clause before the number without time words and filler, or
-    the noun after the measure word when the number opens its clause."""
-    text = sentence.text
-    head = BYLINE.sub("", text[clause_start(text, mention.number_start) : mention.start].strip())
-    head = FILLER_TAIL.sub("", FILLER_HEAD.sub("", head))
-    if len(head) >= 2:
-        return head[-20:]
-    after = re.split(r"[，,；;。！？!?、]", text[mention.end :], maxsplit=1)[0]
-    return after[:16]

@@ -141,12 +141,14 @@ class Places:
     county: re.Pattern[str]
     regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
     within: dict[str, frozenset[str]]  # area → places inside it
+    national: str  # the whole country, home of national data news
+    national_cues: re.Pattern[str]
 
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
         if geo in self.regional:
             return True
-        return not (geo in (home, self.default, "全球") or geo in self.within.get(home, ()))
+        return not (geo in (home, self.default, self.national, "全球") or geo in self.within.get(home, ()))
 
 
 @cache
@@ -162,6 +164,8 @@ def places() -> Places:
         county=re.compile(data["pattern"]["regex"]),
         regional=frozenset(data.get("regional", [])),
         within={area: frozenset(inside) for area, inside in data.get("within", {}).items()},
+        national=data.get("national", ""),
+        national_cues=re.compile(alternation(data.get("national_cues", [])) or "(?!)"),
     )
 
 

@@ -9,9 +9,10 @@ else — dates, years, list markers, numbers inside names (22号线, PM2.5, G20)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.facts.lexicon import alternation, exclusions, measure_words
 from briefing.facts.numbers import MULTIPLIERS, normalise, parse_number
@@ -109,7 +110,14 @@ def _among(char: str, chars: str) -> bool:
 
 def clause_start(text: str, at: int) -> int:
     """Start of the clause (between commas and stops) holding position `at`."""
-    return max(text.rfind(stop, 0, at) for stop in CLAUSE_STOPS) + 1
+    stops = _clause_stops(text)
+    return stops[bisect_left(stops, at) - 1] + 1
+
+
+@lru_cache(maxsize=64)
+def _clause_stops(text: str) -> tuple[int, ...]:
+    """Positions of the clause stops of `text`, after a -1 sentinel (every fact of a sentence asks)."""
+    return (-1, *(i for i, ch in enumerate(text) if ch in CLAUSE_STOPS))
 
 
 def _clause_before(text: str, at: int, limit: int = 40) -> str:
@@ -248,7 +256,7 @@ def _read_general(text: str, m: re.Match[str]) -> Mention | None:
         value *= MULTIPLIERS[magnitude]
     factor = lex.factors.get(form, 1)
     before = _clause_before(text, start)
-    after = text[m.end("mw") : m.end("mw") + 20]
+    after = text[m.end() : m.end() + 20]  # past 以上/左右, which name no noun
     unit = unit_of(form, before, after)
     kind_form = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}.get(
         unit, "count"

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     HRFlowable,
@@ -30,17 +31,30 @@ from reportlab.platypus import (
 )
 
 from briefing import atomic
-from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, KeyFigure
+from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, Fact, KeyFigure
 from briefing.pdf import fonts
 from briefing.pdf import styles as house
 from briefing.pdf.branding import Branding
 from briefing.pdf.graphics import chart_flowable, logo_flowable
-from briefing.pdf.text import cite_anchor, cite_markup, draw_string, para
+from briefing.pdf.text import (
+    ELLIPSIS,
+    CJKParagraph,
+    cite_anchor,
+    cite_markup,
+    cut_points,
+    draw_string,
+    font_markup,
+    para,
+)
 from briefing.resources import DATA_DIR
 
 ZH_COLUMN = 0.545  # share of the text width for Chinese in side-by-side rows
 HEADER_LOGO = (26.0, 11.0)  # max width, height of the logo in the page header (points)
 FOOTER_Y = house.MARGIN_BOTTOM - 16
+FIRST_BLOCK_ROOM = 64.0  # a heading starts a new page unless this much of what follows fits under it
+SOURCE_LINES = 2  # lines of one entry of the sources appendix: the quote and where it stands
+SOURCE_HEAD_CHARS = 16  # a shortened quote keeps its opening (who, when) before the cited figures
+SOURCE_HEADING_CHARS = 18  # longer source headings are shortened in the appendix
 
 
 @cache
@@ -73,12 +87,30 @@ class Bookmark(Flowable):
         self.canv.addOutlineEntry(self.title, self.key, self.level, closed=False)
 
 
-def _heading(title: Bilingual, key: str, *, level: int = 0) -> list[Flowable]:
+def _heading(
+    title: Bilingual, key: str, *, level: int = 0, room: float = FIRST_BLOCK_ROOM, note: str = ""
+) -> list[Flowable]:
+    """The two-line heading, on a new page unless `room` points of what follows fit under it; `note`
+    (small, grey) follows the English title on its line.
+
+    Not ReportLab's keepWithNext, which would carry a whole table or section to the next page with
+    its heading and leave the rest of this page empty; the block under a heading splits instead.
+    """
     s = house.styles()
     zh_style, en_style = (s.h1_zh, s.h1_en) if level == 0 else (s.h2_zh, s.h2_en)
-    zh, en = para(title.zh, zh_style), para(title.en, en_style, lang="en")
-    zh.keepWithNext = en.keepWithNext = 1
-    return [Bookmark(key, f"{title.zh}  {title.en}", level), zh, en]
+    zh = para(title.zh, zh_style)
+    en_markup = font_markup(title.en, en_style.fontName)
+    if note:
+        en_markup += (
+            f'&nbsp;&nbsp;&nbsp;<font face="{s.note.fontName}" size="{s.note.fontSize}" '
+            f'color="{s.note.textColor.hexval()}">{font_markup(note, s.note.fontName)}</font>'
+        )
+    en = Paragraph(en_markup, en_style)
+    zh.keepWithNext = 1
+    height = sum(
+        p.wrap(house.FRAME_WIDTH, 10_000)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in (zh, en)
+    )
+    return [CondPageBreak(height + room), Bookmark(key, f"{title.zh}  {title.en}", level), zh, en]
 
 
 def _side_by_side(rows: list[tuple[Flowable, Flowable]], *, panel: bool = False) -> Table:
@@ -117,42 +149,59 @@ def _sentence_rows(sentences: list[BriefSentence], *, lead: bool = False) -> lis
     rows = []
     for sentence in sentences:
         zh = para(sentence.zh, zh_style, cites=sentence.citations)
-        if sentence.en_by == "untranslated" and (not sentence.en.strip() or sentence.en == sentence.zh):
-            en = para(_data()["notes"]["no_sentences"], s.note, lang="en")
+        if not sentence.en.strip() or sentence.en == sentence.zh:  # a light dash, not an empty column
+            en = para(_data()["notes"]["no_english"], s.note, lang="en")
         else:
             en = para(sentence.en, en_style, lang="en", cites=sentence.citations)
         rows.append((zh, en))
     return rows
 
 
-def _untranslated_note(section: BriefSection) -> list[Flowable]:
-    """One grey line per section, not a marker on every sentence, when some English is missing."""
+def _untranslated_note(section: BriefSection) -> str:
+    """One grey note per section, beside its English title, not a marker on every sentence, when some
+    English is missing."""
     if any(sentence.en_by == "untranslated" for sentence in section.sentences):
-        return [para(_data()["notes"]["untranslated"], house.styles().note, lang="en"), Spacer(0, 3)]
-    return []
+        return _data()["notes"]["untranslated"]
+    return ""
 
 
 def _section(brief: Brief, section: BriefSection) -> list[Flowable]:
-    story: list[Flowable] = _heading(section.title, f"section-{section.id}")
-    story += _untranslated_note(section)
+    body: list[Flowable] = []
     if section.sentences:
-        story.append(
+        body.append(
             _side_by_side(
                 _sentence_rows(section.sentences, lead=section.kind == "summary"),
                 panel=section.kind == "summary",
             )
         )
+    chart = None
     if section.kind == "theme":
         from briefing.charts import theme_chart  # here: briefing.charts itself imports briefing.pdf
 
         chart = theme_chart([f for f in brief.facts if f.theme == section.id], title=section.title)
-        if chart is not None:
-            story += [Spacer(0, 8), KeepTogether([chart_flowable(chart, house.FRAME_WIDTH)])]
-    story.append(Spacer(0, 6))
-    return story
+    if chart is not None:
+        drawing = chart_flowable(chart, house.FRAME_WIDTH)
+        body += [Spacer(0, 8), KeepTogether([drawing])]
+    room = FIRST_BLOCK_ROOM if section.sentences or chart is None else drawing.height + 8
+    heading = _heading(section.title, f"section-{section.id}", room=room, note=_untranslated_note(section))
+    return [*heading, *body, Spacer(0, 6)]
 
 
 # ---------------------------------------------------------------- title block and tables
+
+
+def english_title(brief: Brief) -> str:
+    """The title's English, or, when there is none, what the document is from its metadata
+    ("Dongcheng District · report of 2025-09-28"): an English reader still learns what they hold."""
+    if brief.title.en.strip() and brief.title.en != brief.title.zh:
+        return brief.title.en
+    words = _data()["descriptor"]
+    title = brief.title.zh.rstrip(" 。.")
+    kind = next((en for zh, en in words["kinds"].items() if title.endswith(zh)), words["default"])
+    described = (words["dated"] if brief.date else words["undated"]).format(kind=kind, date=brief.date)
+    parts = [p for p in (brief.issuer.en, described) if p]
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _title_block(brief: Brief, generated: str | None) -> list[Flowable]:
@@ -182,9 +231,9 @@ def _title_block(brief: Brief, generated: str | None) -> list[Flowable]:
         )
     )
     return [
-        Bookmark("title", f"{brief.title.zh}  {brief.title.en}"),
+        Bookmark("title", f"{brief.title.zh}  {english_title(brief)}"),
         para(brief.title.zh, s.title_zh),
-        para(brief.title.en, s.title_en, lang="en"),
+        para(english_title(brief), s.title_en, lang="en"),
         Spacer(0, 6),
         HRFlowable(width="100%", thickness=0.8, color=house.ACCENT, spaceAfter=1),
         Spacer(0, 3),
@@ -235,42 +284,113 @@ def _key_figures(figures: list[KeyFigure]) -> list[Flowable]:
             ]
         )
     )
-    return [*_heading(label("key_figures"), "key-figures"), table, Spacer(0, 6)]
+    table.wrap(width, 10_000)  # row heights, so the heading keeps with the head row and two more
+    room = sum(table._rowHeights[:3])
+    return [*_heading(label("key_figures"), "key-figures", room=room), table, Spacer(0, 6)]
 
 
-def _sources(citations: list[Citation]) -> list[Flowable]:
-    if not citations:
+def _figure_range(citation: Citation, facts: list[Fact]) -> tuple[int, int] | None:
+    """Where in the quoted sentence the figures the brief takes from it stand."""
+    start, end = citation.span
+    found = []
+    for fact in facts:
+        if start <= fact.span[0] < end:
+            at = citation.sentence.find(fact.raw)
+            if at >= 0:
+                found.append((at, at + len(fact.raw)))
+    return (min(a for a, _ in found), max(b for _, b in found)) if found else None
+
+
+def _shortened(sentence: str, figures: tuple[int, int] | None, fits) -> str:
+    """`sentence` whole when it fits, else cut with ellipses around its opening and its cited figures:
+    the reader of the appendix must still find the numbers the brief states. Never cut in a number."""
+    if fits(sentence):
+        return sentence
+    points = cut_points(sentence, "zh")
+    a, b = figures or (0, 0)
+
+    def snap_down(i: int) -> int:
+        return max((p for p in points if p <= i), default=0)
+
+    def snap_up(i: int) -> int:
+        return min((p for p in points if p >= i), default=len(sentence))
+
+    def candidate(context: int) -> str:
+        low, high = snap_down(max(0, a - context)), snap_up(min(len(sentence), b + context))
+        tail = ELLIPSIS if high < len(sentence) else ""
+        if low <= SOURCE_HEAD_CHARS:
+            return sentence[:high] + tail
+        head = snap_down(SOURCE_HEAD_CHARS)
+        return sentence[:head] + ELLIPSIS + sentence[low:high] + tail
+
+    low, high, best = 0, len(sentence), None
+    while low <= high:  # the most context around the figures that still fits
+        middle = (low + high) // 2
+        if fits(candidate(middle)):
+            best, low = candidate(middle), middle + 1
+        else:
+            high = middle - 1
+    if best is not None:
+        return best
+    cuts = [p for p in points if fits(sentence[:p] + ELLIPSIS)]  # figures alone too long: keep the start
+    return sentence[: cuts[-1]] + ELLIPSIS if cuts else sentence
+
+
+def _source_entry(brief: Brief, citation: Citation, width: float) -> Flowable:
+    """One source in at most SOURCE_LINES lines: the quoted sentence (a link destination), then, small
+    and muted, the heading it stands under and its character range in the source."""
+    s = house.styles()
+    start, end = citation.span
+    heading = citation.heading
+    if len(heading) > SOURCE_HEADING_CHARS:
+        heading = heading[: SOURCE_HEADING_CHARS - 1] + ELLIPSIS
+    doc = citation.doc if citation.doc != brief.doc else ""  # the brief's own source goes unsaid
+    place = " · ".join(p for p in (doc, heading, f"{label('characters').en} {start}–{end}") if p)
+    where = (
+        f'<font face="{s.source_meta.fontName}" size="{s.source_meta.fontSize}" '
+        f'color="{s.source_meta.textColor.hexval()}">&nbsp;&nbsp;{font_markup(place, s.source_meta.fontName)}'
+        "</font>"
+    )
+    anchor = f'<a name="{cite_anchor(citation.number)}"/>'
+    limit = SOURCE_LINES * s.source_zh.leading + 0.5
+
+    def entry(quote: str) -> Flowable:
+        return CJKParagraph(anchor + font_markup(quote, s.source_zh.fontName) + where, s.source_zh)
+
+    def fits(quote: str) -> bool:
+        return entry(quote).wrap(width, 10_000)[1] <= limit
+
+    quote = " ".join(citation.sentence.split())
+    return entry(_shortened(quote, _figure_range(citation, brief.facts), fits))
+
+
+def _sources(brief: Brief) -> list[Flowable]:
+    if not brief.citations:
         return []
     s = house.styles()
     intro = label("sources_intro")
-    rows = []
-    for citation in citations:
-        start, end = citation.span
-        place = " · ".join(p for p in (citation.doc, citation.heading) if p)
-        where = f"{place} · {label('characters').en} {start}–{end}"
-        number = Paragraph(f"[{citation.number}]", s.cell_head)
-        quote = [
-            para(citation.sentence, s.source_zh, anchor=cite_anchor(citation.number)),
-            para(where, s.source_meta),
-        ]
-        rows.append([number, quote])
-    table = Table(rows, colWidths=[12 * mm, house.FRAME_WIDTH - 12 * mm], splitByRow=1, splitInRow=1)
+    number_width = 9 * mm
+    width = house.FRAME_WIDTH - number_width
+    rows = [
+        [Paragraph(f"[{c.number}]", s.source_number), _source_entry(brief, c, width)] for c in brief.citations
+    ]
+    table = Table(rows, colWidths=[number_width, width], splitByRow=1)
     table.setStyle(
         house.table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.25, house.RULE),
             ]
         )
     )
     return [
         *_heading(label("sources"), "sources"),
-        para(intro.zh, s.source_meta),
-        para(intro.en, s.source_meta, lang="en"),
-        Spacer(0, 4),
+        para(f"{intro.zh} {intro.en}", s.source_meta, lang="en"),
+        Spacer(0, 3),
         table,
     ]
 
@@ -287,13 +407,13 @@ def story(brief: Brief, generated: str | None) -> list[Flowable]:
         out += _section(brief, section)
     if not figures_done:
         out += _key_figures(brief.key_figures)
-    return out + _sources(brief.citations)
+    return out + _sources(brief)
 
 
 # ---------------------------------------------------------------- pages
 
 
-def _pdf_date(generated: str | None):
+def pdf_date(generated: str | None):
     """PDF date formatter pinning CreationDate/ModDate to the generation day (reproducible builds)."""
     if not generated:
         return None
@@ -312,14 +432,14 @@ def _canvas_class(generated: str | None):
     referenced before they are defined), so pages are written as they come and links, bookmarks and
     outline entries keep pointing at the right pages.
     """
-    pdf_date = _pdf_date(generated)
+    formatter = pdf_date(generated)
     words = label("page")
 
     class BriefCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            if pdf_date:
-                self.setDateFormatter(pdf_date)
+            if formatter:
+                self.setDateFormatter(formatter)
 
         def save(self):
             total = self.getPageNumber() - 1  # the page begun after the last showPage is never shown
@@ -398,9 +518,9 @@ def write_brief_pdf(
             rightMargin=house.MARGIN_RIGHT,
             topMargin=house.MARGIN_TOP,
             bottomMargin=house.MARGIN_BOTTOM,
-            title=f"{brief.title.zh} | {brief.title.en}",
+            title=f"{brief.title.zh} | {english_title(brief)}",
             author=author,
-            subject=f"{brief.title.en} ({brief.source_path})",
+            subject=f"{english_title(brief)} ({brief.source_path})",
             keywords=keywords,
             creator="briefing",
             invariant=1,

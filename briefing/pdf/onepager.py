@@ -29,10 +29,9 @@ from briefing.charts import theme_chart
 from briefing.model import Bilingual, BriefSentence, KeyFigure, ThemeBrief
 from briefing.pdf import fonts
 from briefing.pdf import styles as house
-from briefing.pdf.brief import _pdf_date
-from briefing.pdf.brief import label as brief_label
+from briefing.pdf.brief import label, pdf_date
 from briefing.pdf.graphics import chart_flowable, fit, logo_flowable
-from briefing.pdf.text import CJKParagraph, font_markup, para
+from briefing.pdf.text import ELLIPSIS, TRAILING_CUT, CJKParagraph, cut_points, font_markup, para
 
 MIN_FONT_SIZE = 8.5  # nothing on the page is set smaller: the legible minimum for a printed A4 brief
 MAX_TILES, MIN_TILES, TILE_COLUMNS = 6, 3, 3
@@ -50,19 +49,7 @@ BULLET_GAP = 2.2 * mm
 LOGO_HEIGHT = 10 * mm
 LABEL_GAP = 2.5  # under a section label
 CHART_MAX_ROWS = 5
-ELLIPSIS = "…"
-
-# Words only the one-pager prints; those it shares with the full brief come from its labels data file.
-_OWN_LABELS = {
-    "kicker": Bilingual("主题简报", "Theme brief"),
-    "highlights": Bilingual("要点", "Highlights"),
-    "more_sources": Bilingual("等{n}份文件", "and {n} more"),
-}
-
-
-def label(key: str) -> Bilingual:
-    """A fixed bilingual word of the page: key_figures, highlights, sources, generated, kicker…"""
-    return _OWN_LABELS[key] if key in _OWN_LABELS else brief_label(key)
+CHART_MIN_ROWS = 2  # the page does not state every figure in a sentence, so two bars already inform
 
 
 # ---------------------------------------------------------------- styles
@@ -125,27 +112,6 @@ def _with(style: ParagraphStyle, **changes) -> ParagraphStyle:
 # ---------------------------------------------------------------- clipping
 
 
-# A number with the unit or scale word that belongs to it: a cut inside would change the figure read.
-_NUMBER = re.compile(
-    r"\d(?:[\d.]|,(?=\d))*"
-    r"(?:%|‰|万亿|亿|万|千|百|个百分点|倍|"
-    r"\s?(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b)?"
-)
-_TRAILING = " \t,，、;；:：(（“\"'‘-–—/"
-
-
-def cut_points(text: str, lang: str) -> list[int]:
-    """Where `text` may be cut: word boundaries in English, any character in Chinese, never in a number."""
-    inside = set()
-    for match in _NUMBER.finditer(text):
-        inside.update(range(match.start() + 1, match.end()))
-    points = [i for i in range(1, len(text)) if i not in inside]
-    if lang == "en":
-        words = [i for i in points if text[i].isspace()]
-        points = words or points  # one unbroken token: any character is better than nothing
-    return points
-
-
 def fitted(text: str, style: ParagraphStyle, width: float, max_lines: int, lang: str) -> Flowable:
     """`text` in `style`, wrapped at `width`; cut with an ellipsis where it would exceed `max_lines`."""
     limit = max_lines * style.leading + 0.5
@@ -162,7 +128,7 @@ def fitted(text: str, style: ParagraphStyle, width: float, max_lines: int, lang:
     low, high = 0, len(points) - 1
     while low <= high:  # the longest prefix that still fits, in log(n) measurements
         middle = (low + high) // 2
-        candidate = fits(text[: points[middle]].rstrip(_TRAILING) + ELLIPSIS)
+        candidate = fits(text[: points[middle]].rstrip(TRAILING_CUT) + ELLIPSIS)
         if candidate is not None:
             best, low = candidate, middle + 1
         else:
@@ -404,41 +370,24 @@ class ChartSlot:
 def chart_slot(brief: ThemeBrief) -> ChartSlot | None:
     """The chart of the theme's best facts, its text scaled up to at least MIN_FONT_SIZE.
 
-    The chart module sizes its labels for the full brief (down to 6.4 pt); here it is rendered at a
-    proportionally smaller design width and scaled up, so its smallest label prints at the minimum.
-    At most CHART_MAX_ROWS rows: the chart is drawn from the longest best-first prefix of the facts
-    that gives no more, so a busy theme shows its leading indicators rather than a crowded chart.
+    The chart module sizes its labels for the full brief (down to SMALLEST_TEXT_SIZE); here it is
+    rendered at a proportionally smaller design width and scaled up, so its smallest label prints at
+    the minimum. At most CHART_MAX_ROWS rows, the leading indicators of a busy theme. Figures the
+    page's tiles and bullets state come first: their labels were good enough to write a sentence
+    with, and each bar then has its sentence; the theme's other facts only when those give no chart.
     """
-    chart = _chart_of_best_facts(brief)
+    stated = {k.fact_id for k in brief.kpis} | {i for b in brief.bullets for i in b.facts}
+    chart = None
+    for facts in ([f for f in brief.facts if f.id in stated], brief.facts):
+        chart = chart or theme_chart(
+            facts, title=brief.title, max_rows=CHART_MAX_ROWS, min_level_rows=CHART_MIN_ROWS
+        )
     if chart is None:
         return None
-    smallest = min(charts.ZH_LABEL_SIZE, charts.EN_LABEL_SIZE, charts.VALUE_SIZE, charts.CAPTION_SIZE,
-                   charts.TITLE_ZH_SIZE, charts.TITLE_EN_SIZE)  # fmt: skip
-    scale = max(1.0, MIN_FONT_SIZE / smallest)
+    scale = max(1.0, MIN_FONT_SIZE / charts.SMALLEST_TEXT_SIZE)
     design_width = WIDTH / scale
     height = charts.natural_height(chart, design_width) * scale
-
-    def draw() -> Flowable:
-        drawing = fit(chart_flowable(chart, design_width), WIDTH, height)
-        drawing.initialFontName = fonts.LATIN.regular  # else the renderer names Helvetica, never embedded
-        return drawing
-
-    return ChartSlot(draw, height)
-
-
-def _chart_of_best_facts(brief: ThemeBrief) -> charts.Chart | None:
-    chart = theme_chart(brief.facts, title=brief.title)
-    if chart is None or len(chart.rows) <= CHART_MAX_ROWS:
-        return chart
-    low, high, best = 1, len(brief.facts) - 1, None
-    while low <= high:  # the longest prefix whose chart stays within CHART_MAX_ROWS rows
-        middle = (low + high) // 2
-        candidate = theme_chart(brief.facts[:middle], title=brief.title)
-        if candidate is not None and len(candidate.rows) > CHART_MAX_ROWS:
-            high = middle - 1
-        else:
-            best, low = candidate or best, middle + 1
-    return best
+    return ChartSlot(lambda: fit(chart_flowable(chart, design_width), WIDTH, height), height)
 
 
 def plan_layout(brief: ThemeBrief, chart: ChartSlot | None) -> Layout:
@@ -518,7 +467,7 @@ def _draw_band(canvas: Canvas, brief: ThemeBrief, organisation: str, logo: Path 
     canvas.rect(0, PAGE_HEIGHT - BAND_HEIGHT, PAGE_WIDTH, BAND_HEIGHT, stroke=0, fill=1)
     side_width = 150 if organisation or logo else 0
     title_width = WIDTH - side_width
-    kicker = label("kicker")
+    kicker = label("theme_brief")
     parts = [
         fitted(f"{kicker.zh} · {kicker.en}", ps.band_kicker, title_width, 1, "en"),
         fitted(brief.title.zh, ps.band_zh, title_width, 1, "zh"),
@@ -533,7 +482,6 @@ def _draw_band(canvas: Canvas, brief: ThemeBrief, organisation: str, logo: Path 
     top = PAGE_HEIGHT - 6 * mm
     if logo is not None:
         picture = logo_flowable(logo, side_width, LOGO_HEIGHT)
-        picture.initialFontName = fonts.LATIN.regular  # an SVG logo's drawing, as for the chart
         width, height = picture.wrap(side_width, LOGO_HEIGHT)
         picture.drawOn(canvas, right - width, top - height)
         top -= height + 2
@@ -606,8 +554,8 @@ def write_theme_pdf(
     canvas = Canvas(
         buffer, pagesize=house.PAGE_SIZE, invariant=1, lang="zh-CN", initialFontName=fonts.LATIN.regular
     )  # the initial font is ReportLab's Helvetica otherwise: named in the PDF but never embedded
-    canvas.setDateFormatter(_pdf_date(generated))
-    title, kicker = theme_brief.title, label("kicker")
+    canvas.setDateFormatter(pdf_date(generated))
+    title, kicker = theme_brief.title, label("theme_brief")
     canvas.setTitle(f"{title.zh} {title.en} — {kicker.zh} {kicker.en}")
     canvas.setAuthor(organisation or "briefing")
     canvas.setSubject(f"{kicker.en}: {title.en}")

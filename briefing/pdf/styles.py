@@ -70,6 +70,7 @@ class Styles:
     note: ParagraphStyle
     source_zh: ParagraphStyle
     source_meta: ParagraphStyle
+    source_number: ParagraphStyle
     header: ParagraphStyle
 
 
@@ -122,8 +123,9 @@ def styles() -> Styles:
         cell_num=_en("cell_num", 8.6, bold=True, leading=1.3, alignment=TA_RIGHT),
         cell_head=_en("cell_head", 7.4, bold=True, leading=1.3, textColor=ACCENT),
         note=_en("note", 7.6, leading=1.35, textColor=FAINT, fontName=fonts.LATIN.italic, spaceBefore=2),
-        source_zh=_zh("source_zh", 8.2, leading=1.55),
-        source_meta=_en("source_meta", 7.2, leading=1.3, textColor=MUTED),
+        source_zh=_zh("source_zh", 7.6, leading=1.4, alignment=TA_LEFT),
+        source_meta=_en("source_meta", 6.6, leading=1.3, textColor=MUTED),
+        source_number=_en("source_number", 7, bold=True, leading=7.6 * 1.4 / 7, textColor=ACCENT),
         header=_en("header", 7.2, leading=1.2, textColor=MUTED),
     )
 

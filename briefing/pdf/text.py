@@ -15,6 +15,7 @@ sentence) and stretches justified lines through even character spacing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
@@ -130,6 +131,32 @@ def draw_string(
         canvas.drawString(x, y, run)
         x += canvas.stringWidth(run, face, size)
     return width
+
+
+# ---------------------------------------------------------------- cutting text short
+
+
+ELLIPSIS = "…"
+# A number with the unit or scale word that belongs to it: a cut inside would change the figure read.
+NUMBER_RUN = re.compile(
+    r"\d(?:[\d.]|,(?=\d))*"
+    r"(?:%|‰|万亿|亿|万|千|百|个百分点|倍|"
+    r"\s?(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b)?"
+)
+# Characters a cut text does not end on before its ellipsis.
+TRAILING_CUT = " \t,，、;；:：(（“\"'‘-–—/"
+
+
+def cut_points(text: str, lang: str) -> list[int]:
+    """Where `text` may be cut: word boundaries in English, any character in Chinese, never in a number."""
+    inside = set()
+    for match in NUMBER_RUN.finditer(text):
+        inside.update(range(match.start() + 1, match.end()))
+    points = [i for i in range(1, len(text)) if i not in inside]
+    if lang == "en":
+        words = [i for i in points if text[i].isspace()]
+        points = words or points  # one unbroken token: any character is better than nothing
+    return points
 
 
 # ---------------------------------------------------------------- Chinese line breaking

@@ -10,6 +10,7 @@ Package folders follow Argos's settings: ARGOS_PACKAGES_DIR, else $XDG_DATA_HOME
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import stat
@@ -108,6 +109,9 @@ def install_model(spec: str) -> ModelInfo:
 def _download_zh_en() -> Path:
     from argostranslate import package, settings
 
+    # Argos logs network errors through Python's last-resort handler, which would print a raw
+    # exception tuple on stderr above our own one-line message.
+    logging.getLogger("argostranslate").addHandler(logging.NullHandler())
     index = Path(settings.local_package_index)
     try:
         index.unlink(missing_ok=True)  # a stale index would hide that the network is unreachable

@@ -1,0 +1,110 @@
+"""Short key-figures labels (`indicator_zh`): the whole noun phrase a figure counts, never a cut word.
+
+The label is the clause before the number with time words, filler verbs and qualifiers taken off
+(预计全市地区生产总值增长5.2% → 地区生产总值), starting after any earlier figure of the clause
+(审核单位1家、环保强制性清洁生产审核单位13家 → 环保强制性清洁生产审核单位). A change names what changed:
+its subject, found in its clause or else in the figure it follows (社会消费品零售总额353564亿元，同比增长3.3%
+→ 社会消费品零售总额同比增速).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.facts.context import BYLINE
+from briefing.facts.lexicon import places
+from briefing.facts.quantities import Mention, clause_start
+
+TIME = (
+    r"上半年|下半年|今年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
+    r"[一二三四]季度|“?十[三四五]五”?(?:期间|时期)|\d{1,2}-\d{1,2}月|\d{1,2}月(?:底前?|份)?|(?:19|20)\d{2}年度?"
+)
+FILLER_HEAD = re.compile(
+    rf"^(?:(?:{TIME})[，,]?|全区|全市|我区|本市|其中|同时|此外|共计|累计|已经|已|预计|力争|确保|将|"
+    r"实现|完成|当季|分季度看|按不变价格计算)+"
+)
+FILLER_TAIL = re.compile(
+    r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计|保持|的)+$"
+)
+INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
+"""规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
+CHANGE_TAIL = re.compile(
+    r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年|比上月|较上月|较年初|名义|实际)*"
+    r"(?:增长|下降|上涨|下跌|提高|降低|减少|增加|回落|改善|上升|增速|增幅|降幅|涨幅|下滑)$"
+)
+RANK_TAIL = re.compile(
+    r"(?:(?:均|都|虽|已|仍)?(?:提升至|上升至|升至|位居|稳居|跃居|排名|位列|名列|居|排|列)(?:全市|全区|全国|全省)?)+$"
+)
+CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
+"""在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
+LIST_JOINT = re.compile(r"^[、，,和及与并且的]+")
+BREAKS = "、的在对把与和及"
+MAX_LABEL = 24
+AFTER_STOP = re.compile(r"[，,；;。！？!?、]")
+
+
+def label_of(text: str, mention: Mention, previous: Mention | None, following: Mention | None) -> str:
+    """Label of a level, share or rank figure: the noun phrase before it in its clause (after any earlier
+    figure), or the noun after its measure word when it opens the clause (为49家驻区中央单位…) or an item
+    of a list (30家生态文明宣传教育基地、100家园艺驿站)."""
+    start = clause_start(text, mention.number_start)
+    own_start = previous.end if previous is not None and previous.end > start else start
+    raw_head = BYLINE.sub("", text[own_start : mention.start].strip())
+    head = _clean(LIST_JOINT.sub("", raw_head))
+    if mention.form == "rank":
+        return _rank_label(text, start, head)
+    if len(head) >= 2 and not raw_head.endswith("、"):
+        return _shorten(head)
+    end = following.start if following is not None and following.start > mention.end else len(text)
+    after = _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
+    if len(after) >= 2 or own_start == start:
+        return after
+    # 简易楼3栋36户, 比例分别达60.1%和95%: the figure shares the subject of the one before it
+    return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
+
+
+def _rank_label(text: str, start: int, head: str) -> str:
+    """什么 + 排名: the ranked measure, from the rank's clause or, when that names only the place ranked,
+    from a circumstance clause before it (在…考核中)."""
+    subject = _strip_places(RANK_TAIL.sub("", head))
+    if len(subject) < 2 and start > 0:
+        before = text[clause_start(text, start - 1) : start - 1]
+        found = CIRCUMSTANCE.match(before)
+        subject = _clean(found.group(1)) if found else subject
+    return _shorten(subject) + "排名" if len(subject) >= 2 else head
+
+
+def _strip_places(head: str) -> str:
+    lex = places()
+    match = lex.pattern.match(head)
+    return head[match.end() :] if match and match.group() not in lex.not_places else head
+
+
+def change_label(text: str, mention: Mention, label: str, subject: str, direction: str | None) -> str:
+    """Label of a relative change: its subject (from its own clause, else `subject`, the label of the
+    figure it qualifies) and what the change is (同比增速, 降幅)."""
+    start = clause_start(text, mention.number_start)
+    yoy = "同比" in text[start : mention.start]
+    own = CHANGE_TAIL.sub("", label)
+    own = _clean(own) if own != label else ""
+    base = own if len(own) >= 2 else subject
+    if not base:
+        return label
+    rise = "增幅" if mention.unit == "percentage_point" else "增速"
+    return base + ("同比" if yoy else "") + ("降幅" if direction == "down" else rise)
+
+
+def _clean(head: str) -> str:
+    head = FILLER_TAIL.sub("", FILLER_HEAD.sub("", head))
+    head = INNER_VERB.sub("", head) if len(head) > 6 else head
+    return head
+
+
+def _shorten(head: str) -> str:
+    """A long phrase loses its leading words up to a break (、 的 在 …), never part of a word."""
+    while len(head) > MAX_LABEL:
+        cut = next((i for i, ch in enumerate(head[:-4]) if ch in BREAKS), None)
+        if cut is None:
+            break
+        head = head[cut + 1 :]
+    return head
