@@ -12,6 +12,7 @@ from test_pdf_samples import sample_brief
 
 from briefing.model import BriefSentence
 from briefing.pdf import Branding, BrandingError, load_branding, write_brief_pdf
+from briefing.pdf.brief import english_title
 from briefing.pdf.text import MissingGlyphsError
 
 GENERATED = "2025-10-01"
@@ -210,3 +211,12 @@ def test_bad_brand_config_is_one_clear_error(tmp_path, content, problem):
     with pytest.raises(BrandingError, match=problem) as caught:
         load_branding(config)
     assert str(config) in str(caught.value)
+
+
+def test_title_without_english_gets_a_descriptor_from_metadata():
+    brief = sample_brief()
+    brief.title.en = ""
+    described = english_title(brief)
+    assert brief.issuer.en in described and brief.date in described
+    brief.title.en = "A translated title"
+    assert english_title(brief) == "A translated title"

@@ -59,6 +59,8 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
 
 def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default: Default) -> str | None:
     """Period set by the first time marker (in data order) found in `text`, or None."""
+    if not periods().any_marker.search(text):
+        return None  # most clauses name no time: one search instead of one per marker
     for marker in periods().markers:
         if marker.scope not in scopes or (marker.weak and default.explicit):
             continue

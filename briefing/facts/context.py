@@ -18,6 +18,7 @@ YEAR = re.compile(r"((?:19|20)\d{2})年")
 BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
 ENUMERATED = "等"
+CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
 @dataclass
@@ -226,19 +227,30 @@ def theme_of(
 ) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
+    text = sentence.text
+    start = clause_start(text, mention.number_start)
+    stop = CLAUSE_END.search(text, mention.end)
+    end = stop.start() if stop else len(text)
+    partner = places().is_partner(geo, ctx.home)
+    key = ("theme", sentence.index, start, end, partner, extra)
+    if key not in ctx.memo:  # the facts of one clause share its theme
+        ctx.memo[key] = _clause_theme(ctx, sentence, start, end, partner, extra)
+    return ctx.memo[key]
+
+
+def _clause_theme(
+    ctx: DocContext, sentence: Sentence, start: int, end: int, partner: bool, extra: str | None
+) -> str:
     _, owners = _theme_matcher(extra)
     text = sentence.text
     hits = _keyword_hits(ctx, sentence, extra)
-    start = clause_start(text, mention.number_start)
-    stop = re.search(r"[，,；;。！？!?]", text[mention.end :])
-    end = mention.end + stop.start() if stop else len(text)
     while start > 0 and not any(start <= at < end for at, _ in hits):
         start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
     scores = Counter(_surroundings(ctx, sentence, extra))
     for at, themes in hits:
         for tid in themes:
             scores[tid] += CLAUSE if start <= at < end else SENTENCE
-    if places().is_partner(geo, ctx.home) and "regional" in owners:
+    if partner and "regional" in owners:
         scores["regional"] += PARTNER
     if not scores:
         return "economy"

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％～－：", "0123456789.,%~-:")
 """Full-width digits and signs to ASCII, one character for one so offsets stay valid."""
+_FULL_WIDTH_CHAR = re.compile("[０-９．，％～－：]")
 
 CN_DIGITS = {
     "零": 0,
@@ -39,7 +40,7 @@ _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 def normalise(text: str) -> str:
     """Full-width digits and signs folded to ASCII; the result has the same length as `text`."""
-    return text.translate(FULL_WIDTH)
+    return text.translate(FULL_WIDTH) if _FULL_WIDTH_CHAR.search(text) else text
 
 
 def parse_arabic(text: str) -> Decimal | None:
