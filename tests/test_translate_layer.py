@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from factories import make_fact
 
 from briefing.model import Fact
 from briefing.render import render_en
@@ -28,17 +28,7 @@ S4 = "12月17日，记者从新闻发布会上了解到，北京在疏解中不�
 
 
 def fact(sentence: str, raw: str, value: str, unit: str, n: int, **extra) -> Fact:
-    start = sentence.find(raw)
-    return Fact(
-        doc="d",
-        id=f"d#{n}",
-        raw=raw,
-        span=(start, start + len(raw)),
-        sentence=sentence,
-        value=Decimal(value),
-        unit=unit,
-        **extra,
-    )
+    return make_fact(sentence, raw, value, unit, n, **extra)
 
 
 ITEMS: list[tuple[str, list[Fact]]] = [

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from factories import make_fact
 
 from briefing.model import Fact
 from briefing.render import render_en
@@ -19,17 +20,7 @@ SENTENCE = (
 
 
 def fact(raw: str, value: str, unit: str, n: int, sentence: str = SENTENCE, **extra) -> Fact:
-    start = sentence.find(raw)
-    return Fact(
-        doc="d",
-        id=f"d#{n}",
-        raw=raw,
-        span=(start, start + len(raw)),
-        sentence=sentence,
-        value=Decimal(value),
-        unit=unit,
-        **extra,
-    )
+    return make_fact(sentence, raw, value, unit, n, **extra)
 
 
 @pytest.fixture(scope="module")
