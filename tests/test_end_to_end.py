@@ -137,3 +137,46 @@ def test_build_with_a_model_installed_translates_and_rebuilds_from_memory(tmp_pa
     made_by = {s["en_by"] for section in brief["sections"] for s in section["sentences"]}
     assert "mt" in made_by or "glossary" in made_by
     assert (first / f"{source.stem}.pdf").read_bytes() == (second / f"{source.stem}.pdf").read_bytes()
+
+
+def test_web_page_word_file_gbk_text_and_stdin_each_build_a_brief(tmp_path, isolated_env):
+    """Users' sources are rarely clean UTF-8 text: every supported kind goes the whole way to a PDF."""
+    import docx
+
+    body = [
+        "上半年，全区实现地区生产总值1216.6亿元，同比增长5.2%。",
+        "社会消费品零售总额完成356.2亿元，同比增长3.1%。",
+        "新增就业岗位1.2万个，城镇调查失业率控制在5%以内。",
+        "细颗粒物（PM2.5）平均浓度为30.6微克/立方米，同比下降19.5%。",
+    ]
+    title = "关于西城区2025年上半年经济运行情况的通报"
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    paragraphs = "".join(f"<p>{line}</p>" for line in body)
+    (sources / "page.html").write_text(
+        f"<html><head><title>{title}</title></head><body><nav>首页 | 政务公开</nav>"
+        f"<div>字号：大 中 小</div><article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>扫一扫在手机上打开页面</footer></body></html>",
+        encoding="utf-8",
+    )
+    word = docx.Document()
+    word.add_heading(title, level=1)
+    for line in body:
+        word.add_paragraph(line)
+    word.save(sources / "report.docx")
+    (sources / "legacy.txt").write_bytes("\n\n".join([title, *body]).encode("gb18030"))
+
+    out = tmp_path / "out"
+    result = run_briefing(
+        "build", str(sources), "--out", str(out), "--quiet", "--no-one-pagers", env=isolated_env
+    )
+    assert result.returncode == 0, result.stderr
+    piped = run_briefing(
+        "build", "-", "--out", str(out), "--quiet", "--no-one-pagers", stdin="\n".join(body), env=isolated_env
+    )
+    assert piped.returncode == 0, piped.stderr
+    for doc in ("page", "report", "legacy", "stdin"):
+        records = [json.loads(line) for line in (out / f"{doc}.facts.jsonl").read_text().splitlines()]
+        assert {r["raw"] for r in records} >= {"1216.6亿元", "5.2%", "30.6微克/立方米"}, doc
+        text = "".join(page.extract_text() for page in PdfReader(out / f"{doc}.pdf").pages)
+        assert "CNY 121.66 billion" in text, doc
