@@ -57,6 +57,9 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
     return period
 
 
+OPENING_WINDOW = 400
+
+
 def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default: Default) -> str | None:
     """Period set by the first time marker (in data order) found in `text`, or None."""
     if not periods().any_marker.search(text):
@@ -94,7 +97,9 @@ def period_of(
         return (f"target-{year}" if year else "unspecified"), True
     if BASE_VALUE.search(clause):
         return "unspecified", False
-    opening = marker_period(text[:start], ("sentence",), year, default)
+    # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
+    # thousands of figures linear.
+    opening = marker_period(text[max(0, start - OPENING_WINDOW) : start], ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.target, default.explicit or bounded)
     found = marker_period(clause, ("clause", "sentence"), year, scoped)

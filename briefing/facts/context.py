@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from briefing.facts.classify import Default, opening_period
 from briefing.facts.lexicon import alternation, load_themes, periods, places
@@ -144,7 +145,6 @@ STREET = re.compile(r"[路街道桥线]")
 """A place name followed by one of these names a street (通惠河北路), not the place."""
 
 
-@lru_cache(maxsize=4096)
 def _places_in(text: str) -> list[tuple[int, int, str]]:
     lex = places()
     found = [
@@ -156,6 +156,13 @@ def _places_in(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[tuple[int, int, str]]:
+    """Places of a text every fact of a sentence or paragraph asks about, found once."""
+    if key not in ctx.memo:
+        ctx.memo[key] = _places_in(text())
+    return ctx.memo[key]
+
+
 def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
     """Place named before the number in its clause, else in its sentence, else the paragraph's or the
     article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处) and the
@@ -163,28 +170,36 @@ def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
     text = sentence.text
     start = clause_start(text, mention.number_start)
     skip = {ctx.home, places().default}
+    found = _memo_places(ctx, ("places", sentence.index), lambda: text)
 
-    def named(segment: str, offset: int) -> list[str]:
+    def named(low: int, high: int) -> list[str]:
         out = []
-        for _, e, name in _places_in(segment):
-            between = text[offset + e : mention.number_start]
-            listed = ENUMERATED in between and not re.search(r"[，,；;。]", between)
+        for s, e, name in found:
+            if s < low or e > high:
+                continue
+            between = text[e : mention.number_start]
+            listed = ENUMERATED in between and not CLAUSE_END.search(between)
             if name not in skip and not listed and name not in out:
                 out.append(name)
         return out
 
-    in_clause = [] if mention.form == "rank" else named(text[start : mention.number_start], start)
-    earlier = named(text[:start], 0)
+    in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
+    earlier = named(0, start)
     if len(in_clause) == 1:
         return in_clause[0]
     if len(in_clause) > 1:
         return earlier[0] if earlier else "、".join(in_clause)
     if earlier:
         return earlier[0]
-    for text_above in (_paragraph_subject(ctx, sentence), _article_title(ctx, sentence)):
-        found = _places_in(text_above)
-        if found:
-            return found[0][2]
+    paragraph = ctx.paragraph_first[ctx.paragraph_of[sentence.index]]
+    above = (
+        (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
+        (("title", sentence.article), lambda: _article_title(ctx, sentence)),
+    )
+    for key, text_above in above:
+        places_above = _memo_places(ctx, key, text_above)
+        if places_above:
+            return places_above[0][2]
     return ctx.home
 
 
@@ -269,20 +284,31 @@ def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> Cou
     """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
     key = ("around", sentence.index, extra)
     if key not in ctx.memo:
-        pattern, owners = _theme_matcher(extra)
         first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-        parts = (
-            (first.text if first.index != sentence.index else "", PARAGRAPH, False),
-            (_section_headings(ctx, sentence), SECTION, True),
-            (_article_title(ctx, sentence), HEADLINE, True),
-        )
         scores: Counter[str] = Counter()
-        for part, weight, once in parts:
-            found = [tid for match in pattern.finditer(part) for tid in owners[match.group()]]
-            if once:  # a theme counts once a heading: a wordy heading must not outvote the clause
-                found = list(dict.fromkeys(found))
-            for tid in found:
-                scores[tid] += weight
+        if first.index != sentence.index:
+            scores.update(_part_scores(ctx, ("paragraph", first.index), first.text, PARAGRAPH, False, extra))
+        section = _section_headings(ctx, sentence)
+        scores.update(_part_scores(ctx, ("section", section), section, SECTION, True, extra))
+        title = _article_title(ctx, sentence)
+        scores.update(_part_scores(ctx, ("title", title), title, HEADLINE, True, extra))
+        ctx.memo[key] = scores
+    return ctx.memo[key]
+
+
+def _part_scores(
+    ctx: DocContext, part: tuple, text: str, weight: float, once: bool, extra: str | None
+) -> Counter[str]:
+    """Keyword weights of one part around a sentence, computed once for all the sentences it governs."""
+    key = ("part", part, extra)
+    if key not in ctx.memo:
+        pattern, owners = _theme_matcher(extra)
+        found = [tid for match in pattern.finditer(text) for tid in owners[match.group()]]
+        if once:  # a theme counts once a heading: a wordy heading must not outvote the clause
+            found = list(dict.fromkeys(found))
+        scores: Counter[str] = Counter()
+        for tid in found:
+            scores[tid] += weight
         ctx.memo[key] = scores
     return ctx.memo[key]
 

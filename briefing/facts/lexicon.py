@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from re import _constants, _parser
 from typing import Any
 
 from briefing.resources import DATA_DIR
@@ -106,11 +107,63 @@ class Exclusions:
 @cache
 def exclusions() -> Exclusions:
     data = read_toml("exclusions.toml")
-    parts = [*data.get("patterns", []), alternation(data.get("names", []))]
+    parts = [p for p in (*data.get("patterns", []), alternation(data.get("names", []))) if p]
+    masks = "|".join(f"(?:{p})" for p in parts)
     return Exclusions(
-        masks=re.compile("|".join(f"(?:{p})" for p in parts if p)),
+        masks=re.compile(_first_char_guard(masks) + f"(?:{masks})"),
         name_suffixes=re.compile(f"(?:{alternation(data.get('name_suffixes', []))})"),
     )
+
+
+def _first_char_guard(pattern: str) -> str:
+    """A lookahead on the characters a match of `pattern` can start with, or "" when they are not all
+    known. The engine tests it at every position in one step, instead of trying every alternative."""
+    chars = _first_chars(_parser.parse(pattern))
+    if not chars:
+        return ""
+    return "(?=[" + "".join(c if c == "\\d" else re.escape(c) for c in sorted(chars)) + "])"
+
+
+def _first_chars(items) -> set[str] | None:
+    """First characters of a parsed pattern ("\\d" for any digit); None when one is unknown or the
+    pattern can match the empty string."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is _constants.LITERAL:
+            return found | {chr(arg)}
+        if op is _constants.IN:
+            for kind, value in arg:
+                if kind is _constants.LITERAL:
+                    found.add(chr(value))
+                elif kind is _constants.RANGE:
+                    found.update(chr(c) for c in range(value[0], value[1] + 1))
+                elif kind is _constants.CATEGORY and value is _constants.CATEGORY_DIGIT:
+                    found.add("\\d")
+                else:
+                    return None
+            return found
+        if op is _constants.BRANCH:
+            for branch in arg[1]:
+                sub = _first_chars(branch)
+                if sub is None:
+                    return None
+                found |= sub
+            return found
+        if op is _constants.SUBPATTERN:
+            sub = _first_chars(arg[3])
+            if sub is None:
+                return None
+            return found | sub
+        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            sub = _first_chars(arg[2])
+            if sub is None:
+                return None
+            found |= sub
+            if arg[0] > 0:
+                return found
+            continue  # optional: the next item may start the match too
+        return None  # anchors, lookarounds, backreferences: not worth reasoning about
+    return None
 
 
 @dataclass(frozen=True)

@@ -109,10 +109,15 @@ def _among(char: str, chars: str) -> bool:
     return bool(char) and char in chars
 
 
+# A clause of real text is far shorter; the bound keeps a punctuation-free run of text (a 1 MB line
+# without a comma) from making the work per fact grow with the length of the run.
+MAX_CLAUSE = 200
+
+
 def clause_start(text: str, at: int) -> int:
-    """Start of the clause (between commas and stops) holding position `at`."""
+    """Start of the clause (between commas and stops) holding position `at`, at most MAX_CLAUSE back."""
     stops = _clause_stops(text)
-    return stops[bisect_left(stops, at) - 1] + 1
+    return max(stops[bisect_left(stops, at) - 1] + 1, at - MAX_CLAUSE)
 
 
 @lru_cache(maxsize=64)
@@ -211,8 +216,10 @@ def _general(text: str):
 
 def _read_general(text: str, m: re.Match[str]) -> Mention | None:
     lex = measure_words()
-    numeral = m.group("num")
     mult, written = m.group("mult") or "", m.group("mw") or ""
+    if not mult and (not written or lex.framed.get(written) == "streak"):
+        return None  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
+    numeral = m.group("num")
     start = m.start("num")
     qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
     pre = qualifier_before.group() if qualifier_before else ""

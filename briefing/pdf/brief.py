@@ -301,12 +301,19 @@ def _figure_range(citation: Citation, facts: list[Fact]) -> tuple[int, int] | No
     return (min(a for a, _ in found), max(b for _, b in found)) if found else None
 
 
+QUOTE_SEARCH_CHARS = 400
+
+
 def _shortened(sentence: str, figures: tuple[int, int] | None, fits) -> str:
     """`sentence` whole when it fits, else cut with ellipses around its opening and its cited figures:
-    the reader of the appendix must still find the numbers the brief states. Never cut in a number."""
-    if fits(sentence):
+    the reader of the appendix must still find the numbers the brief states. Never cut in a number.
+
+    A quote of SOURCE_LINES lines holds far fewer than QUOTE_SEARCH_CHARS characters, so no candidate is
+    ever longer: each `fits` wraps a paragraph, and wrapping a whole run-on "sentence" of a malformed
+    source many times over would make the appendix quadratic in its length."""
+    if len(sentence) <= QUOTE_SEARCH_CHARS and fits(sentence):
         return sentence
-    points = cut_points(sentence, "zh")
+    points = [p for p in cut_points(sentence, "zh") if p <= max(figures or (0, 0)) + QUOTE_SEARCH_CHARS]
     a, b = figures or (0, 0)
 
     def snap_down(i: int) -> int:
@@ -323,7 +330,7 @@ def _shortened(sentence: str, figures: tuple[int, int] | None, fits) -> str:
         head = snap_down(SOURCE_HEAD_CHARS)
         return sentence[:head] + ELLIPSIS + sentence[low:high] + tail
 
-    low, high, best = 0, len(sentence), None
+    low, high, best = 0, QUOTE_SEARCH_CHARS, None
     while low <= high:  # the most context around the figures that still fits
         middle = (low + high) // 2
         if fits(candidate(middle)):
@@ -332,7 +339,7 @@ def _shortened(sentence: str, figures: tuple[int, int] | None, fits) -> str:
             high = middle - 1
     if best is not None:
         return best
-    cuts = [p for p in points if fits(sentence[:p] + ELLIPSIS)]  # figures alone too long: keep the start
+    cuts = [p for p in points if p <= QUOTE_SEARCH_CHARS and fits(sentence[:p] + ELLIPSIS)]  # keep the start
     return sentence[: cuts[-1]] + ELLIPSIS if cuts else sentence
 
 
