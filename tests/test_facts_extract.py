@@ -150,14 +150,6 @@ def test_digest_periods_and_places(digest_facts):
     assert by_raw(digest_facts, "超过5000人").geo == "雄安新区"
 
 
-def test_translate_label_fills_indicator_en():
-    document = document_from_text("全区新增企业12家。", "t")
-    (fact,) = extract_facts(document, translate_label=lambda zh: f"EN<{zh}>")
-    assert fact.indicator_zh and fact.indicator_en == f"EN<{fact.indicator_zh}>"
-    (plain,) = extract_facts(document)
-    assert plain.indicator_en == ""
-
-
 def test_output_formats(report_facts):
     lines = facts_to_jsonl(report_facts).splitlines()
     assert len(lines) == len(report_facts)

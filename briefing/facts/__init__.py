@@ -8,7 +8,6 @@ places.toml, themes.toml); no model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
@@ -37,10 +36,11 @@ TWIN_WINDOW = 60
 def extract_facts(
     document: Document,
     *,
-    translate_label: Callable[[str], str] | None = None,
     themes_file: str | None = None,
 ) -> list[Fact]:
-    """Every quantitative fact of `document`, in document order, ids `<doc>#1`, `<doc>#2`, …"""
+    """Every quantitative fact of `document`, in document order, ids `<doc>#1`, `<doc>#2`, …
+
+    `indicator_en` is left empty: the pipeline translates all labels of a document in one batch."""
     ctx = document_context(document)
     facts: list[Fact] = []
     for sentence in document.sentences:
@@ -57,8 +57,6 @@ def extract_facts(
     _align_headlines(ctx, facts)
     for n, fact in enumerate(facts, 1):
         fact.id = f"{document.doc}#{n}"
-        if translate_label and fact.indicator_zh:
-            fact.indicator_en = translate_label(fact.indicator_zh)
     return facts
 
 
