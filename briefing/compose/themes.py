@@ -49,7 +49,8 @@ def compose_theme_briefs(
         figures = merge_duplicates(facts, scores)
         if len(figures) < min_facts:
             continue
-        stateable = [g for g in group_figures(figures) if g.stateable and realiser.writable(g)]
+        groups_all = realiser.join_quoted(group_figures(figures))  # one bullet per quoted clause
+        stateable = [g for g in groups_all if g.stateable and realiser.writable(g)]
         groups = _bullet_groups(stateable, lambda g: _is_plan(documents, planned, g))
         realiser.prefetch_groups(groups)
         citations = Citations()
