@@ -7,7 +7,7 @@ layout is exercised with the text lengths, punctuation and numbers real briefs c
 
 from __future__ import annotations
 
-from decimal import Decimal
+from factories import make_fact
 
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, Fact, KeyFigure
 from briefing.render import render_change_en, render_change_zh, render_en, render_period_en, render_zh
@@ -343,16 +343,14 @@ def sample_facts() -> list[Fact]:
     facts = []
     for n, row in enumerate(FACT_ROWS, start=1):
         theme, kind, raw, value, unit, mw, qualifier, direction, period, ind_zh, ind_en, sentence = row
-        start = sentence.find(raw)
         facts.append(
-            Fact(
+            make_fact(
+                sentence,
+                raw,
+                value,
+                unit,
+                n,
                 doc=DOC,
-                id=f"{DOC}#{n}",
-                raw=raw,
-                span=(start, start + len(raw)),
-                sentence=sentence,
-                value=Decimal(value),
-                unit=unit,
                 measure_word=mw,
                 qualifier=qualifier,
                 indicator_zh=ind_zh,
