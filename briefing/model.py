@@ -23,7 +23,22 @@ THEMES: tuple[str, ...] = (
     "governance",
 )
 
-EN_BY = ("template", "glossary", "mt", "untranslated")
+EN_BY = ("template", "glossary", "composed", "mt", "untranslated")
+
+# Document genres (DESIGN.md, brief.json `document.genre`); cues live in data/genres.toml.
+GENRES: tuple[str, ...] = (
+    "government_work_report",
+    "plan_execution_report",
+    "news_article",
+    "news_digest",
+    "statistical_release",
+    "other",
+)
+NEWS_GENRES = frozenset({"news_article", "news_digest"})
+
+# What a section of a report does: review (results of a past period), problems, targets (expected
+# targets of a coming period), plan (work arrangements). "" where no role is known.
+ROLES: tuple[str, ...] = ("review", "problems", "targets", "plan")
 
 
 @dataclass
@@ -47,6 +62,8 @@ class Section:
     start: int  # offset of the heading line in Document.text
     end: int  # end of the governed range (next heading of the same or higher level, or end of text)
     parent: int | None = None  # index into Document.sections
+    role: str = ""  # one of ROLES, inherited from the parent when the heading itself says nothing
+    period: str = ""  # period its text speaks of, in the fact vocabulary ("2025", "14th-FYP", "target-2026")
 
 
 @dataclass
@@ -76,6 +93,8 @@ class Sentence:
     section: int | None = None  # index into Document.sections of the innermost governing heading
     article: int | None = None  # index into Document.articles
     is_heading: bool = False  # a heading, headline or kicker line rather than body text
+    role: str = ""  # role of the governing section (ROLES), "" where none is known
+    period: str = ""  # period in force at this sentence (section period, or one set by a lead sentence)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of `text[start:end]`."""
@@ -87,15 +106,30 @@ class Document:
     doc: str  # file stem, e.g. 004_976266724e1df7b4; "stdin" for `-`
     path: str  # as given on the command line
     text: str  # the source text as decoded; every offset refers to it
-    title: str = ""
-    date: str | None = None  # ISO date (YYYY-MM-DD) of publication when known
-    issuer: str = ""  # issuing body or place, e.g. 东城区 / 北京日报
+    title: str = ""  # the document's own title as written (no Markdown marks); "" where it has none
+    date: str | None = None  # ISO date (YYYY-MM-DD) the document states for itself, when known
+    issuer: str = ""  # issuing body or outlet, e.g. 东城区 / 北京日报
     source: str = ""  # the 来源 line or site name, as written
-    genre: str = "report"  # report | news
+    genre: str = "other"  # one of GENRES
+    place: str = ""  # the place the document is about or issued by (河北省, 东城区, 全国), "" if unknown
     encoding: str = "utf-8"
     sections: list[Section] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def is_news(self) -> bool:
+        return self.genre in NEWS_GENRES
+
+    def metadata(self) -> dict[str, Any]:
+        """The `document` object of brief.json (DESIGN.md)."""
+        return {
+            "genre": self.genre,
+            "title_zh": self.title or None,
+            "date": self.date,
+            "place": self.place or None,
+            "articles": [a.headline for a in self.articles],
+        }
 
     @property
     def year(self) -> int | None:
@@ -128,6 +162,7 @@ class Fact:
     qualifier: str = "exact"  # exact | over | about | nearly | at_least | at_most
     indicator_zh: str = ""
     indicator_en: str = ""
+    indicator_en_by: str = ""  # termbase | composed | dictionary | mt, "" where there is no English label
     period: str = "unspecified"
     kind: str = "level"  # level | change_pct | change_abs | share | rank | target | multiple
     direction: str | None = None  # up | down | None
@@ -151,6 +186,7 @@ class Fact:
             "qualifier": self.qualifier,
             "indicator_zh": self.indicator_zh,
             "indicator_en": self.indicator_en,
+            **({"indicator_en_by": self.indicator_en_by} if self.indicator_en_by else {}),
             "period": self.period,
             "kind": self.kind,
             "direction": self.direction,
@@ -245,11 +281,13 @@ class Brief:
     key_figures: list[KeyFigure] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)  # every fact the brief states
+    document: dict[str, Any] = field(default_factory=dict)  # Document.metadata() of the source
 
     def to_json(self) -> dict[str, Any]:
         return {
             "doc": self.doc,
             "title": self.title.to_json(),
+            "document": self.document,
             "issuer": self.issuer.to_json(),
             "date": self.date,
             "source": self.source_path,

@@ -118,7 +118,7 @@ def test_a_refused_label_is_not_machine_translated_but_the_clause_is(document):
 def test_a_digest_is_titled_by_source_and_date_and_lists_its_headlines():
     text = "甲乙丙新闻一\n本报讯 新设企业31家。\n甲乙丙新闻二\n本报讯 新建公园12处。\n"
     document = make_document(text, doc="digest", date="2025-12-17", issuer="")
-    document.genre, document.source = "news", "北京日报"
+    document.genre, document.source = "news_digest", "北京日报"
     document.articles = [Article("甲乙丙新闻一", 0, 20), Article("甲乙丙新闻二", 20, len(text))]
     fact = make_fact(document, "31家", "31", "enterprise", "新设企业", geo="北京市")
     brief = compose_brief(document, [fact], FakeLayer({**GLOSSARY, "北京日报": "Beijing Daily"}))

@@ -42,7 +42,7 @@ def test_every_sentence_maps_back_to_its_source_text(request, name):
 
 
 def test_digest_splits_into_its_articles_by_layout(digest):
-    assert digest.genre == "news"
+    assert digest.genre == "news_digest"
     assert [a.headline for a in digest.articles] == [
         "今年前11月北京疏解提质一般制造业企业104家",
         "街巷胡同“颜值”不断提升",
@@ -72,7 +72,7 @@ def test_digest_drops_photo_credits_and_marks_headings(digest):
 
 
 def test_report_metadata_and_heading_tree(report):
-    assert (report.genre, report.date) == ("report", "2025-09-28")
+    assert (report.genre, report.date) == ("other", "2025-09-28")
     assert (report.issuer, report.source) == ("东城区", "区发改委")
     assert report.title == "关于东城区2025年国民经济和社会发展计划上半年执行情况的报告"
     top = [s.heading for s in report.sections if s.level == 1]

@@ -135,6 +135,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         key_figures=figures,
         citations=citations.items,
         facts=[by_id[i] for i in stated_ids],
+        document=document.metadata(),
     )
 
 

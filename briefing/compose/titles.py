@@ -21,7 +21,7 @@ LOCALE_EN = "en"
 
 
 def is_digest(document: Document) -> bool:
-    return document.genre == "news" and len(document.articles) > 1
+    return document.is_news and len(document.articles) > 1
 
 
 def _date_zh(iso: str) -> str:

@@ -71,7 +71,7 @@ def _home(document: Document) -> str:
     """Default geo: the issuer when it is a place (东城区), else a place in a report's title, else the
     whole country when the text speaks of it more than of the default place, else the default place."""
     lex = places()
-    for text in (document.issuer, document.title if document.genre != "news" else ""):
+    for text in (document.issuer, document.title if not document.is_news else ""):
         for match in lex.pattern.finditer(text or ""):
             if match.group() not in lex.not_places:
                 return lex.forms[match.group()]
@@ -116,7 +116,7 @@ def _default(document: Document, sentence: Sentence, year: int | None) -> Defaul
     while index is not None and 0 <= index < len(document.sections):
         headings.append(document.sections[index].heading)
         index = document.sections[index].parent
-    if document.genre != "news":
+    if not document.is_news:
         headings.append(document.title)
     for heading in headings:
         for rule in periods().defaults:

@@ -41,10 +41,10 @@ def describe(
     blocks = _title_blocks(roles)
     leads = [i for i, role in enumerate(roles) if role == LEAD]
     news = bool(leads) or sum(1 for first, last in blocks if last > first) >= 2
-    document.genre = "news" if news else "report"
     document.sections = _sections(document.text, paragraphs, headings, rules)
     if news:
         document.articles = _articles(document.text, paragraphs, roles, blocks, rules)
+    document.genre = ("news_digest" if len(document.articles) > 1 else "news_article") if news else "other"
     front = _front_matter(paragraphs, roles)
     document.title = hints.title or _first_line(paragraphs, rules)
     document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
