@@ -131,7 +131,7 @@ def test_odd_input_never_crashes(installed_model: Path, glossary: Glossary) -> N
     assert empty.en == "" and empty.en_by == "untranslated"
     assert blank.en == "" and blank.en_by == "untranslated"
     assert long_.en_by in ("mt", "untranslated")
-    assert only_terms.en == "Beijing-Tianjin-Hebei, Xiong'an New Area" and only_terms.en_by == "glossary"
+    assert only_terms.en == "Beijing-Tianjin-Hebei and Xiong'an New Area" and only_terms.en_by == "composed"
 
 
 def test_without_a_model_everything_still_works(packages_dir: Path, glossary: Glossary) -> None:
