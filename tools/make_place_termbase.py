@@ -48,6 +48,8 @@ def english(zh: str, rules: dict) -> str | None:
     for suffix, template in rules["suffixes"].items():
         if zh.endswith(suffix) and len(zh) > len(suffix):
             stem = zh[: -len(suffix)]
+            if stem.endswith("市") and suffix != "市":
+                stem = stem[:-1]  # a zone named after its city: 某某市经济开发区
             for group, group_en in sorted(rules["ethnic_groups"].items(), key=lambda g: -len(g[0])):
                 if stem.endswith(group) and len(stem) > len(group):
                     template = template.replace("{name}", "{name} " + group_en)

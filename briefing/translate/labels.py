@@ -35,7 +35,7 @@ from briefing.translate.termbase import Termbase
 RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
 MAX_DEPTH = 8
-_EDGE_MARKS = " \t　“”‘’\"'《》〈〉「」『』【】()（）[]:：,，.。;；、!！?？-—"
+_EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】()（）[]:：,，.。;；、!！?？-—"
 _SHORT = 2  # words; a rest this short takes a head's `short` template (GDP growth)
 _USER_WORD_FREQ = 10**7  # makes jieba prefer a termbase term over any split of it
 _MAX_RUN = 8  # words joined when matching a run against the termbase
@@ -128,7 +128,7 @@ class LabelComposer:
             cut = self._cut_noise(text)
             if cut != text:
                 return self._compose(cut, depth + 1, indicator) if cut else None
-        for step in (self._listing, self._place, self._pattern, self._head, self._verb, self._indicator_tail):
+        for step in (self._place, self._pattern, self._head, self._verb, self._listing, self._indicator_tail):
             found = step(text, depth, indicator)
             if found is not None:
                 return found
@@ -139,12 +139,14 @@ class LabelComposer:
             cut = pattern.sub("", text)
             if cut != text:
                 return cut
+        bounds = self._boundaries(text)
         for prefix in self.rules.noise_prefixes:
-            if text.startswith(prefix) and len(text) > len(prefix):
+            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
                 return text[len(prefix) :]
         for suffix in self.rules.noise_suffixes:
-            if text.endswith(suffix) and len(text) > len(suffix):
-                return text[: -len(suffix)]
+            cut = len(text) - len(suffix)
+            if text.endswith(suffix) and cut > 0 and cut in bounds:
+                return text[:cut]
         return text
 
     def _listing(self, text: str, depth: int, indicator: bool) -> _Part | None:
@@ -188,8 +190,9 @@ class LabelComposer:
         return None
 
     def _head(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        bounds = self._boundaries(text)
         for head, rule in self.rules.heads.items():
-            if text.endswith(head) and len(text) > len(head):
+            if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
                 rest = self._compose(text[: -len(head)], depth + 1, indicator)
                 if rest is None:
                     continue
@@ -198,8 +201,9 @@ class LabelComposer:
         return None
 
     def _verb(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        bounds = self._boundaries(text)
         for verb, template in self.rules.verbs.items():
-            if text.startswith(verb) and len(text) > len(verb):
+            if text.startswith(verb) and len(text) > len(verb) and len(verb) in bounds:
                 rest = self._compose(text[len(verb) :], depth + 1, indicator)
                 if rest is not None:
                     return _Part(template.format(x=rest.en), rest.looked_up)
