@@ -126,9 +126,19 @@ class LabelComposer:
             return _Part(whole, False)
         if indicator:
             cut = self._cut_noise(text)
-            if cut != text:
-                return self._compose(cut, depth + 1, indicator) if cut else None
-        for step in (self._place, self._pattern, self._head, self._verb, self._listing, self._indicator_tail):
+            if cut and cut != text:
+                return self._compose(cut, depth + 1, indicator)
+        steps = (
+            self._place,
+            self._tailed_pattern,
+            self._listing_of_phrases,
+            self._head,
+            self._verb,
+            self._listing,
+            self._pattern,
+            self._indicator_tail,
+        )
+        for step in steps:
             found = step(text, depth, indicator)
             if found is not None:
                 return found
@@ -149,9 +159,29 @@ class LabelComposer:
                 return text[:cut]
         return text
 
+    def _items(self, text: str) -> list[str]:
+        """The items of a listing: split at 、 and the like, and at 和/及/与 where jieba makes them words."""
+        bounds = self._boundaries(text)
+        items, start = [], 0
+        for at, char in enumerate(text):
+            if char in _LIST_MARKS or (char in _LIST_WORDS and at in bounds and at + 1 in bounds):
+                items.append(text[start:at])
+                start = at + 1
+        return [item for item in [*items, text[start:]] if item]
+
+    def _has_head(self, text: str) -> bool:
+        return any(text.endswith(head) and len(text) > len(head) for head in self.rules.heads)
+
+    def _listing_of_phrases(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """甲产量和乙人数: every item has its own head, so the items are listed, not a shared head."""
+        items = self._items(text)
+        if len(items) < 2 or not all(self._has_head(item) for item in items[:-1]):
+            return None
+        return self._listing(text, depth, indicator)
+
     def _listing(self, text: str, depth: int, indicator: bool) -> _Part | None:
         """甲、乙、丙 → A, B and C; a head after the last item is shared (甲、乙产量 → output of A and B)."""
-        items = [item for item in _LIST_MARK.split(text) if item]
+        items = self._items(text)
         if len(items) < 2:
             return None
         parts = [self._compose(item, depth + 1, indicator) for item in items]
@@ -171,12 +201,16 @@ class LabelComposer:
                     return _Part(f"{rest.en} in {place}", rest.looked_up)
         return None
 
-    def _pattern(self, text: str, depth: int, indicator: bool) -> _Part | None:
+    def _tailed_pattern(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """Patterns closed by a tail (A占B比重): tried before heads, which would take the tail alone."""
+        return self._pattern(text, depth, indicator, tailed=True)
+
+    def _pattern(self, text: str, depth: int, indicator: bool, tailed: bool = False) -> _Part | None:
         bounds = self._boundaries(text)
         for pattern in self.rules.patterns:
             key = pattern["key"]
             for tail in sorted(pattern["tails"], key=len, reverse=True):
-                if not text.endswith(tail):
+                if bool(tail) != tailed or not text.endswith(tail):
                     continue
                 body = text[: len(text) - len(tail)]
                 for at in [m.start() for m in re.finditer(re.escape(key), body)]:
@@ -247,10 +281,11 @@ class LabelComposer:
                     parts.append(word)
                     continue
                 en = self._looked_up(word)
-                if en is None:
+                if en is None and len(word) > 1:
                     return None
-                parts.append(en)
-                looked_up = True
+                if en is not None:  # a lone character without a usable sense (第, 届) is left out
+                    parts.append(en)
+                    looked_up = True
         return _Part(" ".join(parts), looked_up) if parts else None
 
     def _looked_up(self, word: str) -> str | None:
@@ -273,8 +308,9 @@ class LabelComposer:
         return " ".join(pieces)
 
 
-_LIST_MARK = re.compile(r"[、，,/]")
-_LINKS = "、，,/和及与"
+_LIST_MARKS = "、，,/"
+_LIST_WORDS = "和及与"
+_LINKS = _LIST_MARKS + _LIST_WORDS
 _NUMBER = re.compile(r"[\d.,%％]+")
 
 
