@@ -81,3 +81,9 @@ def test_phrases_other_than_labels_keep_their_words_and_refuse_digits(composer: 
     assert composer.english("2031年养老服务", indicator=False) is None
     assert "first half" in composer.english("上半年发电量", indicator=False).en
     assert composer.english("“”", indicator=True) is None
+
+
+def test_headings_made_mostly_of_dictionary_words_are_declined(composer: LabelComposer) -> None:
+    assert composer.english("熊猫饲养保持稳步向好", indicator=False) is None
+    assert composer.english("熊猫饲养保持稳步向好") is not None  # a figure's label still gets its words
+    assert composer.english("全国粮食产量", indicator=False).en == "grain output in China"

@@ -50,7 +50,12 @@ class LabelEnglish:
 @dataclass(frozen=True)
 class _Part:
     en: str
-    looked_up: bool  # a word came from the dictionary
+    looked_up: int = 0  # words that came from the dictionary
+    known: int = 1  # words that came from the termbase or the rules
+
+    def to(self, en: str, *others: _Part) -> _Part:
+        """A part built from this one (and others): their word counts add up."""
+        return _Part(en, sum(p.looked_up for p in (self, *others)), sum(p.known for p in (self, *others)))
 
 
 class LabelRules:
@@ -93,7 +98,8 @@ class LabelComposer:
 
         `indicator`: the text is a figure's label, so reporting noise and dates around it are cut. Other
         noun phrases (titles, headlines) keep every word, and are declined when they hold digits (a
-        number in English must come from a checked fact, not from a word-by-word rendering).
+        number in English must come from a checked fact, not from a word-by-word rendering) or when
+        most of their words had to be looked up in the dictionary.
         """
         key = (zh, indicator)
         if key not in self._cache:
@@ -112,6 +118,8 @@ class LabelComposer:
         part = self._compose(text, 0, indicator)
         if part is None or not part.en:
             return None
+        if not indicator and part.looked_up > max(1, (part.known + part.looked_up) // 3):
+            return None  # mostly dictionary words: a word list, not a heading
         en = re.sub(r"\s+", " ", part.en).strip()
         return LabelEnglish(en, "dictionary" if part.looked_up else "composed")
 
@@ -123,7 +131,7 @@ class LabelComposer:
             return None
         whole = self.termbase.lookup(text)
         if whole is not None:
-            return _Part(whole, False)
+            return _Part(whole)
         if indicator:
             cut = self._cut_noise(text)
             if cut and cut != text:
@@ -184,11 +192,12 @@ class LabelComposer:
         items = self._items(text)
         if len(items) < 2:
             return None
-        parts = [self._compose(item, depth + 1, indicator) for item in items]
-        if any(part is None for part in parts):
+        found = [self._compose(item, depth + 1, indicator) for item in items]
+        parts = [part for part in found if part is not None]
+        if len(parts) < len(found):
             return None
-        ens = [part.en for part in parts if part is not None]
-        return _Part(", ".join(ens[:-1]) + " and " + ens[-1], any(p.looked_up for p in parts if p))
+        ens = [part.en for part in parts]
+        return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
 
     def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
         for end in range(len(text) - 1, 1, -1):
@@ -198,7 +207,7 @@ class LabelComposer:
                 place = self.termbase.lookup(text[:end])
                 rest = self._compose(text[end:], depth + 1, indicator)
                 if place and rest is not None:
-                    return _Part(f"{rest.en} in {place}", rest.looked_up)
+                    return rest.to(f"{rest.en} in {place}")
         return None
 
     def _tailed_pattern(self, text: str, depth: int, indicator: bool) -> _Part | None:
@@ -220,7 +229,7 @@ class LabelComposer:
                     a = self._compose(body[:at], depth + 1, indicator)
                     b = self._compose(body[end:], depth + 1, indicator)
                     if a is not None and b is not None:
-                        return _Part(pattern["en"].format(a=a.en, b=b.en), a.looked_up or b.looked_up)
+                        return a.to(pattern["en"].format(a=a.en, b=b.en), b)
         return None
 
     def _head(self, text: str, depth: int, indicator: bool) -> _Part | None:
@@ -231,16 +240,21 @@ class LabelComposer:
                 if rest is None:
                     continue
                 template = rule.get("short") if len(rest.en.split()) <= _SHORT else None
-                return _Part((template or rule["en"]).format(x=rest.en), rest.looked_up)
+                return rest.to((template or rule["en"]).format(x=rest.en))
         return None
 
     def _verb(self, text: str, depth: int, indicator: bool) -> _Part | None:
         bounds = self._boundaries(text)
         for verb, template in self.rules.verbs.items():
-            if text.startswith(verb) and len(text) > len(verb) and len(verb) in bounds:
+            if (
+                text.startswith(verb)
+                and len(text) > len(verb)
+                and len(verb) in bounds
+                and text[len(verb)] not in _LINKS
+            ):
                 rest = self._compose(text[len(verb) :], depth + 1, indicator)
                 if rest is not None:
-                    return _Part(template.format(x=rest.en), rest.looked_up)
+                    return rest.to(template.format(x=rest.en))
         return None
 
     def _indicator_tail(self, text: str, depth: int, indicator: bool) -> _Part | None:
@@ -250,7 +264,7 @@ class LabelComposer:
             if term is not None and term.source == "indicator":
                 rest = self._compose(text[:start], depth + 1, indicator)
                 if rest is not None:
-                    return _Part(f"{term.en} of {rest.en}", rest.looked_up)
+                    return rest.to(f"{term.en} of {rest.en}")
         return None
 
     # ------------------------------------------------------------ words
@@ -263,13 +277,14 @@ class LabelComposer:
         """The words of `text` in order: longest termbase runs, else the dictionary, else None."""
         words = [w for w in self._jieba.cut(text, False) if w.strip()]
         parts: list[str] = []
-        looked_up = False
+        known = looked_up = 0
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + _MAX_RUN), i, -1):
                 en = self.termbase.lookup("".join(words[i:j]))
                 if en is not None:
                     parts.append(en)
+                    known += 1
                     i = j
                     break
             else:
@@ -279,14 +294,15 @@ class LabelComposer:
                     continue
                 if _spelled(word):
                     parts.append(word)
+                    known += 1
                     continue
                 en = self._looked_up(word)
                 if en is None and len(word) > 1:
                     return None
                 if en is not None:  # a lone character without a usable sense (第, 届) is left out
                     parts.append(en)
-                    looked_up = True
-        return _Part(" ".join(parts), looked_up) if parts else None
+                    looked_up += 1
+        return _Part(" ".join(parts), looked_up, known) if parts else None
 
     def _looked_up(self, word: str) -> str | None:
         """The dictionary's English for a word, or for its longest known pieces, left to right."""
