@@ -35,6 +35,7 @@ from briefing.translate.termbase import Termbase
 RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
 MAX_DEPTH = 8
+MAX_RULED = 40  # characters; longer texts are clauses, not labels: their words are given in order
 _EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】()（）[]:：,，.。;；、!！?？-—"
 _SHORT = 2  # words; a rest this short takes a head's `short` template (GDP growth)
 _USER_WORD_FREQ = 10**7  # makes jieba prefer a termbase term over any split of it
@@ -80,6 +81,7 @@ class LabelComposer:
         self.termbase = termbase
         self.rules = rules or LabelRules()
         self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
+        self._parts: dict[tuple[str, bool], _Part | None] = {}
 
     @cached_property
     def _jieba(self):
@@ -126,9 +128,18 @@ class LabelComposer:
     # ------------------------------------------------------------ rules
 
     def _compose(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """`text` composed by the first rule that applies; remembered, since rules revisit substrings."""
         text = text.strip(_EDGE_MARKS)
         if not text or depth > MAX_DEPTH:
             return None
+        key = (text, indicator)
+        if key not in self._parts:
+            self._parts[key] = self._compose_new(text, depth, indicator)
+        return self._parts[key]
+
+    def _compose_new(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        if len(text) > MAX_RULED:
+            return self._words(text)
         whole = self.termbase.lookup(text)
         if whole is not None:
             return _Part(whole)
