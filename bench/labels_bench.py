@@ -25,7 +25,8 @@ def main(argv: list[str]) -> None:
     from briefing.translate.termbase import Termbase
 
     sources = argv or [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))]
-    labels = sorted({f.indicator_zh for s in sources for f in extract_facts(load_document(s)) if f.indicator_zh})
+    facts = [f for source in sources for f in extract_facts(load_document(source))]
+    labels = sorted({f.indicator_zh for f in facts if f.indicator_zh})
     started = time.perf_counter()
     composer = LabelComposer(Termbase(Glossary.load()))
     composer.english("地区生产总值增速")
