@@ -87,3 +87,25 @@ def test_headings_made_mostly_of_dictionary_words_are_declined(composer: LabelCo
     assert composer.english("熊猫饲养保持稳步向好", indicator=False) is None
     assert composer.english("熊猫饲养保持稳步向好") is not None  # a figure's label still gets its words
     assert composer.english("全国粮食产量", indicator=False).en == "grain output in China"
+
+
+def test_two_sided_patterns_beyond_shares(composer: LabelComposer) -> None:
+    assert en(composer, "出口对GDP增长的贡献率") == "contribution of exports to GDP growth"
+    assert en(composer, "社会物流总费用与GDP比率") == "ratio of total social logistics costs to GDP"
+    assert en(composer, "煤炭的价格") == "coal prices"  # 的 between modifier and head is dropped
+    assert en(composer, "钢铁行业的利润") == "steel industry profit"
+
+
+def test_listed_phrases_with_their_own_heads_stay_apart(composer: LabelComposer) -> None:
+    assert en(composer, "火灾起数和死亡人数降幅") == "decline in number of fires and deaths"
+
+
+def test_comparisons_and_bracketed_abbreviations_are_cut(composer: LabelComposer) -> None:
+    assert en(composer, "工业用电量较上年同期") == "industrial electricity consumption"
+    assert en(composer, "居民消费价格指数（CPI）") == "consumer price index"
+
+
+def test_a_long_clause_gets_its_words_in_order_quickly(composer: LabelComposer) -> None:
+    clause = "新建和改造和提升的学校医院公园道路桥梁城市的比重的增速的降幅的排名和居民的收入的增速"
+    found = composer.english(clause)
+    assert found is not None and found.en.startswith("new and renovation")

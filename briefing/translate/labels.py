@@ -36,7 +36,7 @@ RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
 MAX_DEPTH = 8
 MAX_RULED = 40  # characters; longer texts are clauses, not labels: their words are given in order
-_EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】()（）[]:：,，.。;；、!！?？-—"
+_EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】[]:：,，.。;；、!！?？-—"
 _SHORT = 2  # words; a rest this short takes a head's `short` template (GDP growth)
 _USER_WORD_FREQ = 10**7  # makes jieba prefer a termbase term over any split of it
 _MAX_RUN = 8  # words joined when matching a run against the termbase
@@ -150,6 +150,7 @@ class LabelComposer:
         steps = (
             self._place,
             self._tailed_pattern,
+            self._whole_head,
             self._listing_of_phrases,
             self._head,
             self._verb,
@@ -243,9 +244,15 @@ class LabelComposer:
                         return a.to(pattern["en"].format(a=a.en, b=b.en), b)
         return None
 
-    def _head(self, text: str, depth: int, indicator: bool) -> _Part | None:
+    def _whole_head(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """Heads of change, share and rank apply to all that precedes them, listings included."""
+        return self._head(text, depth, indicator, whole_only=True)
+
+    def _head(self, text: str, depth: int, indicator: bool, whole_only: bool = False) -> _Part | None:
         bounds = self._boundaries(text)
         for head, rule in self.rules.heads.items():
+            if whole_only and not rule.get("whole"):
+                continue
             if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
                 rest = self._compose(text[: -len(head)], depth + 1, indicator)
                 if rest is None:
