@@ -31,7 +31,9 @@ def pinyin_name(zh: str) -> str | None:
     """Hanyu Pinyin of a place stem, one word, capitalised, with apostrophes where syllables could merge."""
     import jionlp
 
+    readings = tomllib.loads(RULES.read_text(encoding="utf-8"))["readings"]
     syllables = [re.sub(r"\d", "", s).replace("v", "ü") for s in jionlp.pinyin(zh, formater="simple")]
+    syllables = [readings.get(char, s) for char, s in zip(zh, syllables, strict=False)]
     if not syllables or any(not re.fullmatch(r"[a-zü]+", s) for s in syllables):
         return None  # a character the pinyin table lacks: leave the unit out rather than guess
     word = syllables[0]
