@@ -109,3 +109,7 @@ def test_a_long_clause_gets_its_words_in_order_quickly(composer: LabelComposer) 
     clause = "新建和改造和提升的学校医院公园道路桥梁城市的比重的增速的降幅的排名和居民的收入的增速"
     found = composer.english(clause)
     assert found is not None and found.en.startswith("new and renovation")
+
+
+def test_size_threshold_follows_its_noun(composer: LabelComposer) -> None:
+    assert en(composer, "规上服务业企业") == "services enterprises above designated size"

@@ -72,6 +72,7 @@ class LabelRules:
         self.heads = dict(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
         self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
         self.patterns = data["patterns"]
+        self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
 
 
 class LabelComposer:
@@ -157,6 +158,7 @@ class LabelComposer:
             self._listing,
             self._pattern,
             self._indicator_tail,
+            self._postposed,
         )
         for step in steps:
             found = step(text, depth, indicator)
@@ -283,6 +285,16 @@ class LabelComposer:
                 rest = self._compose(text[:start], depth + 1, indicator)
                 if rest is not None:
                     return rest.to(f"{term.en} of {rest.en}")
+        return None
+
+    def _postposed(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """A front modifier English puts after its noun: 规上服务业企业 → services enterprises above ..."""
+        bounds = self._boundaries(text)
+        for prefix, template in self.rules.postposed.items():
+            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+                rest = self._compose(text[len(prefix) :], depth + 1, indicator)
+                if rest is not None:
+                    return rest.to(template.format(x=rest.en))
         return None
 
     # ------------------------------------------------------------ words
