@@ -113,3 +113,8 @@ def test_a_long_clause_gets_its_words_in_order_quickly(composer: LabelComposer) 
 
 def test_size_threshold_follows_its_noun(composer: LabelComposer) -> None:
     assert en(composer, "规上服务业企业") == "services enterprises above designated size"
+
+
+def test_a_place_inside_a_longer_term_is_not_split_off(composer: LabelComposer) -> None:
+    assert en(composer, "全国重点实验室数量") == "number of national key laboratories"
+    assert en(composer, "山西省重点实验室数量") == "number of key laboratories in Shanxi"

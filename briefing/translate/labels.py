@@ -214,9 +214,10 @@ class LabelComposer:
         return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
 
     def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        bounds = self._boundaries(text)
         for end in range(len(text) - 1, 1, -1):
-            if text[end] in _LINKS:
-                continue
+            if text[end] in _LINKS or end not in bounds:
+                continue  # a place inside a longer word (全国 in 全国重点实验室) is no place
             if self.termbase.is_place(text[:end]):
                 place = self.termbase.lookup(text[:end])
                 rest = self._compose(text[end:], depth + 1, indicator)
