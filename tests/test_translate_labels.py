@@ -83,8 +83,9 @@ def test_phrases_other_than_labels_keep_their_words_and_refuse_digits(composer: 
     assert composer.english("“”", indicator=True) is None
 
 
-def test_headings_made_mostly_of_dictionary_words_are_declined(composer: LabelComposer) -> None:
+def test_headings_with_dictionary_words_are_declined(composer: LabelComposer) -> None:
     assert composer.english("熊猫饲养保持稳步向好", indicator=False) is None
+    assert composer.english("新建熊猫馆", indicator=False) is None
     assert composer.english("熊猫饲养保持稳步向好") is not None  # a figure's label still gets its words
     assert composer.english("全国粮食产量", indicator=False).en == "grain output in China"
 
@@ -118,3 +119,7 @@ def test_size_threshold_follows_its_noun(composer: LabelComposer) -> None:
 def test_a_place_inside_a_longer_term_is_not_split_off(composer: LabelComposer) -> None:
     assert en(composer, "全国重点实验室数量") == "number of national key laboratories"
     assert en(composer, "山西省重点实验室数量") == "number of key laboratories in Shanxi"
+
+
+def test_a_one_character_modifier_before_de_stays_in_front(composer: LabelComposer) -> None:
+    assert en(composer, "新的充电桩") == "new charging piles"

@@ -102,7 +102,7 @@ class LabelComposer:
         `indicator`: the text is a figure's label, so reporting noise and dates around it are cut. Other
         noun phrases (titles, headlines) keep every word, and are declined when they hold digits (a
         number in English must come from a checked fact, not from a word-by-word rendering) or when
-        most of their words had to be looked up in the dictionary.
+        a word had to be looked up in the dictionary.
         """
         key = (zh, indicator)
         if key not in self._cache:
@@ -121,8 +121,8 @@ class LabelComposer:
         part = self._compose(text, 0, indicator)
         if part is None or not part.en:
             return None
-        if not indicator and part.looked_up > max(1, (part.known + part.looked_up) // 3):
-            return None  # mostly dictionary words: a word list, not a heading
+        if not indicator and part.looked_up:
+            return None  # a heading with words the termbase lacks reads as a word list, not English
         en = re.sub(r"\s+", " ", part.en).strip()
         return LabelEnglish(en, "dictionary" if part.looked_up else "composed")
 
@@ -239,7 +239,12 @@ class LabelComposer:
                 body = text[: len(text) - len(tail)]
                 for at in [m.start() for m in re.finditer(re.escape(key), body)]:
                     end = at + len(key)
-                    if at == 0 or end >= len(body) or at not in bounds or end not in bounds:
+                    if (
+                        at < pattern.get("min_a", 1)
+                        or end >= len(body)
+                        or at not in bounds
+                        or end not in bounds
+                    ):
                         continue
                     a = self._compose(body[:at], depth + 1, indicator)
                     b = self._compose(body[end:], depth + 1, indicator)
