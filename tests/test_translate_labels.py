@@ -123,3 +123,16 @@ def test_a_place_inside_a_longer_term_is_not_split_off(composer: LabelComposer) 
 
 def test_a_one_character_modifier_before_de_stays_in_front(composer: LabelComposer) -> None:
     assert en(composer, "新的充电桩") == "new charging piles"
+
+
+def test_a_verb_alone_is_no_label(composer: LabelComposer) -> None:
+    assert composer.english("新建") is None
+    assert composer.english("打造") is None
+
+
+def test_rule_lists_have_no_repeats() -> None:
+    from briefing.translate.labels import LabelRules
+
+    rules = LabelRules()
+    for words in (rules.noise_prefixes, rules.noise_suffixes, sorted(rules.dropped_words)):
+        assert len(words) == len(set(words))

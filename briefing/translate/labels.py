@@ -113,6 +113,8 @@ class LabelComposer:
         text = fold(zh).strip(_EDGE_MARKS)
         if not text:
             return None
+        if text in self.rules.verbs:
+            return None  # a verb alone (新建, 打造) names no thing: no label rather than "built"
         whole = self.termbase.lookup(text)
         if whole is not None:
             return LabelEnglish(whole, "termbase")
