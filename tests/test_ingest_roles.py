@@ -36,6 +36,10 @@ WORK_REPORT = _report(
 )
 
 
+def _rp(part) -> tuple[str, str]:
+    return part.role, part.period
+
+
 def _by_text(document):
     return {s.text: s for s in document.sentences}
 
@@ -96,11 +100,11 @@ def test_undated_review_of_a_work_report_is_the_year_before():
     )
     document = document_from_text(text)
     by_text = _by_text(document)
-    assert (by_text["全省生产总值增长5%。"].role, by_text["全省生产总值增长5%。"].period) == (
+    assert _rp(by_text["全省生产总值增长5%。"]) == (
         "review",
         "2030",
     )
-    assert (by_text["城镇新增就业40万人。"].role, by_text["城镇新增就业40万人。"].period) == (
+    assert _rp(by_text["城镇新增就业40万人。"]) == (
         "plan",
         "target-2031",
     )
@@ -121,12 +125,12 @@ def test_plan_execution_report_reviews_the_half_year_its_title_names():
     document = document_from_text(text)
     assert document.genre == "plan_execution_report"
     by_text = _by_text(document)
-    assert (by_text["地区生产总值增长4%。"].role, by_text["地区生产总值增长4%。"].period) == (
+    assert _rp(by_text["地区生产总值增长4%。"]) == (
         "review",
         "2029-H1",
     )
     assert by_text["部分行业需求偏弱。"].role == "problems"
-    assert (by_text["确保全年目标完成。"].role, by_text["确保全年目标完成。"].period) == (
+    assert _rp(by_text["确保全年目标完成。"]) == (
         "plan",
         "target-2029",
     )
