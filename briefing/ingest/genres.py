@@ -26,6 +26,8 @@ class GenreRules:
     reports: tuple[ReportKind, ...]
     bylines: tuple[re.Pattern[str], ...]
     byline_reach: int
+    place_share: float
+    names_en: dict[str, str]
 
 
 @cache
@@ -43,6 +45,8 @@ def genre_rules() -> GenreRules:
         ),
         bylines=tuple(re.compile(p) for p in data["news"]["bylines"]),
         byline_reach=data["news"]["byline_reach"],
+        place_share=data["news"]["place_share"],
+        names_en=data["names_en"],
     )
 
 
@@ -65,6 +69,11 @@ def genre_of(title: str, news: bool, headlines: int) -> str:
     if news:
         return "news_digest" if headlines > 1 else "news_article"
     return "other"
+
+
+def genre_name_en(genre: str) -> str:
+    """What the genre is called in English ("" for other)."""
+    return genre_rules().names_en.get(genre, "")
 
 
 def review_year_offset(genre: str) -> int:

@@ -73,7 +73,7 @@ def describe(
         or _meta_date(lines, rules)
         or (byline.date if byline else None)
         or hints.date
-        or _lead_date(document.text, paragraphs, leads, rules, byline.date if byline else None)
+        or _lead_date(document.text, paragraphs, leads, rules)
         or next((found for text in front if (found := _iso_date(text, rules.full_date))), None)
     )
     document.place = document_place(document, [first, *front], paragraphs)
@@ -237,28 +237,18 @@ def _iso_date(text: str, pattern: re.Pattern[str], year: int | None = None) -> s
         return None
 
 
-def _lead_date(
-    text: str, paragraphs: list[Paragraph], leads: list[int], rules: Rules, published: str | None = None
-) -> str | None:
+def _lead_date(text: str, paragraphs: list[Paragraph], leads: list[int], rules: Rules) -> str | None:
     """The dateline in or right after the byline of the first lead that has one (新华社北京3月5日电,
-    本报讯（记者 盛丽）12月17日). A dateline without a year takes the year of the edition it was
-    `published` in (the year before for a December dateline in a January edition), else the year the
-    text mentions most (the latest on a tie)."""
+    本报讯（记者 盛丽）12月17日); a dateline without a year takes the year the text mentions most (the
+    latest on a tie). An edition date in a byline, when there is one, has already dated the document."""
     datelines = (paragraphs[i].text[: _dateline_end(paragraphs[i].text, rules)] for i in leads)
     match = next((found for dateline in datelines if (found := rules.lead_date.search(dateline))), None)
     if not match:
         return None
-    year = dateline_year(int(match.group("month")), published) if published else _usual_year(text, rules)
+    year = _usual_year(text, rules)
     if not match.group("year") and year is None:
         return None
     return _iso_date(match.group(), rules.lead_date, year)
-
-
-def dateline_year(month: int, published: str) -> int:
-    """Year of a month-and-day dateline in an edition dated `published` (ISO): a dateline is written
-    before its edition, so a month later than the edition's lies in the year before."""
-    edition = date.fromisoformat(published)
-    return edition.year - 1 if month > edition.month else edition.year
 
 
 def _dateline_end(lead: str, rules: Rules) -> int:
