@@ -163,3 +163,14 @@ def test_no_markdown_mark_survives_and_every_sentence_maps_back(blocks, separato
     for sentence in document.sentences:
         assert not re.search(r"[#*>]|__", sentence.text), sentence.text
     _assert_maps_back(document)
+
+
+def test_one_heading_line_is_enough_to_read_a_txt_source_as_markdown():
+    assert looks_like_markdown("# 青石市新增绿地\n\n上半年，青石市新建公园36个。\n")
+    assert not looks_like_markdown("#1号线今日开通\n\n上半年，青石市新建公园36个。\n")
+
+
+def test_byline_of_an_edition_names_the_outlet_whatever_its_name():
+    byline = "> 本报记者 王明《晨光日报海外版》（2029年7月6日第 3 版）"
+    document = _doc(f"# 青石新绿\n\n{byline}\n\n正文说明情况。")
+    assert (document.issuer, document.date) == ("晨光日报海外版", "2029-07-06")

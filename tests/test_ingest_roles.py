@@ -146,3 +146,27 @@ def test_news_gets_no_report_roles():
 def test_five_year_plan_years():
     assert plan_years(14) == (2021, 2025)
     assert plan_years(15) == (2026, 2030)
+
+
+def test_ordinary_words_in_sub_headings_do_not_change_the_part():
+    text = _report(
+        "关于青石区2029年国民经济和社会发展计划执行情况的报告",
+        "一、2029年计划执行情况",
+        "（一）全年目标任务圆满完成",
+        "地区生产总值增长5%。",
+        "（二）存在的问题和不足",
+        "部分企业经营困难。",
+        "二、2030年国民经济和社会发展计划草案",
+        "（一）巩固发展成效",
+        "新建公园10个。",
+        "（二）下一步工作安排",
+        "加快项目建设。",
+    )
+    document = document_from_text(text)
+    parts = {s.heading: _rp(s) for s in document.sections}
+    assert parts["一、2029年计划执行情况"] == ("review", "2029")
+    assert parts["（一）全年目标任务圆满完成"] == ("review", "2029")
+    assert parts["（二）存在的问题和不足"][0] == "problems"
+    assert parts["二、2030年国民经济和社会发展计划草案"] == ("plan", "target-2030")
+    assert parts["（一）巩固发展成效"] == ("plan", "target-2030")
+    assert parts["（二）下一步工作安排"] == ("plan", "target-2030")

@@ -27,6 +27,7 @@ _ATX = re.compile(r"#{1,6}(?![#])")
 _LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _CUES = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
+_ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 
 
 @cache
@@ -35,9 +36,11 @@ def _parser() -> MarkdownIt:
 
 
 def looks_like_markdown(text: str, min_cues: int = 2) -> bool:
-    """Whether a plain-text source is written in Markdown: at least `min_cues` lines open with a heading
-    mark, a quote mark, an image, or are a bold-only line."""
-    return len(_CUES.findall(text[:20_000])) >= min_cues
+    """Whether a plain-text source is written in Markdown: a line opens with `# ` (no plain Chinese text
+    does), or at least `min_cues` lines open with a heading mark, a quote mark, an image, or are a
+    bold-only line."""
+    head = text[:20_000]
+    return bool(_ATX_LINE.search(head)) or len(_CUES.findall(head)) >= min_cues
 
 
 def markdown_lines(text: str) -> list[Line]:

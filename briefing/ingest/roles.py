@@ -31,7 +31,7 @@ class Lead:
 
 @dataclass(frozen=True)
 class RoleRules:
-    headings: tuple[tuple[str, re.Pattern[str]], ...]
+    headings: tuple[tuple[str, re.Pattern[str], bool], ...]  # (role, cue, applies to sub-headings)
     uncued_after_future: str
     sub_year: tuple[tuple[str, str], ...]
     plan: re.Pattern[str]
@@ -47,7 +47,7 @@ def role_rules() -> RoleRules:
     data = tomllib.loads((DATA_DIR / "roles.toml").read_text(encoding="utf-8"))
     plans = data["plans"]
     return RoleRules(
-        headings=tuple((h["role"], re.compile(h["pattern"])) for h in data["headings"]),
+        headings=tuple((h["role"], re.compile(h["pattern"]), h.get("sub", False)) for h in data["headings"]),
         uncued_after_future=data["uncued_after_future"],
         sub_year=tuple(data["sub_year"].items()),
         plan=re.compile(plans["pattern"]),
@@ -112,15 +112,21 @@ def default_period(role: str, years: Years) -> str:
 
 
 def assign_section_roles(sections: list[Section], years: Years) -> None:
-    """Role and period of every section: its own heading's cue, else its parent's (top-level sections
-    with no cue after a targets or plan part continue the coming period)."""
+    """Role and period of every section: its own heading's cue (sub-headings: the cues that hold there),
+    else its parent's (top-level sections with no cue after a targets or plan part continue the coming
+    period)."""
     rules = role_rules()
     previous_top = ""
     for section in sections:
-        role = next((r for r, pattern in rules.headings if pattern.search(section.heading)), "")
         parent = sections[section.parent] if section.parent is not None else None
-        if role == REVIEW and parent is not None and parent.role in FUTURE:
-            role = ""  # 取得新成效 under a plan is a goal, not a review
+        role = next(
+            (
+                r
+                for r, pattern, sub in rules.headings
+                if (sub or parent is None) and pattern.search(section.heading)
+            ),
+            "",
+        )
         if role:
             period = period_of(role, section.heading, years, rules)
             if not period:
