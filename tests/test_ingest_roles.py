@@ -170,3 +170,43 @@ def test_ordinary_words_in_sub_headings_do_not_change_the_part():
     assert parts["二、2030年国民经济和社会发展计划草案"] == ("plan", "target-2030")
     assert parts["（一）巩固发展成效"] == ("plan", "target-2030")
     assert parts["（二）下一步工作安排"] == ("plan", "target-2030")
+
+
+def test_national_report_in_markdown_with_policy_and_task_parts():
+    text = _report(
+        "# 政府工作报告",
+        "",
+        "——2031年3月5日在第十六届全国人民代表大会第二次会议上",
+        "",
+        "## 一、2030年工作回顾",
+        "",
+        "国内生产总值增长5%。",
+        "",
+        "## 二、2031年经济社会发展总体要求和政策取向",
+        "",
+        "今年发展主要预期目标是：国内生产总值增长5%左右。",
+        "",
+        "## 三、2031年政府工作任务",
+        "",
+        "**（一）大力提振消费**",
+        "",
+        "新增就业1200万人。",
+    )
+    document = document_from_text(text, markdown=True)
+    assert (document.genre, document.title, document.place, document.date) == (
+        "government_work_report",
+        "政府工作报告",
+        "全国",
+        "2031-03-05",
+    )
+    parts = [(s.heading, s.level, _rp(s)) for s in document.sections]
+    assert parts == [
+        ("一、2030年工作回顾", 1, ("review", "2030")),
+        ("二、2031年经济社会发展总体要求和政策取向", 1, ("plan", "target-2031")),
+        ("三、2031年政府工作任务", 1, ("plan", "target-2031")),
+        ("（一）大力提振消费", 2, ("plan", "target-2031")),
+    ]
+    by_text = _by_text(document)
+    assert _rp(by_text["国内生产总值增长5%。"]) == ("review", "2030")
+    assert _rp(by_text["新增就业1200万人。"]) == ("plan", "target-2031")
+    assert _rp(by_text["今年发展主要预期目标是：国内生产总值增长5%左右。"]) == ("targets", "target-2031")
