@@ -107,3 +107,25 @@ def test_release_without_issuer_takes_the_place_its_source_names_or_the_country(
     assert (local.genre, local.place) == ("statistical_release", "云南省")
     national = _doc("上半年国民经济运行情况", "来源：国家统计局", "上半年，国内生产总值增长5%。")
     assert national.place == "全国"
+
+
+def test_plain_text_article_with_an_edition_byline_is_one_article_whatever_its_sub_heads():
+    document = _doc(
+        "上半年青石市新增绿地120公顷",
+        "城市处处见新绿（走基层）",
+        "本报记者 王明《晨光日报》（2029年07月16日第 05 版）",
+        "上半年，青石市新建口袋公园36个，同比增长20%。",
+        "绿地连成片",
+        "全市公园总数达到480个",
+        "全市公园总数达到480个，比去年底增加15个。",
+        "步道串起城",
+        "新建绿道50公里，串起全市主要公园。",
+    )
+    assert (document.genre, document.title, document.date) == (
+        "news_article",
+        "城市处处见新绿（走基层）",
+        "2029-07-16",
+    )
+    [article] = document.articles
+    assert article.title_lines == ["上半年青石市新增绿地120公顷", "城市处处见新绿（走基层）"]
+    assert not [s for s in document.sentences if "晨光日报" in s.text]
