@@ -26,6 +26,13 @@ def test_delivery_line_beats_a_web_time_field():
     assert document.title == "2031年云岭省政府工作报告"
 
 
+def test_delivery_line_in_brackets():
+    document = _doc(
+        "政府工作报告", "（2031年1月21日在云岭省第十五届人民代表大会第六次会议上）", "发布时间：2031-02-02"
+    )
+    assert document.date == "2031-01-21"
+
+
 def test_date_header_of_a_web_page_dates_a_report_without_delivery_line():
     document = _doc(
         "关于某区2029年预算执行情况的报告", "日期:2029-08-30 10:00    来源:区财政局", "一、收入情况"
@@ -62,6 +69,7 @@ def test_dateline_with_its_year():
     [
         ("2031年宁夏回族自治区政府工作报告", "宁夏回族自治区"),
         ("关于海淀区2029年国民经济和社会发展计划执行情况的报告", "海淀区"),
+        ("关于北京市朝阳区2029年国民经济和社会发展计划执行情况的报告", "朝阳区"),
     ],
 )
 def test_report_place_is_its_issuer_as_a_full_official_name(title, place):

@@ -39,11 +39,15 @@ def document_place(document: Document, front: list[str], paragraphs: list[Paragr
 
 
 def _report_place(document: Document, front: list[str]) -> str:
-    """A report's issuer as a full official name (广西 → 广西壮族自治区; an unknown one as written), else
+    """A report's issuer as a full official name (广西 → 广西壮族自治区; of a chain 某市某区, the last
+    unit; an unknown one as written), else
     the first place its title or source line names (某省统计局), else the country when they speak of it."""
     if document.issuer:
         division = division_of(document.issuer)
-        return division.name if division else document.issuer
+        if division:
+            return division.name
+        chain = find_places(document.issuer, short_levels=(PROVINCE,))  # 北京市朝阳区 → 朝阳区
+        return chain[-1].division.name if chain else document.issuer
     for text in (document.title, document.source):
         found = find_places(text or "", short_levels=(PROVINCE,))
         if found:
