@@ -137,3 +137,18 @@ def test_plain_text_article_with_an_edition_byline_is_one_article_whatever_its_s
     [article] = document.articles
     assert article.title_lines == ["上半年青石市新增绿地120公顷", "城市处处见新绿（走基层）"]
     assert not [s for s in document.sentences if "晨光日报" in s.text]
+
+
+def test_digest_place_is_the_province_its_stories_name_most():
+    text = "\n\n".join(
+        [
+            "# 宁夏新增绿地120公顷",
+            "本报讯（记者 王明）7月15日，银川市发布绿化数据，银川新建公园36个。",
+            "# 石嘴山旅游收入增长8%",
+            "本报讯（记者 李华）上半年，石嘴山市接待游客100万人次，吴忠市接待游客80万人次。",
+            "# 青海游客增长",
+            "本报讯（记者 赵强）上半年，青海接待游客增长。",
+        ]
+    )
+    document = _doc(text, markdown=True)
+    assert (document.genre, document.place) == ("news_digest", "宁夏回族自治区")
