@@ -126,6 +126,12 @@ def test_txt_source_in_markdown_is_read_as_markdown(tmp_path):
     assert not looks_like_markdown(plain)
 
 
+def test_a_table_row_is_one_line_its_cells_apart():
+    text = "# 青石市经济运行情况\n\n| 指标 | 增速 |\n|---|---|\n| 地区生产总值 | 增长5% |\n"
+    texts = [s.text for s in _doc(text).sentences]
+    assert texts == ["青石市经济运行情况", "指标 增速", "地区生产总值 增长5%"]
+
+
 def test_md_suffix_is_a_supported_source(tmp_path):
     path = tmp_path / "article.md"
     path.write_text(ARTICLE + "\n", encoding="utf-8")
@@ -155,6 +161,7 @@ _BLOCK = st.one_of(
     st.builds(lambda t: "- " + t, _INLINE),
     st.builds(lambda t: "1. " + t, _INLINE),
     st.builds(lambda t: f"![{t}](pic.png)", _WORDS),
+    st.builds(lambda a, b, c, d: f"| {a} | {b} |\n|---|---|\n|{c}|**{d}**|", _WORDS, _WORDS, _WORDS, _WORDS),
     _INLINE,
 )
 
