@@ -43,7 +43,8 @@ def describe(
     roles = [role for role, _ in classified]
     headings = [heading for _, heading in classified]
     leads = [i for i, role in enumerate(roles) if role == LEAD]
-    byline = newspaper_byline([line.text for line in lines if line.meta])
+    bylines = [line for line in lines if line.meta and rules.is_byline(line.text)]
+    byline = newspaper_byline([line.text for line in bylines])
     document.sections = _sections(document.text, paragraphs, headings, rules)
     first = hints.title or _first_line(paragraphs, rules)
     kind = report_kind(first)
@@ -55,7 +56,6 @@ def describe(
     else:
         blocks = _title_blocks(roles)
         news = bool(byline or leads) or sum(1 for a, b in blocks if b > a) >= 2
-    bylines = [line for line in lines if line.meta and rules.is_byline(line.text)]
     if news and headlines:
         document.articles = _markdown_articles(document.text, lines, paragraphs, headlines)
     elif news and bylines:
@@ -66,9 +66,10 @@ def describe(
     document.title = _own_title(document, first)
     front = _front_matter(paragraphs, roles)
     document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
-    document.issuer = next(
-        (found for text in (first, *front, document.source) if (found := _issuer(text, rules))), ""
-    ) or (byline.outlet if byline else "")
+    outlet = byline.outlet if byline else ""
+    document.issuer = (outlet if news else "") or next(
+        (found for text in (first, *front, document.source) if (found := _issuer(text, rules))), outlet
+    )
     document.date = (
         next((found for text in front if (found := _iso_date(text, rules.delivered_date))), None)
         or _meta_date(lines, rules)
