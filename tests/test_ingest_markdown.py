@@ -184,3 +184,21 @@ def test_byline_of_an_edition_names_the_outlet_whatever_its_name():
     byline = "> 本报记者 王明《晨光日报海外版》（2029年7月6日第 3 版）"
     document = _doc(f"# 青石新绿\n\n{byline}\n\n正文说明情况。")
     assert (document.issuer, document.date) == ("晨光日报海外版", "2029-07-06")
+
+
+def test_with_an_edition_byline_the_largest_heading_above_it_is_the_headline():
+    text = "\n\n".join(
+        [
+            "#### 上半年青石市新增绿地",
+            "## 城市处处见新绿",
+            "> 《晨光日报》（2029年07月16日第 05 版）",
+            "## 绿地连成片",
+            "上半年，青石市新建口袋公园36个。",
+            "## 步道串起城",
+            "新建绿道50公里。",
+        ]
+    )
+    document = _doc(text)
+    assert (document.genre, document.title) == ("news_article", "城市处处见新绿")
+    [article] = document.articles
+    assert article.title_lines == ["上半年青石市新增绿地", "城市处处见新绿"]

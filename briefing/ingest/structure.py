@@ -56,14 +56,14 @@ def describe(
     else:
         blocks = _title_blocks(roles)
         news = bool(byline or leads) or sum(1 for a, b in blocks if b > a) >= 2
-    if news and headlines:
-        document.articles = _markdown_articles(document.text, lines, paragraphs, headlines)
-    elif news and bylines:
+    if news and bylines:
         document.articles = _byline_articles(document.text, paragraphs, roles, bylines)
-    elif news:
+    if news and headlines and not document.articles:
+        document.articles = _markdown_articles(document.text, lines, paragraphs, headlines)
+    elif news and not document.articles:
         document.articles = _articles(document.text, paragraphs, roles, _title_blocks(roles), rules)
     document.genre = genre_of(first, news, len(document.articles))
-    document.title = _own_title(document, first)
+    document.title = _own_title(document, first, paragraphs)
     front = _front_matter(paragraphs, roles)
     document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
     outlet = byline.outlet if byline else ""
@@ -157,12 +157,15 @@ def _articles(
     return articles
 
 
-def _own_title(document: Document, first: str) -> str:
-    """The document's own title: a report's first line, an article's headline; a digest has none."""
+def _own_title(document: Document, first: str, paragraphs: list[Paragraph]) -> str:
+    """The document's own title: a report's first line, an article's headline (in plain text, the last
+    line of its title block: a kicker comes before the title); a digest has none."""
     if document.genre == "news_digest":
         return ""
     if document.genre == "news_article" and document.articles:
-        return document.articles[0].title_lines[-1] if document.articles[0].title_lines else first
+        article = document.articles[0]
+        markdown = any(line.markdown for p in paragraphs for line in p.lines[:1])
+        return article.headline if markdown or not article.title_lines else article.title_lines[-1]
     return first
 
 
@@ -204,18 +207,21 @@ def _byline_articles(
 ) -> list[Article]:
     """One article per newspaper byline (本报记者 张三《某某日报》（2025年07月16日第 4 版）): an edition
     byline belongs to one article, whose title block is the run of title lines right above it. Short
-    lines further down (bold sub-heads once, before the page lost its marks) stay inside it."""
+    lines further down (sub-heads) stay inside it. The headline is the block's largest Markdown heading
+    (`#` under a `###` kicker), else, in plain text, the block's first line."""
     articles: list[Article] = []
     for byline in bylines:
         last = max((i for i, p in enumerate(paragraphs) if p.end <= byline.start), default=None)
-        first = last
-        while first is not None and first > 0 and roles[first - 1] == TITLE:
-            first -= 1
         if last is None or roles[last] != TITLE:
             continue
-        title_lines = [p.text for p in paragraphs[first : last + 1]]
-        start = paragraphs[first].start
-        articles.append(Article(title_lines[0], start, len(text), title_lines, byline.text))
+        first = last
+        while first > 0 and roles[first - 1] == TITLE:
+            first -= 1
+        block = paragraphs[first : last + 1]
+        headings = [p for p in block if p.lines[0].block == MD_HEADING]
+        headline = min(headings, key=lambda p: p.lines[0].level) if headings else block[0]
+        title_lines = [p.text for p in block]
+        articles.append(Article(headline.text, block[0].start, len(text), title_lines, byline.text))
     for article, following in pairwise(articles):
         article.end = following.start
     return articles
