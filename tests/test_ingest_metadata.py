@@ -152,3 +152,10 @@ def test_digest_place_is_the_province_its_stories_name_most():
     )
     document = _doc(text, markdown=True)
     assert (document.genre, document.place) == ("news_digest", "宁夏回族自治区")
+
+
+def test_a_headline_that_only_mentions_a_report_is_news():
+    document = _article("政府工作报告里的民生账单", "今年政府工作报告提出，城镇新增就业1200万人左右。")
+    assert document.genre == "news_article"
+    reprint = _article("政府工作报告（摘要）", "一、工作回顾", "全省生产总值增长5%。")
+    assert reprint.genre == "government_work_report"

@@ -46,9 +46,9 @@ def describe(
     bylines = [line for line in lines if line.meta and rules.is_byline(line.text)]
     byline = newspaper_byline([line.text for line in bylines])
     document.sections = _sections(document.text, paragraphs, headings, rules)
-    first = hints.title or _first_line(paragraphs, rules)
-    kind = report_kind(first)
     headlines = _markdown_headlines(paragraphs, roles)
+    first = hints.title or (paragraphs[headlines[0]].text if headlines else _first_line(paragraphs, rules))
+    kind = report_kind(first)
     if kind is not None and not kind.after_news:
         news = False
     elif headlines:
