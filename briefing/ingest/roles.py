@@ -189,8 +189,9 @@ def _lead(text: str, role: str, period: str, years: Years, rules: RoleRules) -> 
         new_role = lead.role or role
         if lead.period == "keep":
             return lead, new_role, period
-        if lead.period == "current":
-            return lead, new_role, default_period(TARGETS if new_role in FUTURE else new_role, years)
+        if lead.period == "current":  # 今年…: the year of the future part it sits in, else the report's
+            own = period if period.startswith("target-") else ""
+            return lead, new_role, own or default_period(TARGETS if new_role in FUTURE else new_role, years)
         if lead.period == "past_five":
             return lead, new_role, _past_five(new_role, years, rules)
         found = period_of(new_role, match.group(), years, rules)
