@@ -71,12 +71,12 @@ def describe(
         (found for text in (first, *front, document.source) if (found := _issuer(text, rules))), outlet
     )
     document.date = (
-        next((found for text in front if (found := _iso_date(text, rules.delivered_date))), None)
+        next((day for text in front if (day := _iso_date(text, rules.delivered_date))), None)
         or _meta_date(lines, rules)
         or (byline.date if byline else None)
         or hints.date
         or _lead_date(document.text, paragraphs, leads, rules)
-        or next((found for text in front if (found := _iso_date(text, rules.full_date))), None)
+        or next((day for text in front if (day := _iso_date(text, rules.full_date))), None)
     )
     document.place = document_place(document, [first, *front], paragraphs)
     return [
