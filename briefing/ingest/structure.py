@@ -22,6 +22,9 @@ from briefing.ingest.rules import Rules, fold_spaces
 from briefing.ingest.sentences import cut
 from briefing.model import Article, Document, Section
 
+_TITLE_REACH = 4
+"""How many opening title-like lines may stand above a report's own title (paper name, column label)."""
+
 _DATELINE_REACH = 16
 """How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
 
@@ -47,7 +50,10 @@ def describe(
     byline = newspaper_byline([line.text for line in bylines])
     document.sections = _sections(document.text, paragraphs, headings, rules)
     headlines = _markdown_headlines(paragraphs, roles)
+    front = _front_matter(paragraphs, roles)
     first = hints.title or (paragraphs[headlines[0]].text if headlines else _first_line(paragraphs, rules))
+    if not hints.title and not headlines:  # a paper's name or a column label may stand above the title
+        first = next((line for line in front[:_TITLE_REACH] if report_kind(line)), first)
     kind = report_kind(first)
     if kind is not None and not kind.after_news:
         news = False
@@ -64,7 +70,6 @@ def describe(
         document.articles = _articles(document.text, paragraphs, roles, _title_blocks(roles), rules)
     document.genre = genre_of(first, news, len(document.articles))
     document.title = _own_title(document, first, paragraphs)
-    front = _front_matter(paragraphs, roles)
     document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
     outlet = byline.outlet if byline else ""
     document.issuer = (outlet if news else "") or next(
