@@ -46,6 +46,7 @@ __all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "Translati
 
 INSTALL_HINT = "briefing models install zh-en"
 _NOT_A_PHRASE = re.compile(r"[。，；！？：,;!?:\n]")
+_BRIEF_EN_BY = {"termbase": "glossary", "dictionary": "composed"}  # a label's way, as brief.json says it
 MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
 _EDGES = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.DOTALL)
 
@@ -137,9 +138,14 @@ class TranslationLayer:
     def composer(self) -> LabelComposer:
         return LabelComposer(Termbase(self.glossary))
 
-    def english_label(self, zh: str) -> LabelEnglish | None:
-        """A figure's label in English without the model (termbase | composed | dictionary), or None."""
-        return self.composer.english(zh)
+    def english_label(self, zh: str) -> Translation:
+        """A figure's label (or any noun phrase naming what is counted) in English, for compose: composed
+        by rule, else the model's, else untranslated; `en_by` in the brief's vocabulary (glossary,
+        composed, mt, untranslated). `indicator_labels` tells termbase, composed and dictionary apart."""
+        found = self.indicator_labels([zh]).get(zh)
+        if found is None:
+            return Translation("", "untranslated")
+        return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by))
 
     def indicator_labels(self, labels: Iterable[str]) -> dict[str, LabelEnglish]:
         """English for figures' labels, in one batch: composed ones win; the model, when installed, gets
