@@ -128,6 +128,7 @@ def test_a_one_character_modifier_before_de_stays_in_front(composer: LabelCompos
 def test_a_verb_alone_is_no_label(composer: LabelComposer) -> None:
     assert composer.english("新建") is None
     assert composer.english("打造") is None
+    assert composer.english("出口") == LabelEnglish("exports", "termbase")  # also a noun
 
 
 def test_rule_lists_have_no_repeats() -> None:

@@ -7,15 +7,19 @@ convention, and so does this module, without a translation model:
 1. the whole label, if the glossary or termbase has it (`termbase`);
 2. cut reporting noise around it (稳定在, 全省, 从2020年; data/label_rules.toml);
 3. a place at the front → "… in Beijing";
-4. a two-sided pattern (A占B比重 → share of A in B; A的B → B of A);
-5. a head at the end (…年产量 → annual output of …; …增速 → … growth);
-6. a verb at the front (新建… → new … built);
-7. an indicator term at the end (…人均收入 → per capita income of …);
-8. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as a
-   user word), runs of words are matched longest-first against the termbase, and words it lacks are
-   looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
+4. a two-sided pattern closed by a tail (A占B比重 → share of A in B);
+5. a head of change, share or rank at the end, over all before it (…增速 → … growth);
+6. a listing whose items have their own heads (甲起数和乙人数 → number of A and B);
+7. any other head at the end (…年产量 → annual output of …);
+8. a verb at the front (新建… → new … built);
+9. a listing (甲、乙 → A and B), then open patterns (A的B → B of A; A高于B → A above B);
+10. an indicator term at the end (…人均收入 → per capita income of …);
+11. a front modifier English puts last (规上… → … above designated size);
+12. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as
+    a user word), runs of words are matched longest-first against the termbase, and words it lacks are
+    looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
 
-Parts 3–7 recurse on what is left, so rules combine. English built from termbase words and rules only is
+Rules 3–11 recurse on what is left, so they combine; every rule only cuts at jieba's word boundaries. English built from termbase words and rules only is
 `composed`; with any dictionary word it is `dictionary`. None means the composer could not build it.
 """
 
@@ -34,6 +38,7 @@ from briefing.translate.termbase import Termbase
 
 RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
+NOUN_SOURCES = ("indicator", "sector", "product")  # termbase categories that name things
 MAX_DEPTH = 8
 MAX_RULED = 40  # characters; longer texts are clauses, not labels: their words are given in order
 _EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】[]:：,，.。;；、!！?？-—"
@@ -113,7 +118,7 @@ class LabelComposer:
         text = fold(zh).strip(_EDGE_MARKS)
         if not text:
             return None
-        if text in self.rules.verbs:
+        if text in self.rules.verbs and not self._names_a_thing(text):
             return None  # a verb alone (新建, 打造) names no thing: no label rather than "built"
         whole = self.termbase.lookup(text)
         if whole is not None:
@@ -127,6 +132,11 @@ class LabelComposer:
             return None  # a heading with words the termbase lacks reads as a word list, not English
         en = re.sub(r"\s+", " ", part.en).strip()
         return LabelEnglish(en, "dictionary" if part.looked_up else "composed")
+
+    def _names_a_thing(self, text: str) -> bool:
+        """Is `text` a termbase indicator, sector or product (出口 exports), not only a verb?"""
+        term = self.termbase.terms.get(text)
+        return term is not None and term.source in NOUN_SOURCES
 
     # ------------------------------------------------------------ rules
 
