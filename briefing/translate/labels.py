@@ -19,8 +19,9 @@ convention, and so does this module, without a translation model:
     a user word), runs of words are matched longest-first against the termbase, and words it lacks are
     looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
 
-Rules 3–11 recurse on what is left, so they combine; every rule only cuts at jieba's word boundaries. English built from termbase words and rules only is
-`composed`; with any dictionary word it is `dictionary`. None means the composer could not build it.
+Rules 3–11 recurse on what is left, so they combine; every rule cuts only at jieba's word boundaries.
+English built from termbase words and rules only is `composed`; with any dictionary word it is
+`dictionary`. None means the composer could not build it.
 """
 
 from __future__ import annotations
