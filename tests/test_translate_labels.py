@@ -137,3 +137,11 @@ def test_rule_lists_have_no_repeats() -> None:
     rules = LabelRules()
     for words in (rules.noise_prefixes, rules.noise_suffixes, sorted(rules.dropped_words)):
         assert len(words) == len(set(words))
+
+
+def test_subject_of_a_change_label_leaves_the_change_to_the_sentence(composer: LabelComposer) -> None:
+    assert composer.subject("全省规模以上工业增加值增速") == LabelEnglish(
+        "value-added of industry above designated size", "termbase"
+    )
+    assert composer.subject("山西省水泥产量下降").en == "cement output in Shanxi"
+    assert composer.subject("高技术制造业占比").en == "share of high-tech manufacturing"  # no change head

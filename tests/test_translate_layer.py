@@ -206,3 +206,10 @@ def test_english_label_speaks_the_briefs_vocabulary(packages_dir: Path, glossary
         "total retail sales of consumer goods", "glossary"
     )
     assert layer.english_label("新建") == Translation("", "untranslated")
+
+
+def test_english_subject_for_sentences_that_state_the_change(packages_dir: Path, glossary: Glossary) -> None:
+    layer = TranslationLayer(glossary, cache_path=None)
+    assert layer.english_subject("社会消费品零售总额增速") == Translation(
+        "total retail sales of consumer goods", "glossary"
+    )

@@ -147,6 +147,14 @@ class TranslationLayer:
             return Translation("", "untranslated")
         return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by))
 
+    def english_subject(self, zh: str) -> Translation:
+        """What a change label measures the change of (社会消费品零售总额增速 → total retail sales of
+        consumer goods), for sentences whose verb states the change; other labels as `english_label`."""
+        found = self.composer.subject(zh)
+        if found is None:
+            return self.english_label(zh)
+        return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by))
+
     def indicator_labels(self, labels: Iterable[str]) -> dict[str, LabelEnglish]:
         """English for figures' labels, in one batch: composed ones win; the model, when installed, gets
         only the labels the composer could not build (`mt`). Labels with no English are left out."""

@@ -115,6 +115,20 @@ class LabelComposer:
             self._cache[key] = self._english(zh, indicator)
         return self._cache[key]
 
+    def subject(self, zh: str) -> LabelEnglish | None:
+        """What a change label is a change of (地区生产总值增速 → GDP), for sentences that say the
+        change in their verb ("GDP grew 5.6%"); other labels whole."""
+        text = fold(zh).strip(_EDGE_MARKS)
+        text = self._cut_noise(text) or text
+        bounds = self._boundaries(text)
+        for head, rule in self.rules.heads.items():
+            cut = len(text) - len(head)
+            if rule.get("change") and text.endswith(head) and cut > 0 and cut in bounds:
+                rest = self.english(text[:cut])
+                if rest is not None:
+                    return rest
+        return self.english(zh)
+
     def _english(self, zh: str, indicator: bool) -> LabelEnglish | None:
         text = fold(zh).strip(_EDGE_MARKS)
         if not text:
