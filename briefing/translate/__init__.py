@@ -3,8 +3,8 @@ then nothing.
 
 Short noun phrases (indicator labels, headings, titles) are composed from the termbase by rule
 (labels.py): for a figure's label the composition wins over the model, which only gets the labels the
-composer could not build; for other phrases without figures the model, when installed, is preferred to
-a composition that had to look words up in the dictionary.
+composer could not build; other phrases without figures are composed only from termbase words (a
+heading built with dictionary words reads as a word list), else left to the model.
 
 For each sentence: a whole glossary entry is looked up; otherwise quantities, dates, digit runs and
 glossary terms are masked with placeholders (protect.py), the text is cut into model-sized pieces
@@ -172,14 +172,11 @@ class TranslationLayer:
         return self.sentences([(zh, [])])[0]
 
     def _phrase(self, text: str) -> Translation | None:
-        """A short phrase without figures composed from the termbase (from the dictionary: only without a
-        model)."""
+        """A short phrase without figures composed from termbase words alone, or None."""
         if len(text) > MAX_PHRASE or _NOT_A_PHRASE.search(text):
             return None
         found = self.composer.english(text, indicator=False)
-        if found is None or (found.by == "dictionary" and self.has_model):
-            return None
-        return Translation(found.en, "glossary" if found.by == "termbase" else "composed")
+        return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by)) if found else None
 
     def sentences(self, items: list[tuple[str, list[Fact]]]) -> list[Translation]:
         """English for each (sentence, facts it states), in order; see the module docstring."""
