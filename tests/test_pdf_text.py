@@ -9,7 +9,7 @@ import pytest
 
 from briefing.pdf import fonts
 from briefing.pdf.styles import styles
-from briefing.pdf.text import NO_LINE_END, NO_LINE_START, MissingGlyphsError, para
+from briefing.pdf.text import NO_LINE_END, NO_LINE_START, para, printable
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WIDTHS = (96, 173, 260, 421)  # a narrow table cell … the full A4 text width, in points
@@ -78,8 +78,9 @@ def test_lines_fit_and_justified_lines_fill_the_width(wrapped):
         for line in lines:
             assert line.currentWidth <= width + 0.01
         for line in lines[:-1]:
-            glyphs = len("".join(word.text for word in line.words).rstrip())
-            spread = getattr(line, "char_space", 0) * (glyphs - 1)
+            if not getattr(line, "gaps", 0):  # no gap between two Chinese characters: left ragged
+                continue
+            spread = line.char_space * line.gaps
             assert line.currentWidth + spread == pytest.approx(width, abs=0.05)
 
 
@@ -103,11 +104,19 @@ def test_bold_english_falls_back_to_bold_chinese():
     assert {frag.fontName for frag in p.frags} == {fonts.LATIN.bold, fonts.CJK.bold}
 
 
-def test_uncovered_characters_fail_with_their_code_points():
-    with pytest.raises(MissingGlyphsError) as caught:
-        para("增长\U0001f4c8明显", styles().body_zh)
-    assert "U+1F4C8" in str(caught.value)
-    assert caught.value.chars == {"\U0001f4c8"}
+def test_uncovered_characters_print_as_a_mark_and_emoji_in_the_emoji_font(caplog):
+    with caplog.at_level("WARNING", logger="briefing"):
+        p = para("增长\U0001f4c8明显，𪚥字\x07少见", styles().body_zh)
+    runs = {frag.text: frag.fontName for frag in p.frags}
+    assert runs["\U0001f4c8"] == fonts.EMOJI
+    assert "".join(runs) == "增长\U0001f4c8明显，〓字少见"  # a control character shows nothing: dropped
+    assert "U+2A6A5" in caplog.text and "U+1F4C8" not in caplog.text
+
+
+def test_printable_keeps_what_a_font_has():
+    assert printable("东城区 Dongcheng ≥ 5.2%") == "东城区 Dongcheng ≥ 5.2%"
+    assert printable("心\u2764\ufe0f") == "心\u2764"  # the emoji variation selector draws nothing
+    assert printable("\U0001f600", emoji=False) == fonts.MISSING_MARK  # charts have no emoji font
 
 
 def test_citation_marks_stay_with_their_sentence():

@@ -1,8 +1,12 @@
-"""The project's fonts: Noto Sans SC (CJK, TrueType outlines, OFL) and Noto Sans (Latin, OFL).
+"""The project's fonts: Noto Sans SC (CJK, TrueType outlines, OFL) and Noto Sans (Latin, OFL), with the
+monochrome Noto Emoji (OFL) as a last resort.
 
 Chinese text is set in Noto Sans SC. English text is set in Noto Sans, because the CJK font's curly
 quotes, dashes and ellipsis are full-width; characters Noto Sans lacks (Chinese names, ≥) fall back to
-the CJK font run by run. Both are registered once per process for ReportLab and matplotlib.
+the CJK font run by run. Both are registered once per process for ReportLab and matplotlib. Emoji, which
+neither has, are drawn in Noto Emoji, registered only when a text needs it. A character no shipped font
+has (a CJK Extension B ideograph such as 𠀀: the one font that covers them is 22 MB, as much as all the
+others) prints as MISSING_MARK, which the CJK font has.
 """
 
 from __future__ import annotations
@@ -36,8 +40,23 @@ _FILES = {
 }
 
 
+EMOJI = "NotoEmoji"
+_FALLBACK_FILES = {EMOJI: "NotoEmoji.ttf"}
+MISSING_MARK = "〓"  # the geta mark, Chinese and Japanese typesetting's sign for a character not to be had
+
+
 def font_path(font_name: str) -> Path:
-    return shipped_dir("fonts") / _FILES[font_name]
+    return shipped_dir("fonts") / (_FILES.get(font_name) or _FALLBACK_FILES[font_name])
+
+
+@cache
+def register_fallback_font() -> None:
+    """Register the emoji font with ReportLab (once per process, and only when a text needs it: parsing
+    it costs a fifth of a second)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(EMOJI, str(font_path(EMOJI))))
 
 
 @cache
@@ -77,10 +96,15 @@ def register_matplotlib_fonts() -> tuple[str, str]:
 
 @cache
 def _cmap(font_name: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont as FontToolsFont
+    """The code points `font_name` has glyphs for, from the character map ReportLab already parsed when
+    it registered the font (reading it again with fontTools cost a third of a second a run)."""
+    from reportlab.pdfbase import pdfmetrics
 
-    with FontToolsFont(str(font_path(font_name)), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    if font_name in _FALLBACK_FILES:
+        register_fallback_font()
+    else:
+        register_reportlab_fonts()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
 def covers(font_name: str, char: str) -> bool:
@@ -93,10 +117,16 @@ def uncovered(text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC"
 
 
 def runs_by_font(text: str, primary: str, fallback: str) -> list[tuple[str, str]]:
-    """Split `text` into (font name, run) pieces: `primary` where it has the glyph, else `fallback`."""
+    """Split `text` into (font name, run) pieces: `primary` where it has the glyph, else `fallback`, else
+    the emoji font where it has the glyph."""
     runs: list[tuple[str, str]] = []
     for char in text:
-        font = primary if covers(primary, char) else fallback
+        if covers(primary, char):
+            font = primary
+        elif covers(fallback, char) or not covers(EMOJI, char):
+            font = fallback
+        else:
+            font = EMOJI
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + char)
         else:
