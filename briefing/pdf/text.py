@@ -17,7 +17,6 @@ words and a number's unit (1700余条, 97.37万公顷) are never spread.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 import unicodedata
@@ -317,39 +316,35 @@ class _Units:
         self.chars, self.frags, self.widths = chars, owners, widths
         self.forced = [hasattr(f, "lineBreak") for f in owners]
         self.space = [c.isspace() for c in chars]
+        self.raised = [getattr(f, "rise", 0) > 0 for f in owners]  # superscript citation marks
         self.glued = _glued("".join(c or "\0" for c in chars))
-        self.breaks = [False] + [self._may_break_before(i) for i in range(1, len(chars))]
+        wide = [bool(c) and _wide(c) for c in chars]
+        self.breaks = [False] + [self._may_break_before(i, wide) for i in range(1, len(chars))]
         # Justification stretches the gap after unit i only between two Chinese characters, never
         # inside a number with its unit (1700余条, 97.37万公顷) and never around digits or Latin letters.
         self.stretch = [
-            bool(a and b)
-            and _wide(a)
-            and _wide(b)
-            and not self.glued[i + 1]
-            and getattr(self.frags[i + 1], "rise", 0) <= 0
-            for i, (a, b) in enumerate(itertools.pairwise(chars))
+            wide[i] and wide[i + 1] and not self.glued[i + 1] and not self.raised[i + 1]
+            for i in range(len(chars) - 1)
         ] + [False]
 
     def __len__(self) -> int:
         return len(self.chars)
 
-    def _may_break_before(self, i: int) -> bool:
+    def _may_break_before(self, i: int, wide: list[bool]) -> bool:
         """Whether a line may end between unit i-1 and unit i."""
         before, after = self.chars[i - 1], self.chars[i]
         if not before or not after:  # zero-width anchors and callbacks stay with their neighbours
             return False
-        if self.glued[i]:  # inside a number with its unit: 1700余条 is one word
+        if self.glued[i] or self.raised[i]:  # 1700余条 is one word; a citation mark stays with its sentence
             return False
-        if getattr(self.frags[i], "rise", 0) > 0:  # a superscript citation mark stays with its sentence
+        if self.space[i]:
             return False
-        if after.isspace():
-            return False
-        if before.isspace():
+        if self.space[i - 1]:
             return True
         if after in NO_LINE_START or before in NO_LINE_END:
             return False
         # Latin words and numbers (2025, 5.2%, R&D, PM2.5) are never cut between two narrow characters.
-        return _wide(before) or _wide(after)
+        return wide[i - 1] or wide[i]
 
     def content_chars(self, start: int, end: int) -> int:
         """Characters a reader counts in [start, end): not spaces, punctuation or citation marks."""
@@ -360,7 +355,7 @@ class _Units:
             and not self.space[i]
             and self.chars[i] not in NO_LINE_START
             and self.chars[i] not in NO_LINE_END
-            and getattr(self.frags[i], "rise", 0) <= 0
+            and not self.raised[i]
         )
 
 
