@@ -207,8 +207,12 @@ def least_width(text: str, font_name: str, size: float) -> float:
     for char in text:
         width = table.get(char)
         if width is None:
+            covered = [face for face in faces if fonts.covers(face, char)]
+            # spaces may end a line; a character neither face has is drawn otherwise (emoji, the mark)
             width = table[char] = (
-                0.0 if char.isspace() else min(pdfmetrics.stringWidth(char, face, size) for face in faces)
+                0.0
+                if char.isspace() or not covered
+                else min(pdfmetrics.stringWidth(char, f, size) for f in covered)
             )
         total += width
     return total
