@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.pdf import fonts
 from briefing.pdf.styles import styles
-from briefing.pdf.text import NO_LINE_END, NO_LINE_START, para, printable
+from briefing.pdf.text import NO_LINE_END, NO_LINE_START, least_width, para, printable
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WIDTHS = (96, 173, 260, 421)  # a narrow table cell … the full A4 text width, in points
@@ -136,3 +138,15 @@ def test_last_line_never_holds_a_lone_character(wrapped):
         if len(lines) > 1 and len(re.sub(r"[\s，。、；：？！,.;:?!）)”’》」]", "", lines[-1])) == 1
     ]
     assert not lone, lone[:5]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="东城区新建泵站，。、0123456789.%ABCxyz (𠀀\U0001f680", min_size=1, max_size=60))
+def test_least_width_never_exceeds_the_width_set(text):
+    """Quote fitting rules a text out by `least_width` without laying it out: that must never rule out
+    a text that fits, so the bound stays at or under what a line of it really measures."""
+    style = styles().body_zh
+    p = para(text, style)
+    p.wrap(100_000, 1000)
+    (line,) = p.blPara.lines
+    assert least_width(text, style.fontName, style.fontSize) <= line.currentWidth + 1e-6
