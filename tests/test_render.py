@@ -294,3 +294,55 @@ def test_a_trillion_figure_keeps_its_compound_scale() -> None:
     item = fact("6.4万亿元", "6400000000000", "CNY", "万亿元")
     assert render_zh(item) == "6.4万亿元"
     assert render_en(item) == "CNY 6.4 trillion"
+
+
+# Measure words with a scale as reports write them, with the scale the test expects read off them.
+SCALED_MEASURE_WORDS = [
+    ("亿元", "亿", "CNY"),
+    ("万亿元", "万亿", "CNY"),
+    ("万亿美元", "万亿", "USD"),
+    ("亿美元", "亿", "USD"),
+    ("万美元", "万", "USD"),
+    ("亿人民币", "亿", "CNY"),
+    ("万元人民币", "万", "CNY"),
+    ("万平方米", "万", "sqm"),
+    ("万平米", "万", "sqm"),
+    ("万公顷", "万", "hectare"),
+    ("万亩", "万", "mu"),
+    ("亿亩", "亿", "mu"),
+    ("万千瓦", "万", "kw"),
+    ("亿千瓦时", "亿", "kwh"),
+    ("万标箱", "万", "teu"),
+    ("亿人次", "亿", "person_time"),
+    ("万人次", "万", "person_time"),
+    ("万人", "万", "person"),
+    ("万名", "万", "person"),
+    ("万户", "万", "household"),
+    ("万家", "万", "enterprise"),
+    ("亿株", "亿", "unit"),
+    ("万株", "万", "unit"),
+    ("万吨", "万", "ton"),
+    ("亿吨", "亿", "ton"),
+    ("万吨标煤", "万", "ton_sce"),
+    ("万立方米", "万", "cubic_meter"),
+    ("亿立方米", "亿", "cubic_meter"),
+    ("亿斤", "亿", "jin"),
+    ("万套", "万", "unit"),
+    ("万台", "万", "unit"),
+    ("万件", "万", "item"),
+    ("万个", "万", "unit"),
+    ("千米", "千", "m"),
+]
+
+
+@pytest.mark.parametrize(("measure_word", "scale", "unit"), SCALED_MEASURE_WORDS)
+@given(value=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2))
+def test_measure_words_of_reports_read_back(measure_word: str, scale: str, unit: str, value: Decimal) -> None:
+    """The figure as the source writes it (value in the source's scale) comes back digit for digit."""
+    factor = 1
+    for char in scale:
+        factor *= ZH_SCALE_CHARS[char]
+    item = fact("x", str(value * factor), unit, measure_word)
+    zh = render_zh(item)
+    assert zh == f"{format(value.normalize(), 'f')}{measure_word}", zh
+    assert read_en(render_en(item)) == value * factor, render_en(item)
