@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from briefing.pdf import fonts
 from briefing.pdf.styles import styles
-from briefing.pdf.text import NO_LINE_END, NO_LINE_START, least_width, para, printable
+from briefing.pdf.text import NO_LINE_END, NO_LINE_START, cut_points, least_width, para, printable
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 WIDTHS = (96, 173, 260, 421)  # a narrow table cell … the full A4 text width, in points
@@ -150,3 +150,12 @@ def test_least_width_never_exceeds_the_width_set(text):
     p.wrap(100_000, 1000)
     (line,) = p.blPara.lines
     assert least_width(text, style.fontName, style.fontSize) <= line.currentWidth + 1e-6
+
+
+def test_text_is_never_cut_inside_a_number_with_its_unit():
+    text = "河湾新区受理诉求1700余条，绿地增加97.37万公顷，增速5.2%。"
+    points = set(cut_points(text, "zh"))
+    for token in ("1700余条", "97.37万公顷", "5.2%"):
+        at = text.index(token)
+        assert not points & set(range(at + 1, at + len(token))), token
+    assert text.index("，") in points  # elsewhere any character boundary will do

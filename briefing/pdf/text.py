@@ -222,12 +222,6 @@ def least_width(text: str, font_name: str, size: float) -> float:
 
 
 ELLIPSIS = "…"
-# A number with the unit or scale word that belongs to it: a cut inside would change the figure read.
-NUMBER_RUN = re.compile(
-    r"\d(?:[\d.]|,(?=\d))*"
-    r"(?:%|‰|万亿|亿|万|千|百|个百分点|倍|"
-    r"\s?(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b)?"
-)
 # Characters a cut text does not end on before its ellipsis.
 TRAILING_CUT = " \t,，、;；:：(（“\"'‘-–—/"
 
@@ -235,7 +229,7 @@ TRAILING_CUT = " \t,，、;；:：(（“\"'‘-–—/"
 def cut_points(text: str, lang: str) -> list[int]:
     """Where `text` may be cut: word boundaries in English, any character in Chinese, never in a number."""
     inside = set()
-    for match in NUMBER_RUN.finditer(text):
+    for match in _number_with_unit().finditer(text):
         inside.update(range(match.start() + 1, match.end()))
     points = [i for i in range(1, len(text)) if i not in inside]
     if lang == "en":
@@ -281,14 +275,15 @@ def _wide(char: str) -> bool:
 @cache
 def _number_with_unit() -> re.Pattern[str]:
     """A number with the scale, approximation and measure words that belong to it (1700余条, 97.37万公顷,
-    5.2%, 3-5家): read as one word, so never spread by justification or split across lines. The measure
-    words are the extractor's (data/measure_words.toml)."""
+    5.2%, 3-5家, 21.66 billion): one word, never spread by justification, split across lines or cut
+    short inside, since any of these would change the figure read. The measure words are the
+    extractor's (data/measure_words.toml)."""
     from briefing.facts.lexicon import measure_words
 
     number = r"\d(?:[\d.]|,(?=\d))*"
-    return re.compile(
-        rf"{number}(?:[-–~～]{number})?[十百千万亿]*(?:余|多)?(?:{measure_words().pattern})?(?:%|‰)?"
-    )
+    english = r"\s?(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b"
+    chinese = rf"[十百千万亿]*(?:余|多)?(?:{measure_words().pattern})?(?:%|‰)?"
+    return re.compile(rf"{number}(?:[-–~～]{number})?(?:{english}|{chinese})")
 
 
 def _glued(text: str) -> list[bool]:
