@@ -141,23 +141,26 @@ def test_same_inputs_give_identical_bytes(built, tmp_path):
 
 
 def test_odd_characters_never_cost_the_document(tmp_path, caplog):
-    """An emoji is drawn with the shipped emoji font; an Extension B ideograph, which no shipped font has,
-    prints as the missing mark, and the run is warned once, naming it, however often it occurs."""
+    """An emoji and a rare ideograph are drawn with the shipped fallback fonts; an ideograph no shipped
+    font has prints as the missing mark, and the run is warned once, naming it, however often it occurs."""
     brief = sample_brief()
     brief.sections[-1].sentences += [
-        BriefSentence("营商环境持续优化\U0001f680，𠀀字出现。", "Better business climate \U0001f680.", []),
-        BriefSentence("又见𠀀字。", "The same character 𠀀 again.", []),
+        BriefSentence(
+            "营商环境持续优化\U0001f680，𠀀字出现，𠀁字也出现。", "Better business climate \U0001f680.", []
+        ),
+        BriefSentence("又见𠀁字。", "The same character 𠀁 again.", []),
     ]
     target = tmp_path / "out.pdf"
     with caplog.at_level("WARNING", logger="briefing"):
         write_brief_pdf(brief, target, generated=GENERATED)
     reader = PdfReader(target)
     text = "".join(page_texts(reader))
-    assert "〓字出现" in text and "𠀀" not in text
-    assert any("NotoEmoji" in name for page in reader.pages for name in fonts_of(page["/Resources"]))
-    warnings = [r.getMessage() for r in caplog.records if "U+20000" in r.getMessage()]
+    assert "〓字也出现" in text and "𠀁" not in text
+    embedded = {name for page in reader.pages for name in fonts_of(page["/Resources"])}
+    assert any("NotoEmoji" in name for name in embedded) and any("BriefingExtB" in name for name in embedded)
+    warnings = [r.getMessage() for r in caplog.records if "U+20001" in r.getMessage()]
     assert len(warnings) == 1 and "004_976266724e1df7b4.txt" in warnings[0]
-    assert "U+1F680" not in warnings[0]
+    assert "U+1F680" not in warnings[0] and "U+20000" not in warnings[0]
 
 
 def test_pdf_shows_the_source_file_name_never_its_folders(tmp_path):

@@ -98,11 +98,11 @@ def chart_flowable(chart, width: float, height: float | None = None) -> Drawing:
 
 def _printable(value):
     """A copy of a chart (dataclasses, lists, strings) whose every text the two text fonts can draw:
-    matplotlib knows no emoji font, so what they lack prints as the missing mark (text.printable)."""
+    matplotlib knows no fallback font, so what they lack prints as the missing mark (text.printable)."""
     from briefing.pdf.text import printable
 
     if isinstance(value, str):
-        return printable(value, emoji=False)
+        return printable(value, fallbacks=False)
     if isinstance(value, list):
         return [_printable(item) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

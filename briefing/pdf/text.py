@@ -2,9 +2,9 @@
 
 Everything a brief prints comes from documents we do not control, so text is escaped before it meets
 ReportLab's markup parser (a source saying `<b>R&D</b>` prints those characters). English is set in Noto
-Sans with runs of Noto Sans SC for characters Latin lacks, and emoji in Noto Emoji; a character no shipped
-font has prints as a visible mark (fonts.MISSING_MARK), never a silent box, and the run is warned once per
-document (`glyph_report`).
+Sans with runs of Noto Sans SC for characters Latin lacks, emoji and rare ideographs in the fallback fonts;
+a character no shipped font has prints as a visible mark (fonts.MISSING_MARK), never a silent box, and the
+run is warned once per document (`glyph_report`).
 
 ReportLab's CJK wrapping (`cjkFragSplit`) only knows a short Japanese list of characters that may not start
 a line, so Chinese commas, enumeration commas, closing quotes and book-title marks end up at the start of
@@ -85,17 +85,17 @@ def _invisible(char: str) -> bool:
 
 
 def printable(
-    text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC"), *, emoji: bool = True
+    text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC"), *, fallbacks: bool = True
 ) -> str:
-    """`text` as it can be printed: characters that show nothing (zero-width spaces, emoji variation
-    selectors) dropped, and every character no shipped font has (not `font_names`, nor the emoji font
-    unless `emoji` is False) replaced by fonts.MISSING_MARK and reported (see `glyph_report`). One odd
+    """`text` as it can be printed: characters that show nothing (controls, emoji variation selectors)
+    dropped, and every character no shipped font has (not `font_names`, nor a fallback font unless
+    `fallbacks` is False) replaced by fonts.MISSING_MARK and reported (see `glyph_report`). One odd
     character from a source or a translation model never costs the document."""
     missing = fonts.uncovered(text, font_names)
     if not missing:
         return text
     dropped = {c for c in missing if _invisible(c)}
-    lost = {c for c in missing - dropped if not (emoji and fonts.covers(fonts.EMOJI, c))}
+    lost = {c for c in missing - dropped if not (fallbacks and fonts.fallback_for(c))}
     if lost:
         _report(lost)
     return "".join("" if c in dropped else fonts.MISSING_MARK if c in lost else c for c in text)
@@ -134,7 +134,8 @@ def glyph_report(document: str) -> Iterator[None]:
 
 def font_markup(text: str, font_name: str) -> str:
     """Escaped paragraph markup for `text` set in `font_name`, switching to the other family's face for
-    characters the font lacks, and to the emoji font for emoji (characters no font has: `printable`)."""
+    characters the font lacks, and to a fallback font for emoji and rare ideographs (characters no font
+    has: `printable`)."""
     fallback = _FACE_PAIRS.get(font_name, fonts.CJK.regular)
     parts = []
     for face, run in fonts.runs_by_font(printable(text, (font_name, fallback)), font_name, fallback):
