@@ -3,8 +3,11 @@
 One place decides how a fact reads in either language, so that template text (compose), restored
 placeholders in machine translation (translate) and the number check (translate.fidelity) all agree on
 every digit. Values are Decimals in base units (see `Fact`); nothing here rounds: a scaled form
-("21.66 billion", "97.37万") is used only when it is exact, otherwise all digits are written.
-Unit names and qualifier words are data (`data/units_en.toml`, `data/render_phrases.toml`).
+("21.66 billion", "97.37万", "5.2万亿") is used only when it is exact, otherwise all digits are written.
+A figure keeps the scale its source wrote (5.2万亿元 stays 5.2万亿元, read as CNY 5.2 trillion): scale words
+and the split of a measure word into scale and unit come from `briefing.scales`, the one the extractor
+multiplies out with. Unit names and qualifier words are data (`data/units_en.toml`,
+`data/render_phrases.toml`).
 """
 
 from __future__ import annotations
