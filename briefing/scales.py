@@ -42,10 +42,13 @@ def compound_scales() -> frozenset[str]:
     return frozenset(word for word in zh_scales() if len(word) > 1)
 
 
-def _unit_forms() -> dict[str, str]:
-    from briefing.facts.lexicon import measure_words  # the extractor's lexicon of unit forms
-
-    return measure_words().units
+@cache
+def _unit_forms() -> frozenset[str]:
+    """Every unit form of the extractor's lexicon (data/measure_words.toml): what may follow a scale.
+    Read here, not through briefing.facts, since the renderer is shared by every stage."""
+    with open(DATA_DIR / "measure_words.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return frozenset(data["units"]) | frozenset(data.get("factors", {}))
 
 
 @cache
