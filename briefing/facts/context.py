@@ -18,7 +18,11 @@ from briefing.model import Document, Sentence
 YEAR = re.compile(r"((?:19|20)\d{2})年")
 BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
-ENUMERATED = "等"
+ENUMERATED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*等")
+"""朝阳、海淀等30处: places listed as examples of what is counted."""
+NATIONAL_LEAD = 4
+"""全国 is the subject only near the start of its clause (全国居民人均可支配收入…), not inside a title
+(联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
@@ -67,19 +71,30 @@ def _year(document: Document) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
+HOME_WINDOW = 5000
+"""Characters of the text read to find the place a document without one in its heads speaks of most."""
+
+
 def _home(document: Document) -> str:
-    """Default geo: the issuer when it is a place (东城区), else a place in a report's title, else the
-    whole country when the text speaks of it more than of the default place, else the default place."""
+    """Default geo: the document's place (ingest), else the issuer when it is a place (东城区), else the
+    first place its title or headline names (广西连续五年…), else the place its text names most, unless it
+    speaks of the whole country more (全国…, 我国…, 国家统计局发布…)."""
+    if document.place:
+        return document.place
     lex = places()
-    for text in (document.issuer, document.title if not document.is_news else ""):
-        for match in lex.pattern.finditer(text or ""):
-            if match.group() not in lex.not_places:
-                return lex.forms[match.group()]
-    if lex.national:
-        local = sum(1 for m in lex.pattern.finditer(document.text) if lex.forms.get(m.group()) == lex.default)
-        if len(lex.national_cues.findall(document.text)) > local:
-            return lex.national
-    return lex.default
+    heads = [document.issuer, document.title]
+    if document.articles:
+        heads += document.articles[0].title_lines
+    for text in heads:
+        found = [name for _, _, name in _places_in(text or "", "") if name != lex.national]
+        if found:
+            return found[0]
+    text = document.text[:HOME_WINDOW]
+    named = Counter(name for _, _, name in _places_in(text, "") if name != lex.national)
+    national = len(lex.national_cues.findall(text))
+    if named and max(named.values()) > national:
+        return max(named, key=lambda name: named[name])
+    return lex.national
 
 
 def _blocks(ctx: DocContext) -> None:
@@ -141,35 +156,57 @@ def _fill(period: str, match: re.Match[str], year: int | None) -> str:
 # ---------------------------------------------------------------- geo
 
 
-STREET = re.compile(r"[路街道桥线]")
-"""A place name followed by one of these names a street (通惠河北路), not the place."""
+STREET = re.compile(r"[路街道桥线山]")
+"""A place name followed by one of these names a street or a mountain (通惠河北路, 长白山), not the place."""
+PORT = "港"
+"""天津港: a figure about a port is about the port, not its city."""
 
 
-def _places_in(text: str) -> list[tuple[int, int, str]]:
+def _places_in(text: str, home: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
+    A district written after its city is named with it (青岛市市北区); a city after its province alone."""
     lex = places()
-    found = [
-        (m.start(), m.end(), lex.forms[m.group()])
-        for m in lex.pattern.finditer(text)
-        if m.group() not in lex.not_places and not STREET.match(text, m.end())
-    ]
-    found += [(m.start("name"), m.end("name"), m.group("name")) for m in lex.county.finditer(text)]
-    return sorted(found)
+    found: list[tuple[int, int, str]] = []
+    for m in lex.pattern.finditer(text):
+        if STREET.match(text, m.end()):
+            continue
+        name = lex.resolve(m.group(), home)
+        if name is None:
+            continue
+        if text.startswith(PORT, m.end()):
+            found.append((m.start(), m.end() + 1, m.group() + PORT))
+            continue
+        if found and found[-1][1] == m.start() and lex.contains(found[-1][2], name):
+            outer = found.pop()
+            nested = _level(outer[2]) != "province" or outer[2].endswith("市")
+            joined = outer[2] + name if nested and _level(name) == "county" else name
+            found.append((outer[0], m.end(), joined))
+            continue
+        found.append((m.start(), m.end(), name))
+    return found
+
+
+def _level(name: str) -> str:
+    from briefing.places import gazetteer
+
+    place = gazetteer().by_name.get(name)
+    return place.level if place is not None else "region"
 
 
 def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[tuple[int, int, str]]:
     """Places of a text every fact of a sentence or paragraph asks about, found once."""
     if key not in ctx.memo:
-        ctx.memo[key] = _places_in(text())
+        ctx.memo[key] = _places_in(text(), ctx.home)
     return ctx.memo[key]
 
 
 def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
     """Place named before the number in its clause, else in its sentence, else the paragraph's or the
-    article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处) and the
-    city around a district issuer do not count."""
+    article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处), places
+    a figure is compared with (占全国…, 居全省…) and the areas around the home do not count."""
     text = sentence.text
     start = clause_start(text, mention.number_start)
-    skip = {ctx.home, places().default}
+    lex = places()
     found = _memo_places(ctx, ("places", sentence.index), lambda: text)
 
     def named(low: int, high: int) -> list[str]:
@@ -177,9 +214,10 @@ def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
         for s, e, name in found:
             if s < low or e > high:
                 continue
-            between = text[e : mention.number_start]
-            listed = ENUMERATED in between and not CLAUSE_END.search(between)
-            if name not in skip and not listed and name not in out:
+            listed = ENUMERATED.match(text, e, mention.number_start)
+            around = name == ctx.home or lex.contains(name, ctx.home)
+            aside = name == lex.national and s - clause_start(text, s) > NATIONAL_LEAD
+            if not (around or listed or aside or _compared(text, s)) and name not in out:
                 out.append(name)
         return out
 
@@ -197,10 +235,15 @@ def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
         (("title", sentence.article), lambda: _article_title(ctx, sentence)),
     )
     for key, text_above in above:
-        places_above = _memo_places(ctx, key, text_above)
+        places_above = [p for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
         if places_above:
             return places_above[0][2]
     return ctx.home
+
+
+def _compared(text: str, at: int) -> bool:
+    """占全国…, 居全省…, 高于全国…: a place named as the yardstick of a figure, not its subject."""
+    return bool(places().comparison.search(text[max(0, at - 3) : at]))
 
 
 def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:

@@ -57,6 +57,7 @@ class NounRule:
     unit: str
     keywords: tuple[str, ...]
     after_only: bool
+    adjacent: bool  # the noun must follow the measure word directly (5个国家, not 5个通过国家备案的)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,13 @@ def measure_words() -> MeasureWords:
     for form in factors:
         units.setdefault(form, "percent")
     nouns = tuple(
-        NounRule(n["measure_word"], n["unit"], tuple(n["keywords"]), bool(n.get("after_only")))
+        NounRule(
+            n["measure_word"],
+            n["unit"],
+            tuple(n["keywords"]),
+            bool(n.get("after_only")),
+            bool(n.get("adjacent")),
+        )
         for n in data.get("nouns", [])
     )
     return MeasureWords(
@@ -210,38 +217,52 @@ def periods() -> Periods:
 
 @dataclass(frozen=True)
 class Places:
-    default: str
-    forms: dict[str, str]  # written form → canonical name
+    """The gazetteer (briefing/places.py) as the facts and compose stages read it."""
+
+    forms: dict[str, str]  # written form → canonical name of its first reading (context decides: resolve)
     pattern: re.Pattern[str]  # every written form and every non-place, longest first
     not_places: frozenset[str]
-    county: re.Pattern[str]
     regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
-    within: dict[str, frozenset[str]]  # area → places inside it
     national: str  # the whole country, home of national data news
     national_cues: re.Pattern[str]
+    comparison: re.Pattern[str]  # words before a place that make it a yardstick (占全国, 高于全省)
+
+    def resolve(self, form: str, home: str) -> str | None:
+        """Canonical place of a written form in a document about `home`, None when it names no place."""
+        from briefing.places import gazetteer
+
+        return gazetteer().resolve(form, home)
+
+    def contains(self, area: str, name: str) -> bool:
+        from briefing.places import gazetteer
+
+        return gazetteer().contains(area, name)
 
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
         if geo in self.regional:
             return True
-        return not (geo in (home, self.default, self.national, "全球") or geo in self.within.get(home, ()))
+        if not geo or geo in (self.national, "全球"):
+            return False
+        return not (self.contains(home, geo) or self.contains(geo, home))
 
 
 @cache
 def places() -> Places:
+    from briefing.places import gazetteer
+
     data = read_toml("places.toml")
-    forms = {form: name for name, written in data["places"].items() for form in written}
-    not_places = frozenset(data.get("not_places", []))
+    found = gazetteer()
+    forms = {form: named[0].name for form, named in (*found.local.items(), *found.places.items())}
+    forms.update(dict.fromkeys(found.national_forms, found.national))
     return Places(
-        default=data.get("default", ""),
         forms=forms,
-        pattern=re.compile(alternation(set(forms) | not_places)),
-        not_places=not_places,
-        county=re.compile(data["pattern"]["regex"]),
+        pattern=found.pattern,
+        not_places=found.not_places,
         regional=frozenset(data.get("regional", [])),
-        within={area: frozenset(inside) for area, inside in data.get("within", {}).items()},
-        national=data.get("national", ""),
+        national=found.national,
         national_cues=re.compile(alternation(data.get("national_cues", [])) or "(?!)"),
+        comparison=re.compile("(?:" + alternation(data.get("comparison_before", [])) + ")$"),
     )
 
 
