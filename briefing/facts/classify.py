@@ -15,18 +15,28 @@ from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention, clause_start
 
 BASE_VALUE = re.compile(r"(?:由|从)$")
-FYP_ORDINAL = {"三": 13, "四": 14, "五": 15}
+FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
+FYP_END_BASE = 1955
+"""The n-th five-year plan ends in 1955 + 5n (十四五 → 2025, 十五五 → 2030)."""
 SPANS = ("cumulative",)
 SPAN_SUFFIXES = ("FYP", "-years")
 
 
+FORWARD_ROLES = frozenset({"targets", "plan"})
+"""Section roles whose figures are commitments (kind target), not results."""
+
+
 @dataclass(frozen=True)
 class Default:
-    """The period a passage gets when its sentences name none, and whether it is a plan (targets)."""
+    """The period a passage gets when its sentences name none, and what its section does (its role)."""
 
     period: str = "unspecified"
-    target: bool = False
+    role: str = ""  # model.ROLES
     explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
+
+    @property
+    def target(self) -> bool:
+        return self.role in FORWARD_ROLES
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
@@ -43,6 +53,8 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
         return f"{year}-{int(groups['n']):02d}" if year is not None else "unspecified"
     if period == "fyp":
         return f"{FYP_ORDINAL[groups['n']]}th-FYP"
+    if period == "target-fyp":
+        return f"target-{FYP_END_BASE + 5 * FYP_ORDINAL[groups['n']]}"
     if period == "past":
         count = parse_number(groups.get("n") or groups.get("m") or "")
         return f"past-{int(count)}-years" if count else "cumulative"
@@ -76,10 +88,17 @@ def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default:
     return None
 
 
-def opening_period(text: str, year: int | None) -> str | None:
-    """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or None."""
+LEAD = 12
+"""A time marker within this many characters of a paragraph's start (刚刚过去的2025年，…) leads it."""
+
+
+def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
+    """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or that stands within `lead`
+    characters of its start (刚刚过去的2025年…), or None."""
     for marker in periods().markers:
-        match = marker.pattern.match(text) if marker.scope == "sentence" else None
+        if marker.scope != "sentence":
+            continue
+        match = marker.pattern.search(text[:lead]) if lead else marker.pattern.match(text)
         if match:
             return resolve(marker, match, year)
     return None
@@ -91,18 +110,25 @@ def period_of(
     """(period, is_target) of a mention in sentence `text`."""
     start = clause_start(text, mention.number_start)
     clause = text[start : mention.start]
+    lex = periods()
     if default.target:
         return default.period, True
-    if periods().targets.search(clause):
+    if lex.targets.search(clause) or (default.role != "review" and lex.weak_targets.search(clause)):
         return (f"target-{year}" if year else "unspecified"), True
+    base = lex.base_year.search(clause)
+    if base:
+        return base.group("year"), False  # 从2020年的3826.5亿元: the base value's own year
     if BASE_VALUE.search(clause):
         return "unspecified", False
+    clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
     opening = marker_period(text[max(0, start - OPENING_WINDOW) : start], ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
-    scoped = Default(default.period, default.target, default.explicit or bounded)
+    scoped = Default(default.period, default.role, default.explicit or bounded)
     found = marker_period(clause, ("clause", "sentence"), year, scoped)
+    if found is not None and found.startswith("past-") and block and block.endswith("FYP"):
+        found = block  # 过去五年 inside a “十四五” review is that plan period
     if found is None and mention.form == "rank":
         previous = text[clause_start(text, max(start - 1, 0)) : start]
         found = marker_period(previous, ("clause", "sentence"), year, scoped)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from briefing.facts.classify import Default, opening_period
-from briefing.facts.lexicon import alternation, load_themes, periods, places
+from briefing.facts.classify import LEAD, Default, opening_period, resolve
+from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
 from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
@@ -98,26 +98,25 @@ def _home(document: Document) -> str:
 
 
 def _blocks(ctx: DocContext) -> None:
-    """A time marker opening a sentence of the first paragraph after a heading sets the period of the
-    passage up to the next heading (“十四五”期间，东城区… / 过去五年，…)."""
+    """A time marker leading a paragraph (“十四五”期间，… / 过去五年，… / 刚刚过去的2025年，…) sets the period
+    of the passage from there up to the next heading or the next paragraph that names its own."""
     sentences = ctx.document.sentences
     block: str | None = None
-    after_heading_paragraph: int | None = None
-    paragraph_opening: dict[int, str | None] = {}
+    leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
+    seen: set[int] = set()
     for sentence in sentences:
         if sentence.is_heading:
-            block, after_heading_paragraph = None, None
+            block, leading = None, None
             ctx.block_period.append(None)
             continue
         paragraph = ctx.paragraph_of[sentence.index]
-        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
-        if paragraph not in paragraph_opening:  # 前三季度，… also dates the rest of its paragraph
-            paragraph_opening[paragraph] = opening_period(text, ctx.year)
-        if after_heading_paragraph is None:
-            after_heading_paragraph = paragraph
-        if paragraph == after_heading_paragraph:
-            block = opening_period(text, ctx.year) or block
-        ctx.block_period.append(paragraph_opening[paragraph] or block)
+        leading = paragraph if leading is None else leading
+        if paragraph not in seen or paragraph == leading:
+            text = OPENERS.sub("", BYLINE.sub("", sentence.text))
+            lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
+            block = lead or block
+            seen.add(paragraph)
+        ctx.block_period.append(block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
@@ -125,7 +124,10 @@ def _blocks(ctx: DocContext) -> None:
 
 
 def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
-    """Period default from the headings above the sentence (innermost first), then the report title."""
+    """Role and period default of a sentence: the ones ingest gave its section, else read from the headings
+    above it (innermost first), then from the report title."""
+    if sentence.role or sentence.period:
+        return Default(sentence.period or "unspecified", sentence.role, explicit=bool(sentence.period))
     headings: list[str] = []
     index = sentence.section
     while index is not None and 0 <= index < len(document.sections):
@@ -137,20 +139,13 @@ def _default(document: Document, sentence: Sentence, year: int | None) -> Defaul
         for rule in periods().defaults:
             match = rule.pattern.search(heading)
             if match:
-                return Default(_fill(rule.period, match, year), rule.target, explicit=True)
+                return Default(_fill(rule.period, match, year), rule.role, explicit=True)
     return Default()
 
 
 def _fill(period: str, match: re.Match[str], year: int | None) -> str:
-    groups = match.groupdict()
-    if period == "year":
-        return groups["year"]
-    if period == "past":
-        return f"past-{groups['n']}-years"
-    if "{y}" in period and year is None:
-        return "unspecified"
-    quarter = {"一": "1", "二": "2", "三": "3", "四": "4"}.get(groups.get("n") or "", "")
-    return period.replace("{y}", str(year)).replace("{n}", quarter)
+    marker = Marker(match.re, period, "sentence", False)
+    return resolve(marker, match, year)
 
 
 # ---------------------------------------------------------------- geo

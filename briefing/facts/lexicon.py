@@ -185,7 +185,7 @@ class Marker:
 class Default:
     pattern: re.Pattern[str]
     period: str
-    target: bool
+    role: str  # model.ROLES: review | problems | targets | plan
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,9 @@ class Periods:
     markers: tuple[Marker, ...]
     defaults: tuple[Default, ...]
     targets: re.Pattern[str]
+    weak_targets: re.Pattern[str]
+    base_year: re.Pattern[str]
+    base_span: re.Pattern[str]
     stock_cues: re.Pattern[str]
     any_marker: re.Pattern[str]  # matches where any marker matches (a quick test before the ordered scan)
 
@@ -207,9 +210,12 @@ def periods() -> Periods:
             for m in data["markers"]
         ),
         defaults=tuple(
-            Default(re.compile(d["pattern"]), d["period"], bool(d.get("target"))) for d in data["defaults"]
+            Default(re.compile(d["pattern"]), d["period"], d.get("role", "")) for d in data["defaults"]
         ),
         targets=re.compile("|".join(data["targets"])),
+        weak_targets=re.compile("|".join(data["weak_targets"])),
+        base_year=re.compile(data["base_year"]),
+        base_span=re.compile(data["base_span"]),
         stock_cues=re.compile("|".join(data["stock_cues"])),
         any_marker=re.compile("|".join(f"(?:{p})" for p in unnamed)),
     )
