@@ -1,8 +1,8 @@
 """Where a figure is: the national gazetteer, the document's home, and the places a clause names."""
 
 from briefing.facts import extract_facts
+from briefing.facts.places import gazetteer
 from briefing.ingest import document_from_text
-from briefing.places import gazetteer
 
 PROVINCE_REPORT = """2026年湖南省政府工作报告
 

@@ -12,6 +12,7 @@ from functools import cache
 
 from briefing.facts.classify import LEAD, Default, opening_period, resolve
 from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
+from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
@@ -182,10 +183,7 @@ def _places_in(text: str, home: str) -> list[tuple[int, int, str]]:
 
 
 def _level(name: str) -> str:
-    from briefing.places import gazetteer
-
-    place = gazetteer().by_name.get(name)
-    return place.level if place is not None else "region"
+    return gazetteer().level(name)
 
 
 def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[tuple[int, int, str]]:

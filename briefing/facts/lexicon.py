@@ -223,7 +223,7 @@ def periods() -> Periods:
 
 @dataclass(frozen=True)
 class Places:
-    """The gazetteer (briefing/places.py) as the facts and compose stages read it."""
+    """The gazetteer (briefing/facts/places.py) as the facts and compose stages read it."""
 
     forms: dict[str, str]  # written form → canonical name of its first reading (context decides: resolve)
     pattern: re.Pattern[str]  # every written form and every non-place, longest first
@@ -235,12 +235,12 @@ class Places:
 
     def resolve(self, form: str, home: str) -> str | None:
         """Canonical place of a written form in a document about `home`, None when it names no place."""
-        from briefing.places import gazetteer
+        from briefing.facts.places import gazetteer
 
         return gazetteer().resolve(form, home)
 
     def contains(self, area: str, name: str) -> bool:
-        from briefing.places import gazetteer
+        from briefing.facts.places import gazetteer
 
         return gazetteer().contains(area, name)
 
@@ -255,7 +255,7 @@ class Places:
 
 @cache
 def places() -> Places:
-    from briefing.places import gazetteer
+    from briefing.facts.places import gazetteer
 
     data = read_toml("places.toml")
     found = gazetteer()
