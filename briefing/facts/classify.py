@@ -119,11 +119,12 @@ def period_of(
     if base:
         return base.group("year"), False  # 从2020年的3826.5亿元: the base value's own year
     if BASE_VALUE.search(clause):
-        return "unspecified", False
+        return _plan_base(block or default.period), False  # 由47.6%提升至…: where the plan period began
     clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
-    opening = marker_period(text[max(0, start - OPENING_WINDOW) : start], ("sentence",), year, default)
+    before = lex.base_span.sub("", text[max(0, start - OPENING_WINDOW) : start])
+    opening = marker_period(before, ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.role, default.explicit or bounded)
     found = marker_period(clause, ("clause", "sentence"), year, scoped)
@@ -139,6 +140,13 @@ def period_of(
     if spans_years and periods().stock_cues.search(text[start : mention.end]):
         return "unspecified", False  # a standing stock (现有…, 成为…第4处) is not summed over years
     return (found or default.period), False
+
+
+def _plan_base(period: str) -> str:
+    """Year a base value stands for: the year before a five-year plan began (14th-FYP → 2020), else
+    unspecified."""
+    match = re.fullmatch(r"(\d+)th-FYP", period)
+    return str(FYP_END_BASE + 5 * (int(match.group(1)) - 1)) if match else "unspecified"
 
 
 def kind_of(mention: Mention, text: str, target: bool) -> tuple[str, str | None]:

@@ -17,13 +17,14 @@ from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
+BYLINE = re.compile(r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
+"""本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is about."""
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
-ENUMERATED = re.compile(r"(?:、[\u4e00-\u9fff]{1,8}?)*等")
+ENUMERATED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等")
 """朝阳、海淀等30处: places listed as examples of what is counted."""
-NATIONAL_LEAD = 4
-"""全国 is the subject only near the start of its clause (全国居民人均可支配收入…), not inside a title
-(联合全国7家…, 全国双拥模范城)."""
+NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
+"""全国 is the subject only where it opens its clause, after at most a time word (上半年全国居民…), not
+inside a phrase (联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 
 
@@ -209,13 +210,15 @@ def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
                 continue
             listed = ENUMERATED.match(text, e, mention.number_start)
             around = name == ctx.home or lex.contains(name, ctx.home)
-            aside = name == lex.national and s - clause_start(text, s) > NATIONAL_LEAD
+            aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
             if not (around or listed or aside or _compared(text, s)) and name not in out:
                 out.append(name)
         return out
 
     in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
-    earlier = named(0, start)
+    byline = len(text) - len(BYLINE.sub("", text))
+    subject_end = CLAUSE_END.search(text, byline)
+    earlier = named(byline, min(start, subject_end.end() if subject_end else start))
     if len(in_clause) == 1:
         return in_clause[0]
     if len(in_clause) > 1:
