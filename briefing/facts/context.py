@@ -17,8 +17,11 @@ from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-BYLINE = re.compile(r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
-"""本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is about."""
+BYLINE = re.compile(
+    r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*"
+)
+"""本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
+about."""
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
 ENUMERATED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等")
 """朝阳、海淀等30处: places listed as examples of what is counted."""
