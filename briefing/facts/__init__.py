@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.facts.analysis import confidence
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
 from briefing.facts.labels import change_label, label_of
@@ -118,10 +119,10 @@ def _fact(
 ) -> Fact:
     document = ctx.document
     text = sentence.text
-    default = ctx.defaults[sentence.index]
-    period, target = period_of(mention, text, ctx.year, ctx.block_period[sentence.index], default)
-    kind, direction = kind_of(mention, text, target)
-    geo = geo_of(ctx, sentence, mention)
+    analysis = ctx.analysis(sentence)
+    period, target, period_evidence = period_of(mention, analysis, ctx.year)
+    kind, direction, kind_evidence = kind_of(mention, analysis, target)
+    geo, geo_evidence = geo_of(ctx, analysis, mention)
     return Fact(
         doc=document.doc,
         id="",
@@ -140,7 +141,7 @@ def _fact(
         theme=theme_of(ctx, sentence, mention, geo, themes_file),
         article=document.heading_of(sentence),
         value_max=mention.value_max,
-        confidence=mention.confidence,
+        confidence=confidence(period_evidence, kind_evidence, geo_evidence, mention.confidence),
         sentence_index=sentence.index,
     )
 

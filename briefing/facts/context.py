@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from briefing.facts.analysis import SentenceAnalysis
 from briefing.facts.classify import LEAD, Default, opening_period, resolve
 from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
 from briefing.facts.places import gazetteer
@@ -38,15 +39,34 @@ class DocContext:
     document: Document
     year: int | None
     home: str  # default geo
+    home_evidence: str  # what the home was read from (data/confidence.toml [geo])
     paragraph_of: list[int] = field(default_factory=list)  # sentence index → paragraph number
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
-    memo: dict = field(default_factory=dict)  # per-sentence results shared by the facts of a sentence
+    analyses: dict[int, SentenceAnalysis] = field(default_factory=dict)  # by sentence index, when asked
+    memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
+
+    def analysis(self, sentence: Sentence) -> SentenceAnalysis:
+        """The sentence's structure, computed the first time a fact of it asks."""
+        if sentence.index not in self.analyses:
+            text = sentence.text
+            byline = len(text) - len(BYLINE.sub("", text))
+            stop = CLAUSE_END.search(text, byline)
+            self.analyses[sentence.index] = SentenceAnalysis(
+                sentence=sentence,
+                paragraph=self.paragraph_of[sentence.index],
+                default=self.defaults[sentence.index],
+                passage=self.block_period[sentence.index],
+                places=_places_in(text, self.home),
+                byline_end=byline,
+                subject_end=stop.end() if stop else len(text),
+            )
+        return self.analyses[sentence.index]
 
 
 def document_context(document: Document) -> DocContext:
-    ctx = DocContext(document, _year(document), _home(document))
+    ctx = DocContext(document, _year(document), *_home(document))
     paragraph = -1
     previous: Sentence | None = None
     for sentence in document.sentences:
@@ -80,26 +100,26 @@ HOME_WINDOW = 5000
 """Characters of the text read to find the place a document without one in its heads speaks of most."""
 
 
-def _home(document: Document) -> str:
-    """Default geo: the document's place (ingest), else the issuer when it is a place (东城区), else the
-    first place its title or headline names (广西连续五年…), else the place its text names most, unless it
-    speaks of the whole country more (全国…, 我国…, 国家统计局发布…)."""
+def _home(document: Document) -> tuple[str, str]:
+    """Default geo and what it was read from: the document's place (ingest), else the issuer when it is a
+    place (东城区), else the first place its title or headline names (广西连续五年…), else the place its text
+    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…)."""
     if document.place:
-        return document.place
+        return document.place, "stated"
     lex = places()
-    heads = [document.issuer, document.title]
+    heads = [("stated", document.issuer), ("title", document.title)]
     if document.articles:
-        heads += document.articles[0].title_lines
-    for text in heads:
+        heads += [("title", line) for line in document.articles[0].title_lines]
+    for evidence, text in heads:
         found = [name for _, _, name in _places_in(text or "", "") if name != lex.national]
         if found:
-            return found[0]
+            return found[0], evidence
     text = document.text[:HOME_WINDOW]
     named = Counter(name for _, _, name in _places_in(text, "") if name != lex.national)
     national = len(lex.national_cues.findall(text))
     if named and max(named.values()) > national:
-        return max(named, key=lambda name: named[name])
-    return lex.national
+        return max(named, key=lambda name: named[name]), "text"
+    return lex.national, "text"
 
 
 def _blocks(ctx: DocContext) -> None:
@@ -197,38 +217,37 @@ def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[t
     return ctx.memo[key]
 
 
-def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
-    """Place named before the number in its clause, else in its sentence, else the paragraph's or the
-    article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处), places
-    a figure is compared with (占全国…, 居全省…) and the areas around the home do not count."""
-    text = sentence.text
-    start = clause_start(text, mention.number_start)
+def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tuple[str, str]:
+    """(place, evidence): the place named before the number in its clause, else in the clause opening its
+    sentence, else the paragraph's or the article's first place, else the document's home. Places listed
+    as examples (朝阳、海淀等30处), places a figure is compared with (占全国…, 居全省…) and the areas around
+    the home do not count."""
+    text = analysis.text
+    start = analysis.clause_start(mention.number_start)
     lex = places()
-    found = _memo_places(ctx, ("places", sentence.index), lambda: text)
 
     def named(low: int, high: int) -> list[str]:
         out = []
-        for s, e, name in found:
+        for s, e, name in analysis.places:
             if s < low or e > high:
                 continue
             listed = ENUMERATED.match(text, e, mention.number_start)
             around = name == ctx.home or lex.contains(name, ctx.home)
-            aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
+            aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, analysis.clause_start(s), s)
             if not (around or listed or aside or _compared(text, s)) and name not in out:
                 out.append(name)
         return out
 
     in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
-    byline = len(text) - len(BYLINE.sub("", text))
-    subject_end = CLAUSE_END.search(text, byline)
-    earlier = named(byline, min(start, subject_end.end() if subject_end else start))
+    earlier = named(analysis.byline_end, min(start, analysis.subject_end))
     if len(in_clause) == 1:
-        return in_clause[0]
+        return in_clause[0], "clause"
     if len(in_clause) > 1:
-        return earlier[0] if earlier else "、".join(in_clause)
+        return (earlier[0], "subject") if earlier else ("、".join(in_clause), "clause")
     if earlier:
-        return earlier[0]
-    paragraph = ctx.paragraph_first[ctx.paragraph_of[sentence.index]]
+        return earlier[0], "subject"
+    sentence = analysis.sentence
+    paragraph = ctx.paragraph_first[analysis.paragraph]
     above = (
         (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
         (("title", sentence.article), lambda: _article_title(ctx, sentence)),
@@ -236,8 +255,8 @@ def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
     for key, text_above in above:
         places_above = [p for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
         if places_above:
-            return places_above[0][2]
-    return ctx.home
+            return places_above[0][2], "above"
+    return ctx.home, ctx.home_evidence
 
 
 def _compared(text: str, at: int) -> bool:

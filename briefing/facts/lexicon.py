@@ -298,6 +298,8 @@ class Kinds:
     up: re.Pattern[str]
     down: re.Pattern[str]
     change_abs: re.Pattern[str]
+    share: re.Pattern[str]  # rate words: a percentage after them is a share (贡献率为68.8%)
+    reached: re.Pattern[str]  # a change verb reaching a level (提高到25.5%)
     flow_units: frozenset[str]
     window: int
 
@@ -310,6 +312,8 @@ def kinds() -> Kinds:
         up=re.compile(alternation(data["up"])),
         down=re.compile(alternation(data["down"])),
         change_abs=re.compile(alternation(data["change_abs"])),
+        share=re.compile(alternation(data["share"])),
+        reached=re.compile(f"(?:{alternation(data['change_pct'])})(?:{alternation(data['reached'])})$"),
         flow_units=frozenset(data["flow_units"]),
         window=int(data.get("window", 8)),
     )
