@@ -187,22 +187,22 @@ def _places_in(text: str, home: str) -> list[tuple[int, int, str]]:
     A district written after its city is named with it (青岛市市北区); a city after its province alone."""
     lex = places()
     found: list[tuple[int, int, str]] = []
-    for m in lex.pattern.finditer(text):
-        if STREET.match(text, m.end()):
+    for start, end, form in gazetteer().find(text):
+        if STREET.match(text, end):
             continue
-        name = lex.resolve(m.group(), home)
+        name = lex.resolve(form, home)
         if name is None:
             continue
-        if text.startswith(PORT, m.end()):
-            found.append((m.start(), m.end() + 1, m.group() + PORT))
+        if text.startswith(PORT, end):
+            found.append((start, end + 1, form + PORT))
             continue
-        if found and found[-1][1] == m.start() and lex.contains(found[-1][2], name):
+        if found and found[-1][1] == start and lex.contains(found[-1][2], name):
             outer = found.pop()
             nested = _level(outer[2]) != "province" or outer[2].endswith("市")
             joined = outer[2] + name if nested and _level(name) == "county" else name
-            found.append((outer[0], m.end(), joined))
+            found.append((outer[0], end, joined))
             continue
-        found.append((m.start(), m.end(), name))
+        found.append((start, end, name))
     return found
 
 

@@ -235,14 +235,14 @@ class Places:
 
     def resolve(self, form: str, home: str) -> str | None:
         """Canonical place of a written form in a document about `home`, None when it names no place."""
-        from briefing.facts.places import gazetteer
+        from briefing.facts.places import resolve
 
-        return gazetteer().resolve(form, home)
+        return resolve(form, home)
 
     def contains(self, area: str, name: str) -> bool:
-        from briefing.facts.places import gazetteer
+        from briefing.facts.places import contains
 
-        return gazetteer().contains(area, name)
+        return contains(area, name)
 
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""

@@ -11,8 +11,11 @@ city around them, where they cannot mean a word.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+import ahocorasick
 
 from briefing.facts.lexicon import alternation, read_toml
 from briefing.places import COUNTY, PREFECTURE, PROVINCE
@@ -39,6 +42,13 @@ class Gazetteer:
     national_forms: frozenset[str]
     not_places: frozenset[str]
     pattern: re.Pattern[str]  # every form, local form and non-place, longest first
+    automaton: ahocorasick.Automaton  # the same words, for finding them in one pass over a text
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, form) of the words of `pattern` in `text`, longest first, left to right, not
+        overlapping: what `pattern.finditer` finds, several times faster on thousands of names."""
+        for end, form in self.automaton.iter_long(text):
+            yield end + 1 - len(form), end + 1, form
 
     def contains(self, area: str, name: str) -> bool:
         """Whether place `name` lies in `area` (or is it): by code prefix, or by the regions of the data."""
@@ -114,6 +124,10 @@ def gazetteer() -> Gazetteer:
     national_forms = frozenset(data.get("national_forms", []))
     not_places = frozenset(data.get("not_places", [])) | shared.not_places
     words = set(places) | set(local) | national_forms | not_places
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
     return Gazetteer(
         places={form: tuple(found) for form, found in places.items()},
         local={form: tuple(found) for form, found in local.items() if form not in places},
@@ -123,4 +137,17 @@ def gazetteer() -> Gazetteer:
         national_forms=national_forms,
         not_places=not_places,
         pattern=re.compile(alternation(words)),
+        automaton=automaton,
     )
+
+
+@lru_cache(maxsize=8192)
+def resolve(form: str, home: str) -> str | None:
+    """`Gazetteer.resolve`, remembered: a document asks about the same few forms again and again."""
+    return gazetteer().resolve(form, home)
+
+
+@lru_cache(maxsize=8192)
+def contains(area: str, name: str) -> bool:
+    """`Gazetteer.contains`, remembered."""
+    return gazetteer().contains(area, name)
