@@ -147,7 +147,7 @@ class Document:
 # ---------------------------------------------------------------- facts
 
 
-@dataclass
+@dataclass(frozen=True)
 class Confidence:
     """How sure the extractor is of the fields a brief may state (DESIGN.md `confidence`), each 0..1."""
 

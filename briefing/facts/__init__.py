@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.facts.analysis import confidence
+from briefing.facts.analysis import SentenceAnalysis, confidence
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
 from briefing.facts.labels import change_label, label_of
@@ -46,11 +46,12 @@ def extract_facts(
     facts: list[Fact] = []
     for sentence in document.sentences:
         mentions = find_quantities(sentence.text)
+        analysis = ctx.analyse(sentence, mentions) if mentions else None
         for i, mention in enumerate(mentions):
             previous = mentions[i - 1] if i else None
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             for indicator in _indicators(sentence, mention, previous, following):
-                fact = _fact(ctx, sentence, mention, indicator, themes_file)
+                fact = _fact(ctx, analysis, mention, indicator, themes_file)
                 if _is_relative_change(fact):
                     subject = _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
@@ -115,11 +116,11 @@ def _subject(ctx: DocContext, facts: list[Fact], sentence: Sentence) -> str:
 
 
 def _fact(
-    ctx: DocContext, sentence: Sentence, mention: Mention, indicator: str, themes_file: str | None
+    ctx: DocContext, analysis: SentenceAnalysis, mention: Mention, indicator: str, themes_file: str | None
 ) -> Fact:
     document = ctx.document
+    sentence = analysis.sentence
     text = sentence.text
-    analysis = ctx.analysis(sentence)
     period, target, period_evidence = period_of(mention, analysis, ctx.year)
     kind, direction, kind_evidence = kind_of(mention, analysis, target)
     geo, geo_evidence = geo_of(ctx, analysis, mention)

@@ -9,7 +9,7 @@ re-read from the text field by field.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.facts.classify import Default
 from briefing.facts.lexicon import read_toml
@@ -25,7 +25,7 @@ class SentenceAnalysis:
     paragraph: int  # paragraph number in the document
     default: Default  # role and period of the section above
     passage: str | None  # period a lead sentence set for the passage, None where none did
-    places: list[tuple[int, int, str]]  # (start, end, canonical name) of every place it names
+    places: list[tuple[int, int, str]]  # (start, end, name) of the places it names that a figure can be about
     byline_end: int  # end of a byline or dateline opening it (本报讯（记者 …）), else 0
     subject_end: int  # end of its first clause after the byline: where its subject is named
 
@@ -43,9 +43,11 @@ def _levels() -> dict[str, dict[str, float]]:
     return read_toml("confidence.toml")
 
 
+@lru_cache(maxsize=512)
 def confidence(period: str, kind: str, geo: str, reading: float = 1.0) -> Confidence:
     """Confidence of a fact from the evidence each field was read from (data/confidence.toml), lowered
-    for every field when the number itself was read with doubt (`reading` below 1)."""
+    for every field when the number itself was read with doubt (`reading` below 1). Facts read from the
+    same evidence share one (frozen) object."""
     levels = _levels()
     return Confidence(
         period=round(levels["period"][period] * reading, 3),

@@ -128,7 +128,8 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
-    before = lex.base_span.sub("", text[max(0, start - OPENING_WINDOW) : start])
+    before = text[max(0, start - OPENING_WINDOW) : start]
+    before = lex.base_span.sub("", before) if "年" in before else before
     opening = marker_period(before, ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.role, default.explicit or bounded)

@@ -30,6 +30,8 @@ NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|�
 """全国 is the subject only where it opens its clause, after at most a time word (上半年全国居民…), not
 inside a phrase (联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+Hit = tuple[int, int, str]
+"""(start, end, text) of a place found in a text."""
 
 
 @dataclass
@@ -44,25 +46,24 @@ class DocContext:
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
-    analyses: dict[int, SentenceAnalysis] = field(default_factory=dict)  # by sentence index, when asked
     memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
 
-    def analysis(self, sentence: Sentence) -> SentenceAnalysis:
-        """The sentence's structure, computed the first time a fact of it asks."""
-        if sentence.index not in self.analyses:
-            text = sentence.text
-            byline = len(text) - len(BYLINE.sub("", text))
-            stop = CLAUSE_END.search(text, byline)
-            self.analyses[sentence.index] = SentenceAnalysis(
-                sentence=sentence,
-                paragraph=self.paragraph_of[sentence.index],
-                default=self.defaults[sentence.index],
-                passage=self.block_period[sentence.index],
-                places=_places_in(text, self.home),
-                byline_end=byline,
-                subject_end=stop.end() if stop else len(text),
-            )
-        return self.analyses[sentence.index]
+    def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
+        """The structure of a sentence holding `mentions`, computed once for all of them (places only
+        before its last number: none after it can be what a figure is about)."""
+        text = sentence.text
+        byline = len(text) - len(BYLINE.sub("", text))
+        stop = CLAUSE_END.search(text, byline)
+        upto = mentions[-1].number_start
+        return SentenceAnalysis(
+            sentence=sentence,
+            paragraph=self.paragraph_of[sentence.index],
+            default=self.defaults[sentence.index],
+            passage=self.block_period[sentence.index],
+            places=_subjects(text, _places_in(text[:upto], self.home), self.home),
+            byline_end=byline,
+            subject_end=stop.end() if stop else len(text),
+        )
 
 
 def document_context(document: Document) -> DocContext:
@@ -182,11 +183,11 @@ PORT = "港"
 """天津港: a figure about a port is about the port, not its city."""
 
 
-def _places_in(text: str, home: str) -> list[tuple[int, int, str]]:
+def _places_in(text: str, home: str) -> list[Hit]:
     """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
     A district written after its city is named with it (青岛市市北区); a city after its province alone."""
     lex = places()
-    found: list[tuple[int, int, str]] = []
+    found: list[Hit] = []
     for start, end, form in gazetteer().find(text):
         if STREET.match(text, end):
             continue
@@ -210,7 +211,7 @@ def _level(name: str) -> str:
     return gazetteer().level(name)
 
 
-def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[tuple[int, int, str]]:
+def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[Hit]:
     """Places of a text every fact of a sentence or paragraph asks about, found once."""
     if key not in ctx.memo:
         ctx.memo[key] = _places_in(text(), ctx.home)
@@ -229,12 +230,8 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     def named(low: int, high: int) -> list[str]:
         out = []
         for s, e, name in analysis.places:
-            if s < low or e > high:
-                continue
             listed = ENUMERATED.match(text, e, mention.number_start)
-            around = name == ctx.home or lex.contains(name, ctx.home)
-            aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, analysis.clause_start(s), s)
-            if not (around or listed or aside or _compared(text, s)) and name not in out:
+            if low <= s and e <= high and name not in out and not listed:
                 out.append(name)
         return out
 
@@ -257,6 +254,19 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
         if places_above:
             return places_above[0][2], "above"
     return ctx.home, ctx.home_evidence
+
+
+def _subjects(text: str, found: list[tuple[int, int, str]], home: str) -> list[tuple[int, int, str]]:
+    """The places of a sentence a figure in it can be about: not the home or an area around it, not a
+    yardstick (占全国…, 高于全省…), and 全国 only where it opens its clause."""
+    lex = places()
+    kept = []
+    for s, e, name in found:
+        around = name == home or lex.contains(name, home)
+        aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
+        if not (around or aside or _compared(text, s)):
+            kept.append((s, e, name))
+    return kept
 
 
 def _compared(text: str, at: int) -> bool:

@@ -11,11 +11,8 @@ city around them, where they cannot mean a word.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import ahocorasick
 
 from briefing.facts.lexicon import alternation, read_toml
 from briefing.places import COUNTY, PREFECTURE, PROVINCE
@@ -42,13 +39,26 @@ class Gazetteer:
     national_forms: frozenset[str]
     not_places: frozenset[str]
     pattern: re.Pattern[str]  # every form, local form and non-place, longest first
-    automaton: ahocorasick.Automaton  # the same words, for finding them in one pass over a text
+    words: frozenset[str]  # the same words, for `find`
+    lengths: dict[str, tuple[int, ...]]  # first two characters → lengths of words so starting, longest first
 
-    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, form) of the words of `pattern` in `text`, longest first, left to right, not
-        overlapping: what `pattern.finditer` finds, several times faster on thousands of names."""
-        for end, form in self.automaton.iter_long(text):
-            yield end + 1 - len(form), end + 1, form
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the words of `pattern` in `text`, longest first, left to right, not
+        overlapping: what `pattern.finditer` finds, several times faster. A regular expression of the
+        gazetteer's thousands of names tries them at every position; here a position is looked at only
+        when its two characters start a name."""
+        found: list[tuple[int, int, str]] = []
+        lengths, words = self.lengths, self.words
+        end = 0
+        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in lengths]:
+            if i < end:
+                continue
+            for length in lengths[text[i : i + 2]]:
+                if text[i : i + length] in words:
+                    end = i + length
+                    found.append((i, end, text[i:end]))
+                    break
+        return found
 
     def contains(self, area: str, name: str) -> bool:
         """Whether place `name` lies in `area` (or is it): by code prefix, or by the regions of the data."""
@@ -123,11 +133,10 @@ def gazetteer() -> Gazetteer:
             places.setdefault(form, []).insert(0, place)
     national_forms = frozenset(data.get("national_forms", []))
     not_places = frozenset(data.get("not_places", [])) | shared.not_places
-    words = set(places) | set(local) | national_forms | not_places
-    automaton = ahocorasick.Automaton()
+    words = {w for w in (*places, *local, *national_forms, *not_places) if len(w) >= 2}
+    lengths: dict[str, set[int]] = {}
     for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
+        lengths.setdefault(word[:2], set()).add(len(word))
     return Gazetteer(
         places={form: tuple(found) for form, found in places.items()},
         local={form: tuple(found) for form, found in local.items() if form not in places},
@@ -137,7 +146,8 @@ def gazetteer() -> Gazetteer:
         national_forms=national_forms,
         not_places=not_places,
         pattern=re.compile(alternation(words)),
-        automaton=automaton,
+        words=frozenset(words),
+        lengths={start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()},
     )
 
 
