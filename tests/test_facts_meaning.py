@@ -72,3 +72,9 @@ def test_confidence_follows_the_evidence():
     assert greenway.confidence.period > facts["29微克/立方米"].confidence.period  # 今年 vs nothing
     assert greenway.to_record()["confidence"] == greenway.confidence.to_json()
     assert 0 < greenway.certainty <= 1 and greenway.value == Decimal(80)
+
+
+def test_a_comparison_base_does_not_date_a_figure():
+    facts = _facts("今年全市造林面积比2024年增加12万亩，6月末存款余额同比增长8.1%。", date="2025-07-10")
+    assert facts["12万亩"].period == "2025"
+    assert facts["8.1%"].period == "2025-06"

@@ -44,3 +44,18 @@ def test_a_news_article_without_a_place_is_national_when_it_speaks_of_the_countr
     text = "外贸稳中提质\n\n国家统计局发布数据，我国货物贸易进出口总值增长2.9%，全国网上零售额增长8.5%。\n"
     facts = extract_facts(document_from_text(text, "news"))
     assert {f.geo for f in facts} == {"全国"}
+
+
+def test_autonomous_prefectures_go_by_their_short_name():
+    assert gazetteer().resolve("延边州", "吉林省") == "延边朝鲜族自治州"
+
+
+def test_a_sub_heading_opening_with_a_place_places_the_text_below():
+    text = (
+        "城市角落焕新\n\n**浙江杭州市拱墅区运河边**\n\n"
+        "**老厂房变身书屋**\n\n这里改造面积约2000平方米。\n\n"
+        "**江苏苏州市姑苏区古城里**\n\n这里新建口袋公园6个。\n"
+    )
+    facts = {f.raw: f for f in extract_facts(document_from_text(text, "bridges.md"))}
+    assert facts["约2000平方米"].geo == "杭州市拱墅区"
+    assert facts["6个"].geo == "苏州市姑苏区"

@@ -46,6 +46,7 @@ class DocContext:
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
+    passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
     memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
@@ -78,6 +79,7 @@ def document_context(document: Document) -> DocContext:
         ctx.paragraph_of.append(paragraph)
         previous = sentence
     _blocks(ctx)
+    _passage_places(ctx)
     by_section: dict[int | None, Default] = {}
     for sentence in document.sentences:
         if sentence.section not in by_section:
@@ -147,6 +149,27 @@ def _blocks(ctx: DocContext) -> None:
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
             ctx.block_period[i] = ctx.block_period[i + 1]
+
+
+HEADING_PLACE_AT = 2
+"""A sub-heading places the text below only when it opens with the place (山东青岛市市北区…桥下), not when
+it names one in passing (（一）…推进京津冀协同发展)."""
+
+
+def _passage_places(ctx: DocContext) -> None:
+    """A sub-heading that names a place (上海市苏州河中环立交桥下) places the text below it, up to the next
+    heading that names another or the next article."""
+    lex = places()
+    current: str | None = None
+    article: int | None = None
+    for sentence in ctx.document.sentences:
+        if sentence.article != article:
+            current, article = None, sentence.article
+        if sentence.is_heading:
+            named = [(s, name) for s, _, name in _places_in(sentence.text, ctx.home) if name != lex.national]
+            if named and named[0][0] <= HEADING_PLACE_AT:
+                current = named[0][1]
+        ctx.passage_place.append(current)
 
 
 def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
@@ -253,6 +276,8 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
         places_above = [p for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
         if places_above:
             return places_above[0][2], "above"
+        if key[0] == "subject" and ctx.passage_place[sentence.index]:
+            return ctx.passage_place[sentence.index], "above"
     return ctx.home, ctx.home_evidence
 
 
@@ -262,7 +287,7 @@ def _subjects(text: str, found: list[tuple[int, int, str]], home: str) -> list[t
     lex = places()
     kept = []
     for s, e, name in found:
-        around = name == home or lex.contains(name, home)
+        around = name == home or lex.contains(name, home)  # 北京市 around a 东城区 text
         aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
         if not (around or aside or _compared(text, s)):
             kept.append((s, e, name))

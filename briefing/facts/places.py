@@ -18,6 +18,8 @@ from briefing.facts.lexicon import alternation, read_toml
 from briefing.places import COUNTY, PREFECTURE, PROVINCE
 from briefing.places import gazetteer as divisions
 
+AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(州|县)$")
+"""Autonomous prefectures and counties go by their place name and level (延边朝鲜族自治州 → 延边州)."""
 MIN_FULL_NAME = 3
 """Full names of two characters (城区, 郊区) are too often plain words."""
 
@@ -118,7 +120,11 @@ def gazetteer() -> Gazetteer:
             if division.level not in (PROVINCE, PREFECTURE, COUNTY):
                 continue
             place = Place(division.name, division.code, division.level)
-            by_name.setdefault(place.name, place)
+            if place.name not in by_name:
+                by_name[place.name] = place
+                short = AUTONOMOUS.sub(r"\1\2", place.name)  # 海南藏族自治州 → 海南州
+                if short != place.name:
+                    places.setdefault(short, []).append(place)
             if full and form == division.name:
                 if len(form) >= MIN_FULL_NAME:
                     places.setdefault(form, []).append(place)
