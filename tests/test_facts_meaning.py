@@ -78,3 +78,17 @@ def test_a_comparison_base_does_not_date_a_figure():
     facts = _facts("今年全市造林面积比2024年增加12万亩，6月末存款余额同比增长8.1%。", date="2025-07-10")
     assert facts["12万亩"].period == "2025"
     assert facts["8.1%"].period == "2025-06"
+
+
+def test_a_time_word_opening_a_later_sentence_dates_the_rest_of_its_paragraph():
+    text = "上半年，全市生产总值增长5.1%。9月份，城镇调查失业率为4.9%；其中，青年失业率为12.3%。\n"
+    facts = _facts(text, date="2025-10-15")
+    assert facts["5.1%"].period == "2025-H1"
+    assert facts["4.9%"].period == "2025-09" and facts["12.3%"].period == "2025-09"
+
+
+def test_five_years_looked_back_on_after_a_plan_are_that_plan():
+    facts = _facts("过去五年，全省新增城镇就业260万人。", date="2031-01-20")
+    assert facts["260万人"].period == "15th-FYP"
+    facts = _facts("过去五年，全省新增城镇就业260万人。", date="2028-01-20")
+    assert facts["260万人"].period == "past-5-years"

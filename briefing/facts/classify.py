@@ -124,7 +124,8 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     if base:
         return base.group("year"), False, "clause"  # 从2020年的3826.5亿元: the base value's own year
     if BASE_VALUE.search(clause):
-        return _plan_base(block or default.period), False, "base"  # 由47.6%提升至…: the plan's eve
+        plan = block if block and block.endswith("FYP") else default.period
+        return _plan_base(plan), False, "base"  # 由47.6%提升至…: the plan's eve
     clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
@@ -133,9 +134,8 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     opening = marker_period(before, ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.role, default.explicit or bounded)
-    found = marker_period(clause, ("clause", "sentence"), year, scoped)
-    if found is not None and found.startswith("past-") and block and block.endswith("FYP"):
-        found = block  # 过去五年 inside a “十四五” review is that plan period
+    found = _plan_span(marker_period(clause, ("clause", "sentence"), year, scoped), block, default, year)
+    opening, block = _plan_span(opening, block, default, year), _plan_span(block, block, default, year)
     if found is None and mention.form == "rank":
         previous = text[analysis.clause_start(max(start - 1, 0)) : start]
         found = marker_period(previous, ("clause", "sentence"), year, scoped)
@@ -146,11 +146,22 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     spans_years = found in SPANS or (found is not None and found.endswith(SPAN_SUFFIXES))
     if spans_years and periods().stock_cues.search(text[start : mention.end]):
         return "unspecified", False, "none"  # a standing stock (现有…, 成为…第4处) is not summed over years
-    if found and found.startswith("past-") and default.period.endswith("FYP"):
-        return default.period, False, evidence  # 过去五年 in a “十四五” review is that plan period
     if found:
         return found, False, evidence
     return default.period, False, ("section" if default.explicit else "none")
+
+
+def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:
+    """过去五年 / 这五年 inside a “十四五” review is that plan period; so is 过去五年 in a report of the year
+    after a plan ended (a 2026 work report looks back on 2021-2025, the 14th plan)."""
+    if period is None or not period.startswith("past-"):
+        return period
+    for plan in (block, default.period):
+        if plan and plan.endswith("FYP"):
+            return plan
+    if period == "past-5-years" and year is not None and (year - 1 - FYP_END_BASE) % 5 == 0:
+        return f"{(year - 1 - FYP_END_BASE) // 5}th-FYP"
+    return period
 
 
 def _plan_base(period: str) -> str:

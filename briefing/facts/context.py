@@ -127,24 +127,28 @@ def _home(document: Document) -> tuple[str, str]:
 
 def _blocks(ctx: DocContext) -> None:
     """A time marker leading a paragraph (“十四五”期间，… / 过去五年，… / 刚刚过去的2025年，…) sets the period
-    of the passage from there up to the next heading or the next paragraph that names its own."""
+    of the passage from there up to the next heading or the next paragraph that names its own; one opening
+    a later sentence of a paragraph (6月份，…) dates the rest of that paragraph."""
     sentences = ctx.document.sentences
     block: str | None = None
+    local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
     leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
     seen: set[int] = set()
     for sentence in sentences:
         if sentence.is_heading:
-            block, leading = None, None
+            block, local, leading = None, None, None
             ctx.block_period.append(None)
             continue
         paragraph = ctx.paragraph_of[sentence.index]
         leading = paragraph if leading is None else leading
+        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
         if paragraph not in seen or paragraph == leading:
-            text = OPENERS.sub("", BYLINE.sub("", sentence.text))
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
-            block = lead or block
+            block, local = lead or block, None
             seen.add(paragraph)
-        ctx.block_period.append(block)
+        else:  # it dates the rest of its paragraph (…；其中，本地户籍劳动力调查失业率为5.1%)
+            local = opening_period(text, ctx.year) or local
+        ctx.block_period.append(local or block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
