@@ -59,3 +59,16 @@ def test_a_sub_heading_opening_with_a_place_places_the_text_below():
     facts = {f.raw: f for f in extract_facts(document_from_text(text, "bridges.md"))}
     assert facts["约2000平方米"].geo == "杭州市拱墅区"
     assert facts["6个"].geo == "苏州市姑苏区"
+
+
+def test_a_district_named_below_a_city_heading_narrows_the_passage():
+    text = (
+        "# 桥下新空间\n\n各地因地制宜，把桥下空间改造成居民身边的好去处。\n\n"
+        "**浙江宁波市三江口立交桥下**\n\n**篮球场成新地标**\n\n"
+        "这片空间位于海曙区，占地约1.2公顷。\n\n改造后，这里每天接待市民约800人次。\n\n"
+        "**江苏南通市濠河立交桥下**\n\n**驿站方便接送**\n\n驿站新增停车位60个。\n"
+    )
+    facts = {f.raw: f for f in extract_facts(document_from_text(text, "bridges.md"))}
+    assert facts["约1.2公顷"].geo == "宁波市海曙区"
+    assert facts["约800人次"].geo == "宁波市海曙区"
+    assert facts["60个"].geo == "南通市"

@@ -106,7 +106,8 @@ HOME_WINDOW = 5000
 def _home(document: Document) -> tuple[str, str]:
     """Default geo and what it was read from: the document's place (ingest), else the issuer when it is a
     place (东城区), else the first place its title or headline names (广西连续五年…), else the place its text
-    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…)."""
+    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…) or another place
+    about as often."""
     if document.place:
         return document.place, "stated"
     lex = places()
@@ -120,9 +121,10 @@ def _home(document: Document) -> tuple[str, str]:
     text = document.text[:HOME_WINDOW]
     named = Counter(name for _, _, name in _places_in(text, "") if name != lex.national)
     national = len(lex.national_cues.findall(text))
-    if named and max(named.values()) > national:
-        return max(named, key=lambda name: named[name]), "text"
-    return lex.national, "text"
+    ranked = [*named.most_common(2), ("", 0), ("", 0)]
+    if ranked[0][1] > national and ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0], "text"
+    return lex.national, "text"  # national news, or a tour of several places none of which leads
 
 
 def _blocks(ctx: DocContext) -> None:
@@ -155,6 +157,7 @@ def _blocks(ctx: DocContext) -> None:
             ctx.block_period[i] = ctx.block_period[i + 1]
 
 
+CITY_LEVELS = ("prefecture", "province")
 HEADING_PLACE_AT = 2
 """A sub-heading places the text below only when it opens with the place (山东青岛市市北区…桥下), not when
 it names one in passing (（一）…推进京津冀协同发展)."""
@@ -173,6 +176,15 @@ def _passage_places(ctx: DocContext) -> None:
             named = [(s, name) for s, _, name in _places_in(sentence.text, ctx.home) if name != lex.national]
             if named and named[0][0] <= HEADING_PLACE_AT:
                 current = named[0][1]
+        elif current and current != ctx.home and _level(current) in CITY_LEVELS:
+            # 位于长宁区…: the district of a city a passage away from home (上海市长宁区)
+            districts = [
+                name
+                for _, _, name in _places_in(sentence.text, ctx.home)
+                if _level(name) == "county" and lex.contains(current, name)
+            ]
+            if districts:  # a city's district goes by both names, a county by its own (共和县)
+                current = current + districts[0] if districts[0].endswith("区") else districts[0]
         ctx.passage_place.append(current)
 
 
@@ -262,26 +274,31 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
                 out.append(name)
         return out
 
+    sentence = analysis.sentence
+    passage = ctx.passage_place[sentence.index]
+
+    def in_passage(name: str) -> str:  # 海曙区 under a 宁波市 heading is 宁波市海曙区
+        return passage if passage and passage != name and passage.endswith(name) else name
+
     in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
     earlier = named(analysis.byline_end, min(start, analysis.subject_end))
     if len(in_clause) == 1:
-        return in_clause[0], "clause"
+        return in_passage(in_clause[0]), "clause"
     if len(in_clause) > 1:
-        return (earlier[0], "subject") if earlier else ("、".join(in_clause), "clause")
+        return (in_passage(earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
     if earlier:
-        return earlier[0], "subject"
-    sentence = analysis.sentence
+        return in_passage(earlier[0]), "subject"
     paragraph = ctx.paragraph_first[analysis.paragraph]
     above = (
         (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
         (("title", sentence.article), lambda: _article_title(ctx, sentence)),
     )
     for key, text_above in above:
-        places_above = [p for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
-        if places_above:
-            return places_above[0][2], "above"
-        if key[0] == "subject" and ctx.passage_place[sentence.index]:
-            return ctx.passage_place[sentence.index], "above"
+        places_above = [p[2] for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
+        if places_above and not (passage and places_above[0] in passage):
+            return places_above[0], "above"
+        if key[0] == "subject" and passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
+            return passage, "above"
     return ctx.home, ctx.home_evidence
 
 
