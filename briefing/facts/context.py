@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from briefing.facts.analysis import SentenceAnalysis
-from briefing.facts.classify import LEAD, Default, opening_period, resolve
+from briefing.facts.classify import LEAD, Default, opening_period
+from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
-from briefing.facts.places import gazetteer
+from briefing.facts.places import contains, gazetteer, resolve
 from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
@@ -181,7 +182,7 @@ def _passage_places(ctx: DocContext) -> None:
             districts = [
                 name
                 for _, _, name in _places_in(sentence.text, ctx.home)
-                if _level(name) == "county" and lex.contains(current, name)
+                if _level(name) == "county" and contains(current, name)
             ]
             if districts:  # a city's district goes by both names, a county by its own (共和县)
                 current = current + districts[0] if districts[0].endswith("区") else districts[0]
@@ -210,7 +211,7 @@ def _default(document: Document, sentence: Sentence, year: int | None) -> Defaul
 
 def _fill(period: str, match: re.Match[str], year: int | None) -> str:
     marker = Marker(match.re, period, "sentence", False)
-    return resolve(marker, match, year)
+    return resolve_period(marker, match, year)
 
 
 # ---------------------------------------------------------------- geo
@@ -225,18 +226,17 @@ PORT = "港"
 def _places_in(text: str, home: str) -> list[Hit]:
     """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
     A district written after its city is named with it (青岛市市北区); a city after its province alone."""
-    lex = places()
     found: list[Hit] = []
     for start, end, form in gazetteer().find(text):
         if STREET.match(text, end):
             continue
-        name = lex.resolve(form, home)
+        name = resolve(form, home)
         if name is None:
             continue
         if text.startswith(PORT, end):
             found.append((start, end + 1, form + PORT))
             continue
-        if found and found[-1][1] == start and lex.contains(found[-1][2], name):
+        if found and found[-1][1] == start and contains(found[-1][2], name):
             outer = found.pop()
             nested = _level(outer[2]) != "province" or outer[2].endswith("市")
             joined = outer[2] + name if nested and _level(name) == "county" else name
@@ -308,7 +308,7 @@ def _subjects(text: str, found: list[tuple[int, int, str]], home: str) -> list[t
     lex = places()
     kept = []
     for s, e, name in found:
-        around = name == home or lex.contains(name, home)  # 北京市 around a 东城区 text
+        around = name == home or contains(name, home)  # 北京市 around a 东城区 text
         aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
         if not (around or aside or _compared(text, s)):
             kept.append((s, e, name))

@@ -233,24 +233,15 @@ class Places:
     national_cues: re.Pattern[str]
     comparison: re.Pattern[str]  # words before a place that make it a yardstick (占全国, 高于全省)
 
-    def resolve(self, form: str, home: str) -> str | None:
-        """Canonical place of a written form in a document about `home`, None when it names no place."""
-        from briefing.facts.places import resolve
-
-        return resolve(form, home)
-
-    def contains(self, area: str, name: str) -> bool:
-        from briefing.facts.places import contains
-
-        return contains(area, name)
-
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
         if geo in self.regional:
             return True
+        from briefing.facts.places import contains
+
         if not geo or geo in (self.national, "全球"):
             return False
-        return not (self.contains(home, geo) or self.contains(geo, home))
+        return not (contains(home, geo) or contains(geo, home))
 
 
 @cache
