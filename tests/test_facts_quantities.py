@@ -169,3 +169,15 @@ def test_names_built_from_numerals_are_no_counts():
         "贯彻十二届七次、八次全会精神，建成五人制球场。"
     )
     assert [text[m.start : m.end] for m in find_quantities(text)] == []
+
+
+def test_the_state_or_a_village_level_is_not_what_is_counted():
+    units = {
+        "3个国家公园": "unit",
+        "4个国家级示范县": "unit",
+        "12个国家和地区": "country",
+        "80个村级服务站": "unit",
+        "15个行政村": "village",
+    }
+    for text, unit in units.items():
+        assert one(f"新建{text}。")[2] == unit, text

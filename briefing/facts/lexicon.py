@@ -58,6 +58,7 @@ class NounRule:
     keywords: tuple[str, ...]
     after_only: bool
     adjacent: bool  # the noun must follow the measure word directly (5个国家, not 5个通过国家备案的)
+    not_before: tuple[str, ...]  # a keyword followed by one of these names something else (国家级)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def measure_words() -> MeasureWords:
             tuple(n["keywords"]),
             bool(n.get("after_only")),
             bool(n.get("adjacent")),
+            tuple(n.get("not_before", [])),
         )
         for n in data.get("nouns", [])
     )

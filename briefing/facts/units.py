@@ -40,6 +40,8 @@ def unit_of(form: str, before: str, after: str) -> str:
             at = window.find(keyword)
             if rule.adjacent and at > 0:
                 continue
+            if at >= 0 and window.startswith(rule.not_before, at + len(keyword)):
+                continue
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, rule.unit)
     if best is not None:
