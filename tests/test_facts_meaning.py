@@ -92,3 +92,22 @@ def test_five_years_looked_back_on_after_a_plan_are_that_plan():
     assert facts["260万人"].period == "15th-FYP"
     facts = _facts("过去五年，全省新增城镇就业260万人。", date="2028-01-20")
     assert facts["260万人"].period == "past-5-years"
+
+
+def test_a_respective_list_pairs_subjects_and_figures_in_order():
+    facts = _facts(
+        "纺织、化工、建材等行业利润分别增长4.2%、8.8%、12.6%，茶叶、水果总产值分别达到90亿元、150亿元。"
+    )
+    assert [facts[r].indicator_zh for r in ("4.2%", "8.8%", "12.6%")] == [
+        "纺织行业利润增速",
+        "化工行业利润增速",
+        "建材行业利润增速",
+    ]
+    assert facts["12.6%"].kind == "change_pct"  # the verb before the list holds for every figure
+    assert facts["90亿元"].indicator_zh == "茶叶产值" and facts["150亿元"].indicator_zh == "水果总产值"
+
+
+def test_a_level_reached_is_labelled_by_what_reached_it():
+    facts = _facts("全市公交出行分担率由35%提高到41.5%，研发投入强度达到2.9%。")
+    assert facts["41.5%"].indicator_zh == "公交出行分担率"
+    assert facts["41.5%"].kind == "share"

@@ -26,6 +26,7 @@ SPANS = ("cumulative",)
 SPAN_SUFFIXES = ("FYP", "-years")
 
 
+RESPECTIVELY = "分别"
 FORWARD_ROLES = frozenset({"targets", "plan"})
 """Section roles whose figures are commitments (kind target), not results."""
 
@@ -178,7 +179,8 @@ def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple
     text = analysis.text
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
-    near = clause[-lex.window :]
+    listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
+    near = clause[listed:] if listed >= 0 else clause[-lex.window :]
     if mention.form == "rank":
         return "rank", None, "frame"
     if mention.form == "multiple":
