@@ -111,3 +111,15 @@ def test_a_level_reached_is_labelled_by_what_reached_it():
     facts = _facts("全市公交出行分担率由35%提高到41.5%，研发投入强度达到2.9%。")
     assert facts["41.5%"].indicator_zh == "公交出行分担率"
     assert facts["41.5%"].kind == "share"
+
+
+def test_a_news_story_looking_back_dates_only_that_paragraph():
+    text = (
+        "# 老厂房变身文化园\n\n今年以来，园区接待游客超过30万人次。\n\n"
+        "去年底，改造工程开工，投资约2亿元。\n\n如今，园区入驻文创企业45家。\n"
+    )
+    document = document_from_text(text, "park.md")
+    document.genre, document.date = "news_article", "2026-06-01"
+    facts = {f.raw: f for f in extract_facts(document)}
+    assert facts["约2亿元"].period == "2025"
+    assert facts["45家"].period != "2025"  # back to the story's own time

@@ -130,8 +130,9 @@ def _home(document: Document) -> tuple[str, str]:
 
 def _blocks(ctx: DocContext) -> None:
     """A time marker leading a paragraph (“十四五”期间，… / 过去五年，… / 刚刚过去的2025年，…) sets the period
-    of the passage from there up to the next heading or the next paragraph that names its own; one opening
-    a later sentence of a paragraph (6月份，…) dates the rest of that paragraph."""
+    of the passage from there up to the next heading or the next paragraph that names its own (in news, a
+    look back to an earlier year dates its paragraph only); one opening a later sentence of a paragraph
+    (6月份，…) dates the rest of that paragraph."""
     sentences = ctx.document.sentences
     block: str | None = None
     local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
@@ -147,7 +148,10 @@ def _blocks(ctx: DocContext) -> None:
         text = OPENERS.sub("", BYLINE.sub("", sentence.text))
         if paragraph not in seen or paragraph == leading:
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
-            block, local = lead or block, None
+            if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
+                local = lead
+            else:
+                block, local = lead or block, None
             seen.add(paragraph)
         else:  # it dates the rest of its paragraph (…；其中，本地户籍劳动力调查失业率为5.1%)
             local = opening_period(text, ctx.year) or local
@@ -159,6 +163,16 @@ def _blocks(ctx: DocContext) -> None:
 
 
 CITY_LEVELS = ("prefecture", "province")
+
+
+def _told_back(ctx: DocContext, period: str) -> bool:
+    """A news story stepping back to a year before its own (去年底, 2011年): history, not the story's time."""
+    found = YEAR_TOKEN.match(period)
+    earlier = found is not None and ctx.year is not None and int(found.group()) < ctx.year
+    return ctx.document.is_news and earlier
+
+
+YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}(?=$|-\d)")
 HEADING_PLACE_AT = 2
 """A sub-heading places the text below only when it opens with the place (山东青岛市市北区…桥下), not when
 it names one in passing (（一）…推进京津冀协同发展)."""
