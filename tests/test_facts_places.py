@@ -72,3 +72,11 @@ def test_a_district_named_below_a_city_heading_narrows_the_passage():
     assert facts["约1.2公顷"].geo == "宁波市海曙区"
     assert facts["约800人次"].geo == "宁波市海曙区"
     assert facts["60个"].geo == "南通市"
+
+
+def test_the_home_named_as_a_clause_subject_places_the_figure_there():
+    text = "# 高原增绿\n\n**海西州的沙地变了模样**\n\n数据显示，青海省2024年完成造林120万亩。\n"
+    document = document_from_text(text, "green.md")
+    document.place = "青海省"
+    facts = {f.raw: f for f in extract_facts(document)}
+    assert facts["120万亩"].geo == "青海省"  # not the prefecture the passage is about

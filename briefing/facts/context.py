@@ -43,6 +43,7 @@ class DocContext:
     year: int | None
     home: str  # default geo
     home_evidence: str  # what the home was read from (data/confidence.toml [geo])
+    home_forms: tuple[str, ...] = ()  # the ways the text writes its home (河北省, 河北)
     paragraph_of: list[int] = field(default_factory=list)  # sentence index → paragraph number
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
@@ -70,6 +71,7 @@ class DocContext:
 
 def document_context(document: Document) -> DocContext:
     ctx = DocContext(document, _year(document), *_home(document))
+    ctx.home_forms = gazetteer().forms_of(ctx.home)
     paragraph = -1
     previous: Sentence | None = None
     for sentence in document.sentences:
@@ -302,6 +304,10 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
         return (in_passage(earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
     if earlier:
         return in_passage(earlier[0]), "subject"
+    if ctx.home_forms and (  # 青海省2024年防沙治沙…: the home, said as the subject
+        text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
+    ):
+        return ctx.home, "clause"
     paragraph = ctx.paragraph_first[analysis.paragraph]
     above = (
         (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),

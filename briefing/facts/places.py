@@ -89,6 +89,11 @@ class Gazetteer:
             return inside[0].name
         return candidates[0].name if candidates else None
 
+    def forms_of(self, name: str) -> tuple[str, ...]:
+        """Every written form of place `name` (河北省, 河北), the full name first."""
+        forms = [form for form, found in self.places.items() if any(p.name == name for p in found)]
+        return tuple(sorted(forms, key=lambda form: form != name))
+
     def level(self, name: str) -> str:
         place = self.by_name.get(name)
         return place.level if place is not None else "region"
