@@ -80,3 +80,7 @@ def test_the_home_named_as_a_clause_subject_places_the_figure_there():
     document.place = "青海省"
     facts = {f.raw: f for f in extract_facts(document)}
     assert facts["120万亩"].geo == "青海省"  # not the prefecture the passage is about
+
+
+def test_a_name_cut_short_by_the_end_of_a_text_is_read_as_written():
+    assert gazetteer().find("推进长春、白山") == [(2, 4, "长春"), (5, 7, "白山")]

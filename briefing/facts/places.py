@@ -51,12 +51,12 @@ class Gazetteer:
         when its two characters start a name."""
         found: list[tuple[int, int, str]] = []
         lengths, words = self.lengths, self.words
-        end = 0
-        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in lengths]:
+        end, size = 0, len(text)
+        for i in [i for i in range(size - 1) if text[i : i + 2] in lengths]:
             if i < end:
                 continue
             for length in lengths[text[i : i + 2]]:
-                if text[i : i + length] in words:
+                if i + length <= size and text[i : i + length] in words:
                     end = i + length
                     found.append((i, end, text[i:end]))
                     break
