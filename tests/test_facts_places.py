@@ -84,3 +84,10 @@ def test_the_home_named_as_a_clause_subject_places_the_figure_there():
 
 def test_a_name_cut_short_by_the_end_of_a_text_is_read_as_written():
     assert gazetteer().find("推进长春、白山") == [(2, 4, "长春"), (5, 7, "白山")]
+
+
+def test_a_ranked_place_opens_the_rank_clause_its_scope_does_not():
+    text = "2026年湖南省政府工作报告\n\n株洲轨道交通装备产值跃居全国首位，岳阳港吞吐量居全省第一。\n"
+    facts = {f.raw: f for f in extract_facts(document_from_text(text, "hunan"))}
+    assert facts["首位"].geo == "株洲市"
+    assert facts["第一"].geo == "岳阳港"

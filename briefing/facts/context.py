@@ -175,6 +175,8 @@ def _told_back(ctx: DocContext, period: str) -> bool:
 
 
 YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}(?=$|-\d)")
+RANK_SUBJECT = 4
+"""A ranked place opens the rank's clause (长春…跃上…首位): its name ends within this many characters."""
 HEADING_PLACE_AT = 2
 """A sub-heading places the text below only when it opens with the place (山东青岛市市北区…桥下), not when
 it names one in passing (（一）…推进京津冀协同发展)."""
@@ -296,7 +298,9 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     def in_passage(name: str) -> str:  # 海曙区 under a 宁波市 heading is 宁波市海曙区
         return passage if passage and passage != name and passage.endswith(name) else name
 
-    in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
+    # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
+    high = start + RANK_SUBJECT if mention.form == "rank" else mention.number_start
+    in_clause = named(start, min(high, mention.number_start))
     earlier = named(analysis.byline_end, min(start, analysis.subject_end))
     if len(in_clause) == 1:
         return in_passage(in_clause[0]), "clause"
