@@ -100,8 +100,12 @@ LEAD = 12
 def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
     """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or that stands within `lead`
     characters of its start (刚刚过去的2025年…), or None."""
-    text = periods().base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
-    for marker in periods().markers:
+    lex = periods()
+    head = text[:lead] if lead else text[:OPENING_WINDOW]
+    if not (lex.any_marker.search(head) if lead else lex.any_marker.match(head)):
+        return None  # most sentences open with no time word: one test instead of one per marker
+    text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
+    for marker in lex.markers:
         if marker.scope != "sentence":
             continue
         match = marker.pattern.search(text[:lead]) if lead else marker.pattern.match(text)

@@ -91,8 +91,7 @@ class Gazetteer:
 
     def forms_of(self, name: str) -> tuple[str, ...]:
         """Every written form of place `name` (河北省, 河北), the full name first."""
-        forms = [form for form, found in self.places.items() if any(p.name == name for p in found)]
-        return tuple(sorted(forms, key=lambda form: form != name))
+        return _forms_by_name().get(name, ())
 
     def level(self, name: str) -> str:
         place = self.by_name.get(name)
@@ -160,6 +159,16 @@ def gazetteer() -> Gazetteer:
         words=frozenset(words),
         lengths={start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()},
     )
+
+
+@cache
+def _forms_by_name() -> dict[str, tuple[str, ...]]:
+    """Place name → its written forms, the full name first."""
+    forms: dict[str, list[str]] = {}
+    for form, found in gazetteer().places.items():
+        for place in dict.fromkeys(p.name for p in found):
+            forms.setdefault(place, []).append(form)
+    return {name: tuple(sorted(written, key=lambda form: form != name)) for name, written in forms.items()}
 
 
 @lru_cache(maxsize=8192)

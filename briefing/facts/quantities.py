@@ -28,6 +28,7 @@ counting uses 两), and bare 百/千/万/亿 (千家万户) — unless a frame (
 RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跃上|跻身|保持|位于)[^，,。；;]{0,10}$")
 RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城市)$")
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
+SCOPE_WIDTH = 4
 CLAUSE_STOPS = "，,；;。！？!?：:"
 CLAUSE_STOP = re.compile(f"[{CLAUSE_STOPS}]")
 OPEN_QUOTES = '“‘「『"《'
@@ -140,7 +141,8 @@ def _ranks(text: str):
             continue
         after = text[m.end() : m.end() + 1]
         listed = after == "、" and re.match(r"[\d一二三四五六七八九十]", text[m.end() + 1 : m.end() + 2])
-        ranked = RANK_VERBS.search(_clause_before(text, m.start())) or RANK_SCOPE.search(text, 0, m.start())
+        scope = RANK_SCOPE.search(text, max(0, m.start() - SCOPE_WIDTH), m.start())
+        ranked = RANK_VERBS.search(_clause_before(text, m.start())) or scope
         if ranked and not listed and after != MASK:
             yield Mention(m.start(), m.end(), m.start(), value, "rank", form="rank")
         elif (
