@@ -125,13 +125,14 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
         return default.period, True, "target_section"
     if lex.targets.search(clause) or (default.role != "review" and lex.weak_targets.search(clause)):
         return (f"target-{year}" if year else "unspecified"), True, "target_cue"
-    base = lex.base_year.search(clause)
+    dated = "年" in clause
+    base = lex.base_year.search(clause) if dated else None
     if base:
         return base.group("year"), False, "clause"  # 从2020年的3826.5亿元: the base value's own year
     if BASE_VALUE.search(clause):
         plan = block if block and block.endswith("FYP") else default.period
         return _plan_base(plan), False, "base"  # 由47.6%提升至…: the plan's eve
-    clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
+    clause = lex.base_span.sub("", clause) if dated else clause  # …增长到4398.6亿元: not the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
     before = text[max(0, start - OPENING_WINDOW) : start]

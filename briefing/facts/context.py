@@ -55,7 +55,8 @@ class DocContext:
         """The structure of a sentence holding `mentions`, computed once for all of them (places only
         before its last number: none after it can be what a figure is about)."""
         text = sentence.text
-        byline = len(text) - len(BYLINE.sub("", text))
+        lead = BYLINE.match(text)
+        byline = lead.end() if lead else 0
         stop = CLAUSE_END.search(text, byline)
         upto = mentions[-1].number_start
         return SentenceAnalysis(
