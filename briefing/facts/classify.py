@@ -8,15 +8,11 @@ the section heading (上半年计划执行情况 → <year>-H1, 下半年工作�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from briefing.facts.analysis import Default, SentenceAnalysis
 from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention, clause_start
-
-if TYPE_CHECKING:
-    from briefing.facts.analysis import SentenceAnalysis
 
 BASE_VALUE = re.compile(r"(?:由|从)$")
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
@@ -27,21 +23,6 @@ SPAN_SUFFIXES = ("FYP", "-years")
 
 
 RESPECTIVELY = "分别"
-FORWARD_ROLES = frozenset({"targets", "plan"})
-"""Section roles whose figures are commitments (kind target), not results."""
-
-
-@dataclass(frozen=True)
-class Default:
-    """The period a passage gets when its sentences name none, and what its section does (its role)."""
-
-    period: str = "unspecified"
-    role: str = ""  # model.ROLES
-    explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
-
-    @property
-    def target(self) -> bool:
-        return self.role in FORWARD_ROLES
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:

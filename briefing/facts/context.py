@@ -10,12 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from briefing.facts.analysis import SentenceAnalysis
-from briefing.facts.classify import LEAD, Default, opening_period
+from briefing.facts.analysis import Default, SentenceAnalysis
+from briefing.facts.classify import LEAD, opening_period
 from briefing.facts.classify import resolve as resolve_period
-from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
+from briefing.facts.lexicon import Marker, load_themes, periods, places
 from briefing.facts.places import contains, gazetteer, resolve
 from briefing.facts.quantities import Mention, clause_start
+from briefing.facts.tables import alternation
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")

@@ -13,8 +13,9 @@ import re
 from functools import cache
 
 from briefing.facts.context import BYLINE
-from briefing.facts.lexicon import places, read_toml
+from briefing.facts.lexicon import places
 from briefing.facts.quantities import Mention, clause_start
+from briefing.facts.tables import read_toml
 
 TIME = (
     r"上半年|下半年|今年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from briefing.facts.lexicon import alternation, read_toml
+from briefing.facts.tables import alternation, read_toml
 from briefing.places import COUNTY, PREFECTURE, PROVINCE
 from briefing.places import gazetteer as divisions
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from briefing.facts.lexicon import alternation, exclusions, measure_words
+from briefing.facts.lexicon import exclusions, measure_words
 from briefing.facts.numbers import MULTIPLIERS, normalise, parse_number
+from briefing.facts.tables import alternation
 from briefing.facts.units import bare_unit, split_measure_word, unit_of
 
 MASK = "□"
