@@ -184,7 +184,7 @@ def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple
     found = lex.change_abs.search(clause) or _listed_after_change(text, start)
     if found and mention.unit not in lex.flow_units:
         return "change_abs", _direction(found.group(), default="up"), "cue"
-    return "level", None, "default"
+    return "level", None, "count"
 
 
 def _changes(near: str) -> bool:
