@@ -2,7 +2,9 @@
 
 The period is looked for from the nearest context outwards: time words in the number's own clause, then
 earlier in its sentence, then a time word opening the passage (“十四五”期间，… up to the next heading), then
-the section heading (上半年计划执行情况 → <year>-H1, 下半年工作安排 → target-<year>), then the title.
+the section's role and period (ingest's, else read from the headings: 上半年计划执行情况 → <year>-H1,
+下半年工作安排 → a plan, target-<year>), then the title. A plan or targets section makes every figure a
+target; elsewhere commitment words do (力争, 确保, 预期), and in a review only they do.
 """
 
 from __future__ import annotations
