@@ -72,8 +72,10 @@ def _indicators(sentence: Sentence, mentions: list[Mention], i: int) -> tuple[li
     previous = mentions[i - 1] if i else None
     following = mentions[i + 1] if i + 1 < len(mentions) else None
     text = sentence.text
-    start = clause_start(text, mention.number_start)
-    at = text.find("分别", start, mention.start)
+    at = text.find("分别", 0, mention.start)
+    if at >= 0:
+        start = clause_start(text, mention.number_start)
+        at = text.find("分别", start, mention.start)
     if at >= 0:
         listed = [m for m in mentions if m.start > at and clause_start(text, m.number_start) == start]
         respective = respective_labels(text, start, at, len(listed))
