@@ -175,5 +175,5 @@ def _align_headlines(ctx: DocContext, facts: list[Fact]) -> None:
                 continue
             if body.value == fact.value and body.unit == fact.unit:
                 fact.period, fact.kind, fact.direction = body.period, body.kind, body.direction
-                fact.geo, fact.theme = body.geo, body.theme
+                fact.geo, fact.theme, fact.confidence = body.geo, body.theme, body.confidence
                 break
