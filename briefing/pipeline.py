@@ -6,7 +6,6 @@ built. Outputs are written atomically, so a failure leaves no half-written file 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import traceback
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing import atomic
+from briefing.dates import generation_date
 from briefing.model import Document, Fact
 
 Progress = Callable[[str], None]
@@ -40,14 +40,6 @@ class BuildReport:
     notices: list[str] = field(default_factory=list)  # said once per run (e.g. how to install a model)
     documents: int = 0
     facts: int = 0
-
-
-def generation_date() -> str:
-    """Today's date, or the one SOURCE_DATE_EPOCH pins, so builds can be byte-reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return dt.date.today().isoformat()
 
 
 def translation_layer(options: BuildOptions):

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.platypus import Flowable, Image
 
-from briefing.pdf import fonts
+from briefing import fonts
 
 _FACES = {
     # svg family (as matplotlib writes it) → ReportLab faces by (weight, style)

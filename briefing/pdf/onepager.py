@@ -24,10 +24,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from briefing import atomic, charts
+from briefing import atomic, charts, fonts
 from briefing.charts import theme_chart
+from briefing.dates import generation_date
 from briefing.model import Bilingual, BriefSentence, KeyFigure, ThemeBrief
-from briefing.pdf import fonts
 from briefing.pdf import styles as house
 from briefing.pdf.brief import label, pdf_date
 from briefing.pdf.graphics import chart_flowable, fit, logo_flowable
@@ -552,8 +552,6 @@ def write_theme_pdf(
 
     `branding` is anything with `organisation` and `logo` attributes (briefing.pdf.Branding).
     """
-    from briefing.pipeline import generation_date
-
     fonts.register_reportlab_fonts()
     generated = generated or generation_date()
     organisation, logo = _branding_parts(branding)

@@ -32,7 +32,7 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.rl_config import _FUZZ
 
-from briefing.pdf import fonts
+from briefing import fonts, palette
 
 # Characters that may not start a line (closing punctuation, enumeration and sentence marks, dashes and
 # ellipses, units that follow a number) and that may not end one (opening brackets, quotes, currency).
@@ -41,19 +41,9 @@ NO_LINE_START = frozenset(
 ) | frozenset(rl_paragraph.ALL_CANNOT_START)
 NO_LINE_END = frozenset("（《「『【〔〖〘〚〈‘“［｛＜〝｟￥＄([{$£¥#@§")
 
-CITE_COLOUR = "#2c5d93"
+CITE_COLOUR = palette.LINK
 
 log = logging.getLogger("briefing")
-
-
-class MissingGlyphsError(ValueError):
-    """Text holds characters none of the project's fonts can draw."""
-
-    def __init__(self, chars: set[str], text: str) -> None:
-        listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(chars))
-        excerpt = text if len(text) <= 40 else text[:40] + "…"
-        super().__init__(f"no font covers {listed} in {excerpt!r}")
-        self.chars = chars
 
 
 # ---------------------------------------------------------------- markup
@@ -69,13 +59,6 @@ _FACE_PAIRS = {
 }
 _UNSEEN = ("Cc", "Cf")  # controls and format characters (zero-width spaces, joiners, BOM) show nothing
 _MISSING: ContextVar[set[str] | None] = ContextVar("briefing_missing_glyphs", default=None)
-
-
-def check_glyphs(text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC")) -> None:
-    """Raise MissingGlyphsError when a character of `text` would print as a box."""
-    missing = fonts.uncovered(text, font_names)
-    if missing:
-        raise MissingGlyphsError(missing, text)
 
 
 def _invisible(char: str) -> bool:

@@ -140,3 +140,20 @@ def runs_by_font(text: str, primary: str, fallback: str) -> list[tuple[str, str]
         else:
             runs.append((font, char))
     return runs
+
+
+class MissingGlyphsError(ValueError):
+    """Text holds characters none of the project's fonts can draw."""
+
+    def __init__(self, chars: set[str], text: str) -> None:
+        listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(chars))
+        excerpt = text if len(text) <= 40 else text[:40] + "…"
+        super().__init__(f"no font covers {listed} in {excerpt!r}")
+        self.chars = chars
+
+
+def check_glyphs(text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC")) -> None:
+    """Raise MissingGlyphsError when a character of `text` would print as a box."""
+    missing = uncovered(text, font_names)
+    if missing:
+        raise MissingGlyphsError(missing, text)
