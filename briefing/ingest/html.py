@@ -12,10 +12,9 @@ import trafilatura
 from lxml.etree import LxmlError
 
 from briefing.ingest.extracted import Extracted, Hints, SourceError
-from briefing.ingest.text import decode
+from briefing.ingest.text import decode, superset
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}
 
 
 def read_html(data: bytes, name: str) -> Extracted:
@@ -44,7 +43,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     declared = _DECLARED.search(data[:4096])
     if declared:
         encoding = declared.group(1).decode("ascii").lower()
-        encoding = _SUPERSETS.get(encoding, encoding)
+        encoding = superset(encoding)
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):

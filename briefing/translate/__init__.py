@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
+from briefing.boundaries import CLAUSE_END
 from briefing.model import Fact, Translation
 from briefing.translate.argos import ArgosBackend
 from briefing.translate.fidelity import check_numbers, read_numbers
@@ -45,7 +46,7 @@ from briefing.translate.termbase import Termbase
 __all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "TranslationLayer"]
 
 INSTALL_HINT = "briefing models install zh-en"
-_NOT_A_PHRASE = re.compile(r"[。，；！？：,;!?:\n]")
+_NOT_A_PHRASE = re.compile(f"{CLAUSE_END.pattern}|\n")
 _BRIEF_EN_BY = {"termbase": "glossary", "dictionary": "composed"}  # a label's way, as brief.json says it
 MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
 _EDGES = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.DOTALL)
