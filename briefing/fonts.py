@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from briefing.resources import shipped_dir
 
@@ -107,12 +108,13 @@ def _cmap(font_name: str) -> frozenset[int]:
     """The code points `font_name` has glyphs for, from the character map ReportLab already parsed when
     it registered the font (reading it again with fontTools cost a third of a second a run)."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
     if font_name in _FALLBACK_FILES:
         register_fallback_font(font_name)
     else:
         register_reportlab_fonts()
-    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+    return frozenset(cast(TTFont, pdfmetrics.getFont(font_name)).face.charToGlyph)  # all ours are TrueType
 
 
 def covers(font_name: str, char: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
@@ -294,7 +294,10 @@ _HALF_EN = {"1": "first", "2": "second"}
 _QUARTER_EN = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 
 
-def _month_en(month: int, width: str = "wide") -> str:
+MonthWidth = Literal["abbreviated", "narrow", "wide"]  # Babel's names for how long a month name is
+
+
+def _month_en(month: int, width: MonthWidth = "wide") -> str:
     return get_month_names(width, locale=LOCALE_EN)[month]
 
 
@@ -319,7 +322,7 @@ def render_period_en(period: str, *, short: bool = False) -> str:
     if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
         return f"{_month_en(int(m[2]), 'abbreviated' if short else 'wide')} {m[1]}"
     if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
-        width = "abbreviated" if short else "wide"
+        width: MonthWidth = "abbreviated" if short else "wide"
         start, end = _month_en(int(m[2]), width), _month_en(int(m[4]), width)
         if m[1] == m[3]:
             return f"{start}–{end} {m[1]}"

@@ -292,7 +292,7 @@ def _key_figures(figures: list[KeyFigure]) -> list[Flowable]:
         )
     )
     table.wrap(width, 10_000)  # row heights, so the heading keeps with the head row and two more
-    room = sum(table._rowHeights[:3])
+    room = sum(table._rowHeights[:3])  # type: ignore[attr-defined]  # set by wrap, not in the stubs
     return [*_heading(label("key_figures"), "key-figures", room=room), table, Spacer(0, 6)]
 
 

@@ -67,7 +67,7 @@ def svg_drawing(svg: bytes, *, name: str = "SVG") -> Drawing:
     drawing = svg2rlg(io.BytesIO(svg), font_map=_NotoFontMap())
     if drawing is None:
         raise GraphicsError(f"{name}: not a readable SVG")
-    drawing.initialFontName = fonts.LATIN.regular  # not Helvetica, which the PDF would not embed
+    drawing.initialFontName = fonts.LATIN.regular  # type: ignore[attr-defined]  # not Helvetica, which the PDF would not embed
     allowed = _our_faces()
     for string in _strings(drawing):
         if string.fontName not in allowed:

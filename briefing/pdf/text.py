@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
@@ -38,7 +39,7 @@ from briefing import fonts, palette
 # ellipses, units that follow a number) and that may not end one (opening brackets, quotes, currency).
 NO_LINE_START = frozenset(
     "，。、；：？！）》」』】〕〗〙〛〉’”…‥—–～·•％‰℃°′″｝］＞〃々〞｠｡､,.;:?!)]}%"
-) | frozenset(rl_paragraph.ALL_CANNOT_START)
+) | frozenset(rl_paragraph.ALL_CANNOT_START)  # type: ignore[attr-defined]  # not in typeshed's stubs
 NO_LINE_END = frozenset("（《「『【〔〖〘〚〈‘“［｛＜〝｟￥＄([{$£¥#@§")
 
 CITE_COLOUR = palette.LINK
@@ -212,7 +213,7 @@ TRAILING_CUT = " \t,，、;；:：(（“\"'‘-–—/"
 
 def cut_points(text: str, lang: str) -> list[int]:
     """Where `text` may be cut: word boundaries in English, any character in Chinese, never in a number."""
-    inside = set()
+    inside: set[int] = set()
     for match in _number_with_unit().finditer(text):
         inside.update(range(match.start() + 1, match.end()))
     points = [i for i in range(1, len(text)) if i not in inside]
@@ -355,9 +356,11 @@ def _ascent_descent(frag, calc_bounds: bool) -> tuple[float, float]:
     font_size = frag.fontSize
     if calc_bounds:
         cb = getattr(frag, "cbDefn", None)
-        if getattr(cb, "width", 0):
-            descent, ascent = rl_paragraph.imgVRange(
-                rl_paragraph.imgNormV(cb.height, font_size), cb.valign, font_size
+        if cb is not None and getattr(cb, "width", None):
+            descent, ascent = rl_paragraph.imgVRange(  # type: ignore[attr-defined]  # not in the stubs
+                rl_paragraph.imgNormV(cb.height, font_size),  # type: ignore[attr-defined]
+                cb.valign,
+                font_size,
             )
             return ascent, descent
     return pdfmetrics.getAscentDescent(frag.fontName, font_size)
@@ -387,7 +390,9 @@ def _make_line(units: _Units, start, end, max_width, line_break, calc_bounds, ju
         return char_space if char_space and i < visible - 1 and units.stretch[i] else 0.0
 
     words, spaces = [], []
-    max_size = max_ascent = min_descent = 0
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
     previous = rl_paragraph.FragLine()
     i = start
     while i < end:
@@ -405,7 +410,7 @@ def _make_line(units: _Units, start, end, max_width, line_break, calc_bounds, ju
                 word.text = units.chars[j]
                 words.append(word)
                 spaces.append(space)
-        elif words and spaces[-1] == space and rl_paragraph.sameFrag(previous, frag):
+        elif words and spaces[-1] == space and rl_paragraph.sameFrag(previous, frag):  # type: ignore[attr-defined]
             words[-1].text += "".join(units.chars[i:run_end])
         else:
             word = frag.clone()
@@ -503,12 +508,12 @@ class CJKParagraph(Paragraph):
     def breakLinesCJK(self, maxWidths):
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         self.height = 0
         style = self.style
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        justify = style.alignment == rl_paragraph.TA_JUSTIFY
+        justify = style.alignment == TA_JUSTIFY
         return split_cjk_lines(_units_of(self), maxWidths, auto_leading not in ("", "off"), justify)
 
     breakLines = breakLinesCJK
@@ -523,7 +528,7 @@ def _install_char_space_justification() -> None:
     for the line's words in order, set just before each. Lines without the attribute (every other
     paragraph) are drawn exactly as before.
     """
-    original = rl_paragraph._justifyDrawParaLineX
+    original = rl_paragraph._justifyDrawParaLineX  # type: ignore[attr-defined]  # private: no stub
     if getattr(original, "_briefing_char_space", False):
         return
 
@@ -549,8 +554,8 @@ def _install_char_space_justification() -> None:
             if current[0]:
                 tx.setCharSpace(0)
 
-    draw._briefing_char_space = True
-    rl_paragraph._justifyDrawParaLineX = draw
+    draw._briefing_char_space = True  # type: ignore[attr-defined]  # the mark that it is installed
+    rl_paragraph._justifyDrawParaLineX = draw  # type: ignore[attr-defined]
 
 
 _install_char_space_justification()
