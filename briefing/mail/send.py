@@ -72,8 +72,8 @@ def send_briefs(
         raise MailError(f"{out_dir}: not a folder")
     lists = config.selected_lists(list_name)
     outputs = read_outputs(out_dir)
-    if not any(out_dir.glob("*.pdf")) and not any(out_dir.glob("themes/*.pdf")):
-        raise MailError(f"{out_dir}: no briefs to send (run `briefing build --out {out_dir}` first)")
+    if outputs.empty:
+        raise MailError(f"{out_dir}: no briefs to send (the last build into this folder wrote none)")
     report = SendReport()
     progress = on_progress or (lambda event: None)
     fail = _failer(report, progress)
@@ -81,9 +81,10 @@ def send_briefs(
     for mailing_list in lists:
         try:
             mailing, notes = plan_mailing(mailing_list, outputs, config.smtp.sender)
-        except MessageError as exc:
+        except Exception as exc:  # one list's trouble (an unreadable PDF, a bug) never stops the others
+            reason = exc if isinstance(exc, MessageError) else f"{type(exc).__name__}: {exc}"
             for recipient in mailing_list.recipients:
-                fail(mailing_list.name, recipient.addr_spec, f"not sent: {exc}")
+                fail(mailing_list.name, recipient.addr_spec, f"not sent: {reason}")
             continue
         report.notes.extend(notes)
         if mailing is None:
