@@ -19,7 +19,9 @@ from pathlib import Path
 _STARTED = time.time()
 # `.NAME.<pid>-<random>.part`, `.installing-<pid>-<random>`, `.old-<pid>-<name>`; and the pid-less
 # `.NAME.<random>.part` of earlier versions
-_OURS = re.compile(r"^\..+\.(?:(?P<pid>\d+)-)?[a-z0-9_]+\.part$|^\.(?:installing|old)-(?P<staging>\d+)-")
+_OURS = re.compile(
+    r"^\..+\.(?:(?P<pid>\d+)-[a-z0-9_]+|[a-z0-9_]{8})\.part$|^\.(?:installing|old)-(?P<staging>\d+)-"
+)
 _TEMP = re.compile(r"^\.(.+)\.\d+-[a-z0-9_]+\.part$")
 _swept: set[Path] = set()
 

@@ -235,6 +235,9 @@ def load(source: Source) -> Document:
 
 def check_writable(folder: Path) -> None:
     """UsageError unless files can be created in `folder` (created if missing)."""
+    existing = next(p for p in (folder, *folder.parents) if p.exists() or p == Path(p.anchor or "."))
+    if existing.exists() and not existing.is_dir():
+        raise UsageError(f"{existing}: cannot write there (a file is in the way)")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder):
@@ -375,8 +378,8 @@ def _write_theme(theme_brief, path: Path, context: _Context) -> str:
 def build(sources: Sources, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build every source; UsageError (before any work) when options or the output folder are unusable."""
     say = progress or (lambda _message: None)
-    check_writable(options.out_dir)
     context = _context(options)
+    check_writable(options.out_dir)
     report = BuildReport(failures=list(sources.failures), renamed=list(sources.renamed))
     out = options.out_dir
     (out / MANIFEST).unlink(missing_ok=True)  # until this run's is written, send has nothing stale to mail

@@ -1,0 +1,64 @@
+"""Header text from documents: any title, whatever characters it holds, makes a well-formed message."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import UTC, datetime
+from email import message_from_bytes, policy
+from email.headerregistry import Address
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from smtp_server import write_build
+
+from briefing.mail.compose import plan_mailing
+from briefing.mail.config import MailingList, parse_address
+from briefing.mail.headers import header_text
+from briefing.mail.outputs import read_outputs
+
+SENDER = Address("Briefs", "briefs", "example.org")
+BREAKERS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # every character str.splitlines breaks a line on
+
+
+def test_header_text_puts_every_line_breaker_on_one_line() -> None:
+    for ch in BREAKERS + "\x00\t":
+        assert header_text(f"北区{ch}简报") == "北区 简报"
+    assert header_text("\ufeff南区\u200b年报\u3000 2031") == "南区年报 2031"
+    assert header_text("半个\ud800代理") == "半个\ufffd代理"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(zh=st.text(max_size=80), en=st.text(max_size=80))
+def test_any_title_gives_a_message_whose_headers_stay_on_their_lines(
+    tmp_path: Path, zh: str, en: str
+) -> None:
+    out = tmp_path / "out"
+    write_build(out)
+    brief_path = out / "rep.brief.json"
+    brief = json.loads(brief_path.read_text(encoding="utf-8"))
+    brief["title"] = {"zh": zh, "en": en}
+    brief_path.write_text(json.dumps(brief), encoding="utf-8")
+    mailing_list = MailingList(
+        name="desk",
+        recipients=(parse_address("Desk <desk@example.org>"),),
+        themes=("full",),
+        language="zh+en",
+    )
+
+    mailing, _ = plan_mailing(mailing_list, read_outputs(out), SENDER)
+
+    assert mailing is not None
+    data = mailing.message_bytes(mailing_list.recipients[0], datetime(2031, 1, 1, tzinfo=UTC))
+    message = message_from_bytes(data, policy=policy.default)
+    assert message.defects == [] and message["Bcc"] is None
+    for header in (message["Subject"], next(message.iter_attachments()).get_filename()):
+        assert not any(unicodedata.category(ch) in {"Cc", "Zl", "Zp", "Cs"} for ch in header)
+    visible = header_text(zh).strip()
+    if visible:
+        assert visible[:20] in message["Subject"]
+
+
+def test_a_display_name_with_a_line_separator_is_put_on_one_line() -> None:
+    assert parse_address("北区\u2028编辑部 <desk@example.org>").display_name == "北区 编辑部"
