@@ -23,6 +23,8 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -375,9 +377,14 @@ def _write_theme(theme_brief, path: Path, context: _Context) -> str:
     return ""
 
 
-def build(sources: Sources, options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build every source; UsageError (before any work) when options or the output folder are unusable."""
+def build(
+    sources: Sources | list[str], options: BuildOptions, progress: Progress | None = None
+) -> BuildReport:
+    """Build every source (gathered, or as named on the command line); UsageError, before any work, when
+    options, sources or the output folder are unusable."""
     say = progress or (lambda _message: None)
+    if not isinstance(sources, Sources):
+        sources = gather_sources(sources)
     context = _context(options)
     check_writable(options.out_dir)
     report = BuildReport(failures=list(sources.failures), renamed=list(sources.renamed))
@@ -387,13 +394,12 @@ def build(sources: Sources, options: BuildOptions, progress: Progress | None = N
     atomic.sweep_leftovers(out / "themes")
 
     jobs = min(options.jobs, len(sources.items))
-    with _executor(jobs, options) as pool:
+    with _executor(jobs, context) as pool:
         results = _build_all(sources.items, context, pool, say)
         built: list[tuple[Document, list[Fact]]] = []
         for result in results:
             if result.failure:
                 report.failures.append(result.failure)
-                say(f"failed: {result.source.path}")
                 continue
             report.written += result.written
             report.documents += 1
@@ -409,27 +415,34 @@ def build(sources: Sources, options: BuildOptions, progress: Progress | None = N
     return report
 
 
-def _executor(jobs: int, options: BuildOptions):
-    """A process pool for `jobs` > 1, else a stand-in that runs everything here."""
+def _executor(jobs: int, context: _Context):
+    """A process pool for `jobs` > 1, else a stand-in that runs everything here.
+
+    Where processes can be forked, the stages are imported and the fonts loaded here first and the
+    workers inherit them with this process's context; otherwise each worker makes its own.
+    """
     if jobs <= 1:
-        return _InProcess()
-    methods = multiprocessing.get_all_start_methods()
-    mp_context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(jobs, mp_context=mp_context, initializer=_start_worker, initargs=(options,))
+        return nullcontext()
+    global _worker
+    if "fork" in multiprocessing.get_all_start_methods():
+        _preload()
+        _worker = context
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options,))
 
 
-class _InProcess:
-    def __enter__(self) -> _InProcess:
-        return self
+def _preload() -> None:
+    import briefing.compose  # imported for the workers to inherit
+    import briefing.pdf.onepager  # noqa: F401
+    from briefing.pdf import fonts
 
-    def __exit__(self, *exc: object) -> None:
-        return None
+    fonts.register_reportlab_fonts()
 
 
-def _build_all(items: list[Source], context: _Context, pool, say: Progress) -> list[_Built]:
+def _build_all(items: list[Source], context: _Context, pool: Executor | None, say: Progress) -> list[_Built]:
     """Every document built, results in source order whatever order they finish in. Stdin is read here:
     a worker process has no stdin of its own."""
-    if not isinstance(pool, Executor):
+    if pool is None:
         return [build_document(source, context, say) for source in items]
     futures: list[Future | None] = [
         None if source.path == "-" else pool.submit(_build_in_worker, source) for source in items
@@ -445,13 +458,16 @@ def _build_all(items: list[Source], context: _Context, pool, say: Progress) -> l
 def _outcome(future: Future, source: Source) -> _Built:
     try:
         return future.result()
-    except Exception as exc:  # the worker died (killed, out of memory): that document is lost, not the run
-        failure = f"{source.path}: could not build the brief ({type(exc).__name__}: {exc})"
-        return _Built(source, failure=failure)
+    except BrokenProcessPool:  # a worker was killed (out of memory?): its documents are lost, not the run
+        return _Built(source, failure=f"{source.path}: could not build the brief (a worker process died)")
 
 
 def _build_one_pagers(
-    built: list[tuple[Document, list[Fact]]], context: _Context, pool, report: BuildReport, say: Progress
+    built: list[tuple[Document, list[Fact]]],
+    context: _Context,
+    pool: Executor | None,
+    report: BuildReport,
+    say: Progress,
 ) -> list[dict[str, Any]]:
     """Compose the theme one-pagers over all documents and typeset them (in the pool when there is one);
     the manifest entries of those written."""
@@ -463,12 +479,14 @@ def _build_one_pagers(
         built, context.layer, themes=options.themes, min_facts=options.min_theme_facts
     )
     paths = [options.out_dir / "themes" / f"{t.theme}.pdf" for t in theme_briefs]
-    if isinstance(pool, Executor):
-        failures = list(pool.map(_theme_in_worker, theme_briefs, paths))
-    else:
-        failures = []
-        for theme_brief, path in zip(theme_briefs, paths, strict=True):
-            say(f"typesetting {path.name}")
+    failures = []
+    jobs = list(zip(theme_briefs, paths, strict=True))
+    futures = [pool.submit(_theme_in_worker, *job) for job in jobs] if pool else []
+    for number, (theme_brief, path) in enumerate(jobs):
+        say(f"typesetting {path.name}")
+        try:
+            failures.append(futures[number].result() if futures else _write_theme(theme_brief, path, context))
+        except BrokenProcessPool:  # no workers left: typeset it here
             failures.append(_write_theme(theme_brief, path, context))
     entries = []
     for theme_brief, path, failure in zip(theme_briefs, paths, failures, strict=True):

@@ -69,3 +69,31 @@ def test_facts_never_imports_the_drawing_typesetting_or_translation_libraries(en
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("\n") > 10  # it did extract facts
     assert result.stderr.strip() == ""
+
+
+def test_a_worker_that_dies_costs_documents_not_the_run(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-document (as the kernel's OOM killer would) is one line per lost document."""
+    import os
+
+    import briefing.pipeline
+
+    load = briefing.pipeline.load
+
+    def die_on_doomed(source):
+        if source.doc == "doomed":
+            os._exit(9)
+        return load(source)
+
+    monkeypatch.setattr(briefing.pipeline, "load", die_on_doomed)  # the forked workers inherit it
+    doomed = tmp_path / "doomed.txt"
+    doomed.write_text("示例县财政收入增长3.1%。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(doomed), str(tmp_path / "gone.txt"), "--out", str(out), "-j2"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 1
+    assert f"briefing: {doomed}: could not build the brief (a worker process died)" in result.stderr
+    assert json.loads((out / "manifest.json").read_text())["briefs"] == []
