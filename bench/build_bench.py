@@ -66,9 +66,10 @@ def jobs(args: argparse.Namespace) -> None:
 
 def double(args: argparse.Namespace) -> None:
     texts = [Path(s).read_text(encoding="utf-8") for s in args.sources]
-    body = ""
-    while len(body.encode()) < args.kb * 1024:
-        body += "\n\n".join(texts) + "\n\n"
+    body, number = "", 0
+    while len(body.encode()) < args.kb * 1024:  # whole documents, one after another, round and round
+        body += texts[number % len(texts)] + "\n\n"
+        number += 1
     with tempfile.TemporaryDirectory() as folder:
         single, twice = Path(folder) / "single.txt", Path(folder) / "twice.txt"
         single.write_text(body, encoding="utf-8")
