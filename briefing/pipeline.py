@@ -222,6 +222,9 @@ def load(source: Source) -> Document:
     (a damaged file must cost its own output only) and for a document with no visible text."""
     from briefing.ingest import SourceError, load_document
 
+    path = Path(source.path)
+    if source.path != "-" and path.exists() and not path.is_dir() and not path.is_file():
+        raise SourceError(f"{source.path}: not a regular file (a device or pipe could be read forever)")
     try:
         document = load_document(source.path)
     except SourceError:

@@ -135,6 +135,17 @@ def test_facts_reports_blank_documents_broken_links_and_empty_folders(tmp_path: 
     assert "empty: no supported files" in errors
 
 
+def test_a_device_or_pipe_named_as_a_source_is_refused_not_read(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    (tmp_path / "endless.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = run("facts", tmp_path / "endless.txt", tmp_path / "pipe.txt", good)
+    assert result.exit_code == 1 and GOOD_RAW in result.stdout
+    assert [line.split(": ")[2] for line in error_lines(result)] == [
+        "not a regular file (a device or pipe could be read forever)"
+    ] * 2
+
+
 def test_facts_output_into_an_unusable_place_is_a_usage_error(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", GOOD_TEXT)
     blocker = write(tmp_path / "a-file", "x")
