@@ -11,12 +11,15 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from smtp_server import write_build
+from smtp_server import Handler, smtp_server, write_build, write_config
 
+from briefing.mail import load_mail_config, send_briefs
 from briefing.mail.compose import plan_mailing
 from briefing.mail.config import MailingList, parse_address
 from briefing.mail.headers import header_text
 from briefing.mail.outputs import read_outputs
+
+__all__ = ["smtp_server"]  # fixture
 
 SENDER = Address("Briefs", "briefs", "example.org")
 BREAKERS = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # every character str.splitlines breaks a line on
@@ -62,3 +65,25 @@ def test_any_title_gives_a_message_whose_headers_stay_on_their_lines(
 
 def test_a_display_name_with_a_line_separator_is_put_on_one_line() -> None:
     assert parse_address("北区\u2028编辑部 <desk@example.org>").display_name == "北区 编辑部"
+
+
+def test_a_title_with_odd_separators_still_reaches_every_list_on_a_real_server(
+    tmp_path: Path, smtp_server
+) -> None:
+    out = tmp_path / "out"
+    write_build(out)
+    brief_path = out / "rep.brief.json"
+    brief = json.loads(brief_path.read_text(encoding="utf-8"))
+    brief["title"] = {"zh": "北区\u2028年度\u0085报告\x1c", "en": "North\u2029District\vReport\f"}
+    brief_path.write_text(json.dumps(brief), encoding="utf-8")
+    server = smtp_server(Handler())
+    lists = (
+        '[[lists]]\nname = "full"\nrecipients = ["a@example.org"]\nthemes = ["full"]\n\n'
+        '[[lists]]\nname = "green"\nrecipients = ["b@example.org"]\nthemes = ["environment"]\n'
+    )
+    config = load_mail_config(write_config(tmp_path / "mail.toml", server.port, lists))
+    report = send_briefs(config, out, sleep=lambda _seconds: None)
+    assert report.failures == []
+    assert sorted(r.rcpt_tos[0] for r in server.handler.received) == ["a@example.org", "b@example.org"]
+    subjects = [r.message["Subject"] for r in server.handler.received]
+    assert any("北区 年度 报告" in s and "North District Report" in s for s in subjects)
