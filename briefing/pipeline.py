@@ -412,7 +412,8 @@ def build(
                 built.append((result.document, result.facts))
         themes = _build_one_pagers(built, context, pool, report, say) if options.one_pagers and built else []
 
-    for notice in [n for r in results for n in r.notices] + [context.layer.missing_model_hint()]:
+    hint = context.layer.missing_model_hint() if report.documents else None  # no brief, nothing to say
+    for notice in [n for r in results for n in r.notices] + [hint]:
         if notice and notice not in report.notices:
             report.notices.append(notice)
     _write_manifest(out, [r for r in results if not r.failure], themes, context.generated)
