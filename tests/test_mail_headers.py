@@ -58,9 +58,8 @@ def test_any_title_gives_a_message_whose_headers_stay_on_their_lines(
     assert message.defects == [] and message["Bcc"] is None
     for header in (message["Subject"], next(message.iter_attachments()).get_filename()):
         assert not any(unicodedata.category(ch) in {"Cc", "Zl", "Zp", "Cs"} for ch in header)
-    visible = header_text(zh).strip()
-    if visible:
-        assert visible[:20] in message["Subject"]
+    visible = "".join(header_text(zh).split())  # RFC 2047 drops a space between two encoded words
+    assert visible[:20] in "".join(message["Subject"].split())
 
 
 def test_a_display_name_with_a_line_separator_is_put_on_one_line() -> None:
