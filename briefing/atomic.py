@@ -72,6 +72,20 @@ def _new_temp(path: Path) -> Path:
     return Path(tmp)
 
 
+def folder_problem(folder: Path) -> str | None:
+    """Why files cannot be created in `folder` (made if missing), as one line naming it; None if they can."""
+    existing = next(p for p in (folder, *folder.parents) if p.exists() or p == Path(p.anchor or "."))
+    if existing.exists() and not existing.is_dir():
+        return f"{existing}: cannot write there (a file is in the way)"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return f"{folder}: cannot write there ({exc.strerror or exc})"
+    return None
+
+
 def _about(exc: OSError) -> OSError:
     """The same kind of error, naming the output the user asked for rather than our temporary file."""
     if exc.errno is None or not exc.filename:

@@ -19,7 +19,6 @@ import json
 import multiprocessing
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -241,15 +240,9 @@ def load(source: Source) -> Document:
 
 def check_writable(folder: Path) -> None:
     """UsageError unless files can be created in `folder` (created if missing)."""
-    existing = next(p for p in (folder, *folder.parents) if p.exists() or p == Path(p.anchor or "."))
-    if existing.exists() and not existing.is_dir():
-        raise UsageError(f"{existing}: cannot write there (a file is in the way)")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as exc:
-        raise UsageError(f"{folder}: cannot write there ({exc.strerror or exc})") from None
+    problem = atomic.folder_problem(folder)
+    if problem:
+        raise UsageError(problem)
 
 
 # ---------------------------------------------------------------- facts

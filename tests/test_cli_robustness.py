@@ -18,6 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from smtp_server import write_build
 
 from briefing import atomic
 from briefing.cli import main
@@ -356,6 +357,15 @@ def test_send_without_a_build_manifest_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     (line,) = error_lines(result)
     assert "manifest.json" in line and "briefing build" in line
+
+
+def test_send_dry_run_with_an_unwritable_outbox_is_a_usage_error(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_build(out)
+    write(out / "outbox", "a file where the outbox folder goes")
+    result = run("send", "--config", write(tmp_path / "mail.toml", MAIL_CONFIG), "--dry-run", out)
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"briefing: {out / 'outbox'}: cannot write there (a file is in the way)"]
 
 
 # ---------------------------------------------------------------- models

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from email.headerregistry import Address
 from pathlib import Path
 
-from briefing.atomic import write_bytes
+from briefing.atomic import folder_problem, write_bytes
 from briefing.mail.compose import Mailing, MessageError, plan_mailing
 from briefing.mail.config import MailConfig, MailConfigError, MailError
 from briefing.mail.delivery import DeliveryAborted, RetryPolicy, SmtpDelivery
@@ -74,6 +74,9 @@ def send_briefs(
     outputs = read_outputs(out_dir)
     if outputs.empty:
         raise MailError(f"{out_dir}: no briefs to send (the last build into this folder wrote none)")
+    problem = folder_problem(out_dir / OUTBOX) if dry_run else None
+    if problem:
+        raise MailError(problem)
     report = SendReport()
     progress = on_progress or (lambda event: None)
     fail = _failer(report, progress)
@@ -102,7 +105,7 @@ def send_briefs(
             else:
                 pending.append(job)
         if dry_run:
-            _write_outbox(pending, out_dir / OUTBOX, now(), report, progress)
+            _write_outbox(pending, out_dir / OUTBOX, now(), report, progress, fail)
         elif pending:
             _deliver(config, pending, log, report, progress, fail, retry=retry, sleep=sleep, now=now)
     return report
@@ -163,12 +166,21 @@ def _password(config: MailConfig) -> str | None:
 
 
 def _write_outbox(
-    jobs: list[_Job], outbox: Path, date: datetime, report: SendReport, progress: Callable[[Progress], None]
+    jobs: list[_Job],
+    outbox: Path,
+    date: datetime,
+    report: SendReport,
+    progress: Callable[[Progress], None],
+    fail: Callable[[str, str, str], None],
 ) -> None:
     for job in jobs:
         name = _SAFE_NAME.sub("_", f"{job.mailing.list_name}-{job.recipient.addr_spec}")
         path = outbox / f"{name}-{job.mailing.digest[:8]}.eml"
-        write_bytes(path, job.mailing.message_bytes(job.recipient, date))
+        try:
+            write_bytes(path, job.mailing.message_bytes(job.recipient, date))
+        except OSError as exc:  # a full disk: this message is not written, the next may be
+            fail(job.mailing.list_name, job.recipient.addr_spec, f"not written: {exc.strerror or exc}")
+            continue
         report.outbox.append(path)
         progress(Progress(job.mailing.list_name, job.recipient.addr_spec, "written", str(path)))
 
