@@ -169,7 +169,10 @@ def facts(sources, fmt, output):
         text = format_facts(report.facts, fmt)
         if output:
             try:
-                atomic.write_text(output, text)
+                if output.exists() and not output.is_file():  # /dev/stdout, a pipe: write into it
+                    output.write_text(text, encoding="utf-8")
+                else:
+                    atomic.write_text(output, text)
             except OSError as exc:
                 raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
         else:

@@ -166,6 +166,18 @@ def test_facts_output_into_a_read_only_folder_is_a_usage_error(tmp_path: Path) -
     assert result.exit_code == 2 and len(error_lines(result)) == 1
 
 
+def test_facts_output_into_a_pipe_goes_into_the_pipe(tmp_path: Path) -> None:
+    """`-o /dev/stdout` or a named pipe: written into, never replaced by a regular file."""
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    pipe = tmp_path / "facts.pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE, text=True)
+    result = run("facts", good, "-o", pipe)
+    assert result.exit_code == 0
+    assert GOOD_RAW in reader.communicate(timeout=60)[0]
+    assert pipe.is_fifo()
+
+
 def test_facts_csv_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     source = write(tmp_path / "=cmd.txt", GOOD_TEXT)
     result = run("facts", source, "--format", "csv")
