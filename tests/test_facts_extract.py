@@ -125,6 +125,7 @@ def test_digest_headline_takes_the_body_reading(digest_facts):
     assert headline.sentence == "全市今年新增就业岗位超10万个"
     assert headline.sentence_index < body.sentence_index
     assert (headline.period, headline.kind, headline.theme) == (body.period, body.kind, body.theme)
+    assert headline.confidence == body.confidence  # as sure as the reading it takes
     assert headline.unit == body.unit == "job"
     assert headline.kind == "level"  # new jobs are a flow, not an addition to a stock
 
@@ -177,7 +178,7 @@ def test_themes_carry_names_and_user_extensions(tmp_path):
     assert merged["space"]["en"] == "Space"
     document = document_from_text("全年发射卫星12颗，建成卫星地面站3座。", "t")
     facts = extract_facts(document, themes_file=str(extra))
-    assert [f.theme for f in facts] == ["space"]
+    assert [(f.raw, f.theme) for f in facts] == [("12颗", "space"), ("3座", "space")]
 
 
 @pytest.mark.parametrize(
@@ -192,7 +193,7 @@ def test_themes_carry_names_and_user_extensions(tmp_path):
 )
 def test_bad_input_never_crashes(text):
     facts = extract_facts(document_from_text(text, "t")) if text.strip() else []
-    assert all(f.confidence <= 1 for f in facts)
+    assert all(0 < f.certainty <= 1 for f in facts)
     assert all(f.raw in {"12家"} for f in facts)
 
 

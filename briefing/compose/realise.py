@@ -34,7 +34,7 @@ from briefing.resources import shipped_dir
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
 # weakest part.
-EN_BY_ORDER = ("template", "glossary", "mt", "untranslated")
+EN_BY_ORDER = ("template", "glossary", "composed", "mt", "untranslated")
 TARGET_CUES_ZH = ("力争", "确保", "争取", "计划")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _LAYOUT_SPACE = re.compile(r"\s*\n\s*|\s{2,}")

@@ -10,16 +10,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from briefing.facts.classify import Default, opening_period
-from briefing.facts.lexicon import alternation, load_themes, periods, places
+from briefing.facts.analysis import Default, SentenceAnalysis
+from briefing.facts.classify import LEAD, opening_period
+from briefing.facts.classify import resolve as resolve_period
+from briefing.facts.lexicon import Marker, load_themes, periods, places
+from briefing.facts.places import contains, gazetteer, resolve
 from briefing.facts.quantities import Mention, clause_start
+from briefing.facts.tables import alternation
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
+BYLINE = re.compile(
+    r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*"
+)
+"""本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
+about."""
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
-ENUMERATED = "等"
+ENUMERATED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等")
+"""朝阳、海淀等30处: places listed as examples of what is counted."""
+NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
+"""全国 is the subject only where it opens its clause, after at most a time word (上半年全国居民…), not
+inside a phrase (联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+Hit = tuple[int, int, str]
+"""(start, end, text) of a place found in a text."""
 
 
 @dataclass
@@ -29,15 +43,51 @@ class DocContext:
     document: Document
     year: int | None
     home: str  # default geo
+    home_evidence: str  # what the home was read from (data/confidence.toml [geo])
+    home_forms: tuple[str, ...] = ()  # the ways the text writes its home (河北省, 河北)
     paragraph_of: list[int] = field(default_factory=list)  # sentence index → paragraph number
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
-    memo: dict = field(default_factory=dict)  # per-sentence results shared by the facts of a sentence
+    passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
+    memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
+
+    def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
+        """The structure of a sentence holding `mentions`, computed once for all of them."""
+        text = sentence.text
+        lead = BYLINE.match(text)
+        byline = lead.end() if lead else 0
+        stop = CLAUSE_END.search(text, byline)
+        subject_end = stop.end() if stop else len(text)
+        return SentenceAnalysis(
+            sentence=sentence,
+            paragraph=self.paragraph_of[sentence.index],
+            default=self.defaults[sentence.index],
+            passage=self.block_period[sentence.index],
+            places=_subjects(text, self._places_near(text, byline, subject_end, mentions), self.home),
+            byline_end=byline,
+            subject_end=subject_end,
+        )
+
+    def _places_near(self, text: str, byline: int, subject_end: int, mentions: list[Mention]) -> list[Hit]:
+        """Places in the sentence's opening clause and in the clauses of its figures: nowhere else can
+        a figure's place be named."""
+        found: list[Hit] = []
+        reach = 0
+        spans = [(byline, subject_end)] + [
+            (clause_start(text, m.number_start), m.number_start) for m in mentions
+        ]
+        for low, high in spans:
+            low = max(low, reach)
+            if low < high:
+                found += [(s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)]
+                reach = high
+        return found
 
 
 def document_context(document: Document) -> DocContext:
-    ctx = DocContext(document, _year(document), _home(document))
+    ctx = DocContext(document, _year(document), *_home(document))
+    ctx.home_forms = gazetteer().forms_of(ctx.home)
     paragraph = -1
     previous: Sentence | None = None
     for sentence in document.sentences:
@@ -48,6 +98,7 @@ def document_context(document: Document) -> DocContext:
         ctx.paragraph_of.append(paragraph)
         previous = sentence
     _blocks(ctx)
+    _passage_places(ctx)
     by_section: dict[int | None, Default] = {}
     for sentence in document.sentences:
         if sentence.section not in by_section:
@@ -67,50 +118,116 @@ def _year(document: Document) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
-def _home(document: Document) -> str:
-    """Default geo: the issuer when it is a place (东城区), else a place in a report's title, else the
-    whole country when the text speaks of it more than of the default place, else the default place."""
+HOME_WINDOW = 5000
+"""Characters of the text read to find the place a document without one in its heads speaks of most."""
+
+
+def _home(document: Document) -> tuple[str, str]:
+    """Default geo and what it was read from: the document's place (ingest), else the issuer when it is a
+    place (东城区), else the first place its title or headline names (广西连续五年…), else the place its text
+    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…) or another place
+    about as often."""
+    if document.place:
+        return document.place, "stated"
     lex = places()
-    for text in (document.issuer, document.title if not document.is_news else ""):
-        for match in lex.pattern.finditer(text or ""):
-            if match.group() not in lex.not_places:
-                return lex.forms[match.group()]
-    if lex.national:
-        local = sum(1 for m in lex.pattern.finditer(document.text) if lex.forms.get(m.group()) == lex.default)
-        if len(lex.national_cues.findall(document.text)) > local:
-            return lex.national
-    return lex.default
+    heads = [("stated", document.issuer), ("title", document.title)]
+    if document.articles:
+        heads += [("title", line) for line in document.articles[0].title_lines]
+    for evidence, text in heads:
+        found = [name for _, _, name in _places_in(text or "", "") if name != lex.national]
+        if found:
+            return found[0], evidence
+    text = document.text[:HOME_WINDOW]
+    named = Counter(name for _, _, name in _places_in(text, "") if name != lex.national)
+    national = len(lex.national_cues.findall(text))
+    ranked = [*named.most_common(2), ("", 0), ("", 0)]
+    if ranked[0][1] > national and ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0], "text"
+    return lex.national, "text"  # national news, or a tour of several places none of which leads
 
 
 def _blocks(ctx: DocContext) -> None:
-    """A time marker opening a sentence of the first paragraph after a heading sets the period of the
-    passage up to the next heading (“十四五”期间，东城区… / 过去五年，…)."""
+    """A time marker leading a paragraph (“十四五”期间，… / 过去五年，… / 刚刚过去的2025年，…) sets the period
+    of the passage from there up to the next heading or the next paragraph that names its own (in news, a
+    look back to an earlier year dates its paragraph only); one opening a later sentence of a paragraph
+    (6月份，…) dates the rest of that paragraph."""
     sentences = ctx.document.sentences
     block: str | None = None
-    after_heading_paragraph: int | None = None
-    paragraph_opening: dict[int, str | None] = {}
+    local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
+    leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
+    seen: set[int] = set()
     for sentence in sentences:
         if sentence.is_heading:
-            block, after_heading_paragraph = None, None
+            block, local, leading = None, None, None
             ctx.block_period.append(None)
             continue
         paragraph = ctx.paragraph_of[sentence.index]
+        leading = paragraph if leading is None else leading
         text = OPENERS.sub("", BYLINE.sub("", sentence.text))
-        if paragraph not in paragraph_opening:  # 前三季度，… also dates the rest of its paragraph
-            paragraph_opening[paragraph] = opening_period(text, ctx.year)
-        if after_heading_paragraph is None:
-            after_heading_paragraph = paragraph
-        if paragraph == after_heading_paragraph:
-            block = opening_period(text, ctx.year) or block
-        ctx.block_period.append(paragraph_opening[paragraph] or block)
+        if paragraph not in seen or paragraph == leading:
+            lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
+            if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
+                local = lead
+            else:
+                block, local = lead or block, None
+            seen.add(paragraph)
+        else:  # it dates the rest of its paragraph (…；其中，本地户籍劳动力调查失业率为5.1%)
+            local = opening_period(text, ctx.year) or local
+        ctx.block_period.append(local or block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
             ctx.block_period[i] = ctx.block_period[i + 1]
 
 
+CITY_LEVELS = ("prefecture", "province")
+
+
+def _told_back(ctx: DocContext, period: str) -> bool:
+    """A news story stepping back to a year before its own (去年底, 2011年): history, not the story's time."""
+    found = YEAR_TOKEN.match(period)
+    earlier = found is not None and ctx.year is not None and int(found.group()) < ctx.year
+    return ctx.document.is_news and earlier
+
+
+YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}(?=$|-\d)")
+RANK_SUBJECT = 4
+"""A ranked place opens the rank's clause (长春…跃上…首位): its name ends within this many characters."""
+HEADING_PLACE_AT = 2
+"""A sub-heading places the text below only when it opens with the place (山东青岛市市北区…桥下), not when
+it names one in passing (（一）…推进京津冀协同发展)."""
+
+
+def _passage_places(ctx: DocContext) -> None:
+    """A sub-heading that names a place (上海市苏州河中环立交桥下) places the text below it, up to the next
+    heading that names another or the next article."""
+    lex = places()
+    current: str | None = None
+    article: int | None = None
+    for sentence in ctx.document.sentences:
+        if sentence.article != article:
+            current, article = None, sentence.article
+        if sentence.is_heading:
+            named = [(s, name) for s, _, name in _places_in(sentence.text, ctx.home) if name != lex.national]
+            if named and named[0][0] <= HEADING_PLACE_AT:
+                current = named[0][1]
+        elif current and current != ctx.home and _level(current) in CITY_LEVELS:
+            # 位于长宁区…: the district of a city a passage away from home (上海市长宁区)
+            districts = [
+                name
+                for _, _, name in _places_in(sentence.text, ctx.home)
+                if _level(name) == "county" and contains(current, name)
+            ]
+            if districts:  # a city's district goes by both names, a county by its own (共和县)
+                current = current + districts[0] if districts[0].endswith("区") else districts[0]
+        ctx.passage_place.append(current)
+
+
 def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
-    """Period default from the headings above the sentence (innermost first), then the report title."""
+    """Role and period default of a sentence: the ones ingest gave its section, else read from the headings
+    above it (innermost first), then from the report title."""
+    if sentence.role or sentence.period:
+        return Default(sentence.period or "unspecified", sentence.role, explicit=bool(sentence.period))
     headings: list[str] = []
     index = sentence.section
     while index is not None and 0 <= index < len(document.sections):
@@ -122,85 +239,125 @@ def _default(document: Document, sentence: Sentence, year: int | None) -> Defaul
         for rule in periods().defaults:
             match = rule.pattern.search(heading)
             if match:
-                return Default(_fill(rule.period, match, year), rule.target, explicit=True)
+                return Default(_fill(rule.period, match, year), rule.role, explicit=True)
     return Default()
 
 
 def _fill(period: str, match: re.Match[str], year: int | None) -> str:
-    groups = match.groupdict()
-    if period == "year":
-        return groups["year"]
-    if period == "past":
-        return f"past-{groups['n']}-years"
-    if "{y}" in period and year is None:
-        return "unspecified"
-    quarter = {"一": "1", "二": "2", "三": "3", "四": "4"}.get(groups.get("n") or "", "")
-    return period.replace("{y}", str(year)).replace("{n}", quarter)
+    marker = Marker(match.re, period, "sentence", False)
+    return resolve_period(marker, match, year)
 
 
 # ---------------------------------------------------------------- geo
 
 
-STREET = re.compile(r"[路街道桥线]")
-"""A place name followed by one of these names a street (通惠河北路), not the place."""
+STREET = re.compile(r"[路街道桥线山]")
+"""A place name followed by one of these names a street or a mountain (通惠河北路, 长白山), not the place."""
+PORT = "港"
+"""天津港: a figure about a port is about the port, not its city."""
 
 
-def _places_in(text: str) -> list[tuple[int, int, str]]:
-    lex = places()
-    found = [
-        (m.start(), m.end(), lex.forms[m.group()])
-        for m in lex.pattern.finditer(text)
-        if m.group() not in lex.not_places and not STREET.match(text, m.end())
-    ]
-    found += [(m.start("name"), m.end("name"), m.group("name")) for m in lex.county.finditer(text)]
-    return sorted(found)
+def _places_in(text: str, home: str) -> list[Hit]:
+    """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
+    A district written after its city is named with it (青岛市市北区); a city after its province alone."""
+    found: list[Hit] = []
+    for start, end, form in gazetteer().find(text):
+        if STREET.match(text, end):
+            continue
+        name = resolve(form, home)
+        if name is None:
+            continue
+        if text.startswith(PORT, end):
+            found.append((start, end + 1, form + PORT))
+            continue
+        if found and found[-1][1] == start and contains(found[-1][2], name):
+            outer = found.pop()
+            nested = _level(outer[2]) != "province" or outer[2].endswith("市")
+            joined = outer[2] + name if nested and _level(name) == "county" else name
+            found.append((outer[0], end, joined))
+            continue
+        found.append((start, end, name))
+    return found
 
 
-def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[tuple[int, int, str]]:
+def _level(name: str) -> str:
+    return gazetteer().level(name)
+
+
+def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[Hit]:
     """Places of a text every fact of a sentence or paragraph asks about, found once."""
     if key not in ctx.memo:
-        ctx.memo[key] = _places_in(text())
+        ctx.memo[key] = _places_in(text(), ctx.home)
     return ctx.memo[key]
 
 
-def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
-    """Place named before the number in its clause, else in its sentence, else the paragraph's or the
-    article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处) and the
-    city around a district issuer do not count."""
-    text = sentence.text
-    start = clause_start(text, mention.number_start)
-    skip = {ctx.home, places().default}
-    found = _memo_places(ctx, ("places", sentence.index), lambda: text)
+def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tuple[str, str]:
+    """(place, evidence): the place named before the number in its clause, else in the clause opening its
+    sentence, else the paragraph's or the article's first place, else the document's home. Places listed
+    as examples (朝阳、海淀等30处), places a figure is compared with (占全国…, 居全省…) and the areas around
+    the home do not count."""
+    text = analysis.text
+    start = analysis.clause_start(mention.number_start)
+    lex = places()
 
     def named(low: int, high: int) -> list[str]:
         out = []
-        for s, e, name in found:
-            if s < low or e > high:
-                continue
-            between = text[e : mention.number_start]
-            listed = ENUMERATED in between and not CLAUSE_END.search(between)
-            if name not in skip and not listed and name not in out:
+        for s, e, name in analysis.places:
+            listed = ENUMERATED.match(text, e, mention.number_start)
+            if low <= s and e <= high and name not in out and not listed:
                 out.append(name)
         return out
 
-    in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
-    earlier = named(0, start)
+    sentence = analysis.sentence
+    passage = ctx.passage_place[sentence.index]
+
+    def in_passage(name: str) -> str:  # 海曙区 under a 宁波市 heading is 宁波市海曙区
+        return passage if passage and passage != name and passage.endswith(name) else name
+
+    # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
+    high = start + RANK_SUBJECT if mention.form == "rank" else mention.number_start
+    in_clause = named(start, min(high, mention.number_start))
+    earlier = named(analysis.byline_end, min(start, analysis.subject_end))
     if len(in_clause) == 1:
-        return in_clause[0]
+        return in_passage(in_clause[0]), "clause"
     if len(in_clause) > 1:
-        return earlier[0] if earlier else "、".join(in_clause)
+        return (in_passage(earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
     if earlier:
-        return earlier[0]
-    paragraph = ctx.paragraph_first[ctx.paragraph_of[sentence.index]]
+        return in_passage(earlier[0]), "subject"
+    if ctx.home_forms and (  # 青海省2024年防沙治沙…: the home, said as the subject
+        text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
+    ):
+        return ctx.home, "clause"
+    paragraph = ctx.paragraph_first[analysis.paragraph]
     above = (
         (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
         (("title", sentence.article), lambda: _article_title(ctx, sentence)),
     )
     for key, text_above in above:
-        places_above = _memo_places(ctx, key, text_above)
-        if places_above:
-            return places_above[0][2]
-    return ctx.home
+        places_above = [p[2] for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
+        if places_above and not (passage and places_above[0] in passage):
+            return places_above[0], "above"
+        if key[0] == "subject" and passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
+            return passage, "above"
+    return ctx.home, ctx.home_evidence
+
+
+def _subjects(text: str, found: list[tuple[int, int, str]], home: str) -> list[tuple[int, int, str]]:
+    """The places of a sentence a figure in it can be about: not the home or an area around it, not a
+    yardstick (占全国…, 高于全省…), and 全国 only where it opens its clause."""
+    lex = places()
+    kept = []
+    for s, e, name in found:
+        around = name == home or contains(name, home)  # 北京市 around a 东城区 text
+        aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
+        if not (around or aside or _compared(text, s)):
+            kept.append((s, e, name))
+    return kept
+
+
+def _compared(text: str, at: int) -> bool:
+    """占全国…, 居全省…, 高于全国…: a place named as the yardstick of a figure, not its subject."""
+    return bool(places().comparison.search(text[max(0, at - 3) : at]))
 
 
 def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:
@@ -246,7 +403,9 @@ def theme_of(
     start = clause_start(text, mention.number_start)
     stop = CLAUSE_END.search(text, mention.end)
     end = stop.start() if stop else len(text)
-    partner = places().is_partner(geo, ctx.home)
+    partner = ctx.memo.get(("partner", geo))
+    if partner is None:  # the facts of a document sit at a few places: ask once a place
+        partner = ctx.memo[("partner", geo)] = places().is_partner(geo, ctx.home)
     key = ("theme", sentence.index, start, end, partner, extra)
     if key not in ctx.memo:  # the facts of one clause share its theme
         ctx.memo[key] = _clause_theme(ctx, sentence, start, end, partner, extra)
@@ -261,12 +420,13 @@ def _clause_theme(
     hits = _keyword_hits(ctx, sentence, extra)
     while start > 0 and not any(start <= at < end for at, _ in hits):
         start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
-    scores = Counter(_surroundings(ctx, sentence, extra))
+    scores = dict(_surroundings(ctx, sentence, extra))  # a plain copy: this runs once a clause
     for at, themes in hits:
+        weight = CLAUSE if start <= at < end else SENTENCE
         for tid in themes:
-            scores[tid] += CLAUSE if start <= at < end else SENTENCE
+            scores[tid] = scores.get(tid, 0.0) + weight
     if partner and "regional" in owners:
-        scores["regional"] += PARTNER
+        scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
         return "economy"
     return max(scores, key=lambda tid: scores[tid])
