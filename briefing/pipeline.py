@@ -19,11 +19,12 @@ import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
@@ -424,7 +425,7 @@ def _executor(jobs: int, context: _Context):
         return nullcontext()
     global _worker
     if "fork" in multiprocessing.get_all_start_methods():
-        _preload()
+        _preload(context)
         _worker = context
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options,))
@@ -441,20 +442,26 @@ _WORKER_MODULES = (
 )
 
 
-def _preload() -> None:
-    """Import the stages and drawing libraries and load the fonts here, once: forked workers inherit them
-    warm instead of each paying for them again (about half a second of CPU a worker). No model is loaded
-    here: a forked copy of CTranslate2's threads would not work."""
-    from briefing.facts import extract_facts
+def _preload(context: _Context) -> None:
+    """Import the stages and drawing libraries, load the fonts and dictionaries and compile the rules here,
+    once, by reading and composing an invented sentence: forked workers inherit all of it warm instead
+    of each paying for it again. The sentence is translated without a model (an empty models folder):
+    a forked copy of CTranslate2's threads would not work in the workers."""
+    from briefing.compose import compose_brief
     from briefing.ingest import document_from_text
     from briefing.pdf import fonts
+    from briefing.translate import TranslationLayer
 
     for module in _WORKER_MODULES:
         import_module(module)
     fonts.register_reportlab_fonts()
     fonts.register_matplotlib_fonts()
     fonts.uncovered(_WARM_UP)  # reads each font's character map
-    extract_facts(document_from_text(_WARM_UP))  # compiles the reading and extraction rules
+    document = document_from_text(_WARM_UP)
+    # only a warm-up: any real problem (a broken user template) is reported by the documents themselves
+    with tempfile.TemporaryDirectory() as no_models, suppress(Exception):
+        layer = TranslationLayer(context.layer.glossary, use_cache=False, model_dir=Path(no_models))
+        compose_brief(document, extract(document, layer), layer, templates=context.options.templates)
 
 
 def _build_all(items: list[Source], context: _Context, pool: Executor | None, say: Progress) -> list[_Built]:
