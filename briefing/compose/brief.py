@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from briefing.compose.citations import Citations
-from briefing.compose.english import check, translate
+from briefing.compose.english import problems, translate, warn_misstated
 from briefing.compose.figures import key_figures
 from briefing.compose.group import Group, group_figures
 from briefing.compose.passages import passage_sentences
@@ -24,6 +24,7 @@ from briefing.compose.salience import fact_scores, sentence_of, sentence_scores
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
 from briefing.compose.titles import brief_title, contents_line, is_digest
+from briefing.compose.trust import assess, is_target, stateable, trusted_score
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
 
 QUALITATIVE_MIN_CHARS = 15
@@ -82,13 +83,14 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
             if entry.group is not None:
                 lead = entry.group.lead
                 fresh = kind == "summary" or previous is None
-                made = realiser.realise(
+                made = realiser.faithful(
                     entry.group,
                     geo=fresh or lead.geo != previous.geo,
                     period=fresh or lead.period != previous.period,
                     target=entry.target,
                 )
-                check(made.figures_text, entry.group.facts, made.zh)
+                if made is None:
+                    continue
                 section.sentences.append(
                     BriefSentence(
                         zh=made.zh,
@@ -113,7 +115,9 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
     for (brief_sentence, _), translation in zip(
         pending, translate(layer, [(s.text, []) for _, s in pending]), strict=True
     ):
-        check(translation.en, [], brief_sentence.zh)
+        if problems(translation.en, []):
+            warn_misstated(document.doc, [], translation.en)
+            continue  # no English rather than English with a figure the source sentence lacks
         brief_sentence.en, brief_sentence.en_by = translation.en, translation.en_by
 
     stated = [g for _, _, _, entries in laid_out for e in entries if (g := e.group) is not None]
@@ -151,18 +155,21 @@ class _Plan:
         self.with_model = with_model
         cfg = settings()
         limits = cfg.limits
-        scores = fact_scores(document, facts)
+        planned = passage_sentences(document, cfg.target_heading_words)
+        realiser.doubts.update(assess(document, facts, planned))
+        self.with_facts = {s.index for f in facts if (s := sentence_of(document, f)) is not None}
+        facts = [f for f in facts if stateable(realiser.doubts[f.id])]
+        raw_scores = fact_scores(document, facts)
+        scores = {f.id: trusted_score(f, raw_scores[f.id], realiser.doubts[f.id]) for f in facts}
         body = [s for s in document.sentences if not s.is_heading]
         self.ranks = sentence_scores(body)
-        self.with_facts = {s.index for f in facts if (s := sentence_of(document, f)) is not None}
         self.part_themes = _part_themes(document, facts)
         risky = risk_passage(document)
-        planned = passage_sentences(document, cfg.target_heading_words)
 
         places: dict[str, list[Group]] = {}
         groups = realiser.join_quoted(group_figures(merge_duplicates(facts, scores)))
         for group in (g for g in groups if g.stateable and realiser.writable(g)):
-            places.setdefault(self._place(group, risky, planned), []).append(group)
+            places.setdefault(self._place(group, risky), []).append(group)
         risk_groups = places.pop("risks", [])
         target_groups = places.pop("targets", [])
         places.pop("", None)
@@ -177,11 +184,11 @@ class _Plan:
         used = len(self.summary) + len(self.targets) + len(self.risks)
         self.themes = self._themes(places, limits.budget(len(document.text)) - used)
 
-    def _place(self, group: Group, risky: set[int], planned: set[int]) -> str:
+    def _place(self, group: Group, risky: set[int]) -> str:
         lead = group.lead
         sentence = sentence_of(self.document, lead)
         index = sentence.index if sentence is not None else -1
-        if lead.kind == "target" or index in planned:
+        if is_target(lead):
             return "targets"
         if index in risky:
             return "risks"

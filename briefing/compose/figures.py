@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing import render
-from briefing.compose.english import check
+from briefing.compose.english import problems
 from briefing.compose.group import Group, Item, is_relative_change, subject_en, subject_zh
 from briefing.compose.realise import Realiser
 from briefing.compose.select import similar_indicators
@@ -56,12 +56,14 @@ def key_figures(
             value = Bilingual(render.render_change_zh(fact), render.render_change_en(fact))
         else:
             value = Bilingual(render.render_zh(fact), render.render_en(fact))
-        check(value.en, [fact], value.zh)
         change = None
         if item.changes:
             moved = item.changes[0].fact
             change = Bilingual(render.render_change_zh(moved), render.render_change_en(moved))
-            check(change.en, [moved], change.zh)
+            if problems(change.en, [moved]):
+                change = None  # the table shows no change rather than a misstated one
+        if problems(value.en, [fact]):
+            continue  # a key figure is a number; one whose English misstates it is left out
         period = Bilingual(
             render.render_period_zh(fact.period, doc_year=realiser.doc_year),
             render.render_period_en(fact.period, short=True),

@@ -60,6 +60,11 @@ def names_place(text: str, geo: str) -> bool:
     return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
 
 
+def names_geo(text: str, geo: str) -> bool:
+    """Does `text` name `geo` itself (东城区 or 东城), not only as 全区/我市?"""
+    return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
+
+
 def _stem(geo: str) -> str:
     for suffix in settings().geo_suffixes_zh:
         if geo.endswith(suffix) and len(geo) - len(suffix) >= 2:

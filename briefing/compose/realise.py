@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from briefing import render
+from briefing.compose.english import problems, warn_misstated
 from briefing.compose.group import Group, is_relative_change, subject_en, subject_zh
 from briefing.compose.labels import (
     clause_span,
@@ -29,6 +30,7 @@ from briefing.compose.labels import (
 )
 from briefing.compose.salience import sentence_of
 from briefing.compose.settings import settings
+from briefing.compose.trust import is_target
 from briefing.model import Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
 
@@ -146,6 +148,8 @@ class Realiser:
         self.doc_year = doc_year
         self.documents = documents or {}
         self._labels: dict[str, Translation] = {}
+        # Fields of each fact (by id) the brief may not state (compose.trust); filled by the composer.
+        self.doubts: dict[str, set[str]] = {}
 
     def prefetch(self, labels: list[str]) -> None:
         """Translate many labels in one batch (one model call rather than one per label)."""
@@ -242,11 +246,36 @@ class Realiser:
         facts = [f.fact for f in group.figures]
         return source_clause(facts, self.sentence(group.lead))
 
+    def faithful(
+        self, group: Group, *, geo: bool = True, period: bool = True, target: bool = False
+    ) -> Realised | None:
+        """`realise`, with every English number checked: English that misstates a figure is withheld
+        (the Chinese quotes the source clause, the figure as written), and the run warns once. None when
+        not even the Chinese can be had."""
+        made = self.realise(group, geo=geo, period=period, target=target)
+        if not problems(made.figures_text, group.facts):
+            return made
+        warn_misstated(group.lead.doc, [f.raw for f in group.facts], made.en)
+        clause = self._clause(group)
+        zh = f"{first_person(clause, group.lead.geo)}。" if clause else made.zh
+        return Realised(zh, "", "untranslated", [])
+
+    def doubted(self, group: Group) -> set[str]:
+        """Fields in doubt for any fact of the group: the sentence states none of them."""
+        return {d for f in group.facts for d in self.doubts.get(f.id, ())}
+
     def realise(
         self, group: Group, *, geo: bool = True, period: bool = True, target: bool = False
     ) -> Realised:
-        """One sentence for `group`; `geo`/`period` False leave out what the previous sentence set."""
+        """One sentence for `group`; `geo`/`period` False leave out what the previous sentence set.
+
+        A field in doubt (compose.trust) is never stated, and the Chinese then quotes the source clause,
+        whose own words say what the source says about it."""
         lead = group.lead
+        doubted = self.doubted(group)
+        period = period and "period" not in doubted
+        geo = geo and "geo" not in doubted
+        target = target and "kind" not in doubted and is_target(lead)
         zh_items, en_items, ways = [], [], []
         for item in group.items:
             fact = item.figure.fact
@@ -259,7 +288,7 @@ class Realiser:
             zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh)))
             en_items.append(ItemView(fact, en, en, changes))
         _shorten(zh_items)
-        clause = "" if all(self.usable(i.fact) for i in zh_items) else self._clause(group)
+        clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         if clause:
             geo = geo and bool(lead.geo) and not names_place(clause, lead.geo) and not places_named(clause)
         else:

@@ -53,6 +53,17 @@ class LabelRules:
 
 
 @dataclass(frozen=True)
+class Truth:
+    """When a fact's period, kind and place may be stated (see compose.trust)."""
+
+    min_confidence: float
+    target_words: tuple[str, ...]
+    doubt_score_factor: float
+    place_endings: tuple[str, ...]
+    comparison_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Titles:
     """How a brief is titled when the source's own title will not do (a digest) or has no English."""
 
@@ -88,6 +99,7 @@ class Settings:
     geo_suffixes_zh: tuple[str, ...]
     labels: LabelRules
     document_titles: Titles
+    truth: Truth
 
 
 @cache
@@ -113,4 +125,11 @@ def settings() -> Settings:
             **{k: v if isinstance(v, int | str) else tuple(v) for k, v in data["labels"].items()}
         ),
         document_titles=Titles(**data["document_titles"]),
+        truth=Truth(
+            min_confidence=data["truth"]["min_confidence"],
+            target_words=tuple(data["truth"]["target_words"]),
+            doubt_score_factor=data["truth"]["doubt_score_factor"],
+            place_endings=tuple(data["truth"]["place_endings"]),
+            comparison_words=tuple(data["truth"]["comparison_words"]),
+        ),
     )

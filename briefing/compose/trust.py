@@ -1,0 +1,128 @@
+"""Which fields of a fact a brief may state: its period, whether it is a target, its place.
+
+A brief sentence that adds 计划/年底前 to an achieved result, or names the wrong place, is false even when
+its number is right. So the composer states a field only when it is established: the facts stage is
+confident of it (`Fact.confidence`, per field or one number for all), and the document agrees with it:
+
+- period: the sentence's own period (set by ingest from its section or lead sentence) does not say
+  otherwise, unless the sentence names a time itself;
+- kind (target or not): a target sits in a plan/target passage or its sentence uses a target word
+  (力争, 预期, 左右 …); a result never sits in a target passage without a time of its own;
+- place: the fact's place is the document's place, or is named by its sentence, its heading, or the
+  document's title (a national figure quoted in a provincial report is not the province's).
+
+A field in doubt is not stated: the sentence quotes the source clause instead, and a fact in doubt about
+its place or its kind is not chosen at all (see compose.brief), since the reader would take it as a figure
+of the document's own place and time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from briefing.compose.labels import CLAUSE_BREAKS, names_geo, names_time
+from briefing.compose.settings import settings
+from briefing.model import Document, Fact, Sentence
+
+FIELDS = ("period", "kind", "geo")
+
+
+def confidence(fact: Fact, field: str) -> float:
+    """The facts stage's confidence in one field: a per-field mapping, or one number for every field."""
+    value = fact.confidence
+    if isinstance(value, dict):
+        return float(value.get(field, 1.0))
+    return float(value)
+
+
+def is_target(fact: Fact) -> bool:
+    return fact.kind == "target" or fact.period.startswith("target-")
+
+
+@cache
+def _target_words() -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*settings().target_cue_words, *settings().truth.target_words)))
+
+
+def doubts(fact: Fact, document: Document | None, sentence: Sentence | None, planned: bool) -> set[str]:
+    """Fields of `fact` (of FIELDS) a brief may not state; `planned`: its sentence is in a plan passage."""
+    floor = settings().truth.min_confidence
+    out = {f for f in FIELDS if confidence(fact, f) < floor}
+    role = sentence.role if sentence is not None else ""
+    in_plan = planned or role in ("targets", "plan")
+    if is_target(fact):
+        if not in_plan and not any(w in fact.sentence for w in _target_words()):
+            out.add("kind")
+        if role == "review":
+            out.add("kind")
+    elif in_plan or any(w in _clause_before(fact) for w in _target_words()):
+        out.add("kind")  # a figure of a plan passage, or after 力争/预期 in its clause, is a plan
+    sentence_period = sentence.period if sentence is not None else ""
+    if sentence_period and fact.period != sentence_period and not names_time(fact.sentence):
+        out.add("period")
+    if fact.geo and document is not None and not _place_established(fact, document, sentence):
+        out.add("geo")
+    return out
+
+
+def document_place(document: Document) -> str:
+    """The place the document is about: ingest's, else an issuing government's area, else the one place
+    its title names ("" when none or several: then no fact's place can be doubted against it)."""
+    if document.place:
+        return document.place
+    if document.issuer.endswith(settings().truth.place_endings):
+        return document.issuer  # 吉林省, 东城区: an issuing government speaks for its area
+    from briefing.compose.labels import places_named
+
+    named = places_named(f"{document.title} {document.issuer}")
+    return next(iter(named)) if len(named) == 1 else ""
+
+
+def _place_established(fact: Fact, document: Document, sentence: Sentence | None) -> bool:
+    """Is the fact's place the document's own (or unknown to compare with), or named where it stands?"""
+    own = document_place(document)
+    if not own or fact.geo == own:
+        return True
+    heading = document.heading_of(sentence) if sentence is not None else ""
+    return names_geo(heading, fact.geo) or _clause_names_place(fact)
+
+
+def _clause_before(fact: Fact) -> str:
+    """The words of the figure's clause before it ("" when the raw is not found in its sentence)."""
+    at = fact.sentence.find(fact.raw)
+    return re.split(f"[{CLAUSE_BREAKS}]", fact.sentence[:at])[-1] if at >= 0 else ""
+
+
+def _clause_names_place(fact: Fact) -> bool:
+    """The clause of the figure names the fact's place before it, as its subject's place: not as a
+    yardstick (高于全国, 居全国第7位 speak of the document's place compared with the country)."""
+    before = _clause_before(fact)
+    for word in settings().truth.comparison_words:
+        before = re.sub(f"{re.escape(word)}[^{CLAUSE_BREAKS}]{{0,8}}", "", before)
+    return names_geo(before, fact.geo)
+
+
+def assess(document: Document, facts: list[Fact], planned: set[int]) -> dict[str, set[str]]:
+    """Doubted fields of every fact of `document` (keyed by fact id); `planned`: plan-passage sentences."""
+    from briefing.compose.salience import sentence_of
+
+    out: dict[str, set[str]] = {}
+    for fact in facts:
+        sentence = sentence_of(document, fact)
+        index = sentence.index if sentence is not None else -1
+        out[fact.id] = doubts(fact, document, sentence, index in planned)
+    return out
+
+
+def stateable(doubted: set[str]) -> bool:
+    """May a fact with these doubts be stated at all? Not when its place or target status is in doubt:
+    the reader would take it for a figure of the document's own place, or a result for a plan."""
+    return not doubted & {"geo", "kind"}
+
+
+def trusted_score(fact: Fact, score: float, doubted: set[str]) -> float:
+    """Facts whose period is in doubt or unknown come after those whose period is established."""
+    if "period" in doubted or fact.period == "unspecified":
+        return score * settings().truth.doubt_score_factor
+    return score
