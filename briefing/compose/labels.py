@@ -13,6 +13,7 @@ place names from its place lexicon, so the three stages agree on what a period o
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -121,10 +122,9 @@ def _starts_at_word(label: str, text: str) -> bool:
 def raw_position(fact: Fact, sentence: Sentence | None) -> int:
     """Index of the fact's raw in its sentence text (by source offset when the sentence is known)."""
     if sentence is not None and sentence.text == fact.sentence:
-        try:
-            return sentence.offsets.index(fact.span[0])
-        except ValueError:
-            pass
+        at = bisect.bisect_left(sentence.offsets, fact.span[0])  # offsets only grow along the text
+        if at < len(sentence.offsets) and sentence.offsets[at] == fact.span[0]:
+            return at
     return fact.sentence.find(fact.raw)
 
 

@@ -38,6 +38,8 @@ from briefing.resources import shipped_dir
 # weakest part.
 EN_BY_ORDER = ("template", "glossary", "mt", "untranslated")
 TARGET_CUES_ZH = ("力争", "确保", "争取", "计划")
+MAX_LABEL = 200  # characters: longer "labels" (a title that is the whole text of a one-line source) are
+# not labels, and translating them would cost more than the rest of the brief
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _LAYOUT_SPACE = re.compile(r"\s*\n\s*|\s{2,}")
 
@@ -153,7 +155,9 @@ class Realiser:
 
     def prefetch(self, labels: list[str]) -> None:
         """Translate many labels in one batch (one model call rather than one per label)."""
-        wanted = [zh for zh in dict.fromkeys(labels) if zh and zh not in self._labels]
+        wanted = [
+            zh for zh in dict.fromkeys(labels) if zh and zh not in self._labels and len(zh) <= MAX_LABEL
+        ]
         if wanted:
             for zh, found in zip(wanted, self.layer.sentences([(zh, []) for zh in wanted]), strict=True):
                 self._labels[zh] = found if found.en else Translation("", "untranslated")
@@ -164,8 +168,8 @@ class Realiser:
         )
 
     def label(self, zh: str) -> Translation:
-        if not zh:
-            return Translation("", "untranslated")
+        if not zh or len(zh) > MAX_LABEL:
+            return Translation("", "untranslated")  # a "title" that is a whole run-on text is no label
         if zh not in self._labels:
             found = self.layer.label(zh)
             if not found.en:

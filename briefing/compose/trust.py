@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from briefing.compose.labels import CLAUSE_BREAKS, names_geo, names_time
+from briefing.compose.labels import CLAUSE_BREAKS, names_geo, names_time, raw_position
 from briefing.compose.settings import settings
 from briefing.model import Document, Fact, Sentence
 
@@ -45,23 +45,28 @@ def _target_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys((*settings().target_cue_words, *settings().truth.target_words)))
 
 
-def doubts(fact: Fact, document: Document | None, sentence: Sentence | None, planned: bool) -> set[str]:
-    """Fields of `fact` (of FIELDS) a brief may not state; `planned`: its sentence is in a plan passage."""
+def doubts(
+    fact: Fact, document: Document | None, sentence: Sentence | None, planned: bool, place: str | None = None
+) -> set[str]:
+    """Fields of `fact` (of FIELDS) a brief may not state; `planned`: its sentence is in a plan passage;
+    `place`: the document's place when already known (`document_place`)."""
     floor = settings().truth.min_confidence
     out = {f for f in FIELDS if confidence(fact, f) < floor}
     role = sentence.role if sentence is not None else ""
     in_plan = planned or role in ("targets", "plan")
     if is_target(fact):
-        if not in_plan and not any(w in fact.sentence for w in _target_words()):
+        if not in_plan and not _has_target_word(fact.sentence):
             out.add("kind")
         if role == "review":
             out.add("kind")
-    elif in_plan or any(w in _clause_before(fact) for w in _target_words()):
+    elif in_plan or _has_target_word(_clause_before(fact, sentence)):
         out.add("kind")  # a figure of a plan passage, or after 力争/预期 in its clause, is a plan
     sentence_period = sentence.period if sentence is not None else ""
     if sentence_period and fact.period != sentence_period and not names_time(fact.sentence):
         out.add("period")
-    if fact.geo and document is not None and not _place_established(fact, document, sentence):
+    if document is not None and place is None:
+        place = document_place(document)
+    if fact.geo and document is not None and not _place_established(fact, document, sentence, place or ""):
         out.add("geo")
     return out
 
@@ -79,25 +84,33 @@ def document_place(document: Document) -> str:
     return next(iter(named)) if len(named) == 1 else ""
 
 
-def _place_established(fact: Fact, document: Document, sentence: Sentence | None) -> bool:
+def _place_established(fact: Fact, document: Document, sentence: Sentence | None, own: str) -> bool:
     """Is the fact's place the document's own (or unknown to compare with), or named where it stands?"""
-    own = document_place(document)
     if not own or fact.geo == own:
         return True
     heading = document.heading_of(sentence) if sentence is not None else ""
-    return names_geo(heading, fact.geo) or _clause_names_place(fact)
+    return names_geo(heading, fact.geo) or _clause_names_place(fact, sentence)
 
 
-def _clause_before(fact: Fact) -> str:
+CLAUSE_WINDOW = 80  # characters looked back for the figure's clause: bounded work on run-on text
+
+
+def _has_target_word(text: str) -> bool:
+    return any(w in text for w in _target_words())
+
+
+def _clause_before(fact: Fact, sentence: Sentence | None) -> str:
     """The words of the figure's clause before it ("" when the raw is not found in its sentence)."""
-    at = fact.sentence.find(fact.raw)
-    return re.split(f"[{CLAUSE_BREAKS}]", fact.sentence[:at])[-1] if at >= 0 else ""
+    at = raw_position(fact, sentence)
+    if at < 0:
+        return ""
+    return re.split(f"[{CLAUSE_BREAKS}]", fact.sentence[max(0, at - CLAUSE_WINDOW) : at])[-1]
 
 
-def _clause_names_place(fact: Fact) -> bool:
+def _clause_names_place(fact: Fact, sentence: Sentence | None) -> bool:
     """The clause of the figure names the fact's place before it, as its subject's place: not as a
     yardstick (高于全国, 居全国第7位 speak of the document's place compared with the country)."""
-    before = _clause_before(fact)
+    before = _clause_before(fact, sentence)
     for word in settings().truth.comparison_words:
         before = re.sub(f"{re.escape(word)}[^{CLAUSE_BREAKS}]{{0,8}}", "", before)
     return names_geo(before, fact.geo)
@@ -108,10 +121,11 @@ def assess(document: Document, facts: list[Fact], planned: set[int]) -> dict[str
     from briefing.compose.salience import sentence_of
 
     out: dict[str, set[str]] = {}
+    place = document_place(document)
     for fact in facts:
         sentence = sentence_of(document, fact)
         index = sentence.index if sentence is not None else -1
-        out[fact.id] = doubts(fact, document, sentence, index in planned)
+        out[fact.id] = doubts(fact, document, sentence, index in planned, place)
     return out
 
 
