@@ -26,6 +26,16 @@ _CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 _FIGURE_DIGITS = re.compile(r"(?<![A-Za-z.\d])[0-9０-９]+(?:\.\d+)?(?![A-Za-z.\d])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HALF_WIDTH = {",": "，", ";": "；"}
+# Markdown marks a source may carry into a sentence (### 标题, **加粗**, __强调__, > 引文): never printed.
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>)\s*|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"))
+
+
+def plain(text: str) -> str:
+    """`text` without Markdown marks (headline hashes, bold and italic stars, quote marks)."""
+    return _MARKDOWN.sub("", text).strip()
 
 
 @cache
@@ -82,6 +92,12 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
         return "holds a figure"
     if not rules.min_chars <= len(label) <= rules.max_chars:
         return "length"
+    if plain(label) != label:
+        return "holds Markdown marks"
+    if any(label.count(a) != label.count(b) for a, b in _PAIRS):
+        return "cuts a title or quotation in half"
+    if label not in fact.sentence:
+        return "not a phrase of its source sentence"
     if label.endswith(rules.dangling_ends) or label.startswith(rules.dangling_starts):
         return "dangling word"
     if any(word in label for word in rules.predicate_words):
@@ -94,6 +110,32 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
         return "headline fragment"
     if not _starts_at_word(label, fact.sentence):
         return "starts mid-word"
+    return _link_problem(fact, label, sentence)
+
+
+def _link_problem(fact: Fact, label: str, sentence: Sentence | None) -> str:
+    """Does the source join the label to the figure as the template will (为 for a level, 增长/下降 for
+    a change)? A template that says 增长 where the source says 为 (贡献率为68.8% → 贡献率增长68.8%), or
+    that pairs a label with a figure of another clause, states something the source does not."""
+    from briefing.compose.group import is_relative_change
+
+    at = raw_position(fact, sentence)
+    if at < 0:
+        return ""  # the figure is not found in its sentence: nothing to compare with
+    end = fact.sentence.rfind(label, 0, at + 1)
+    if end < 0:
+        return "not before its figure"
+    link = fact.sentence[end + len(label) : at]
+    rules = settings().labels
+    if len(link) > rules.max_link_chars or _CLAUSE_BREAK.search(link):
+        return "separated from its figure"
+    says_change = any(word in link for word in rules.change_links)
+    if is_relative_change(fact) and not says_change and not label.endswith(rules.change_links):
+        return "the source states no change here"
+    if not is_relative_change(fact) and says_change:
+        return "the source states a change here"
+    if fact.kind == "change_abs":
+        return "an amount added is stated in the source's words"
     return ""
 
 
@@ -161,6 +203,32 @@ def source_clause(facts: list[Fact], sentence: Sentence | None = None) -> str:
     return _tidy(facts[0].sentence[span[0] : span[1]]) if span else ""
 
 
+def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
+    """The words that name what the figure counts, cut from its own clause: the clause before the
+    figure without connectives, time words and the verb joining it to the figure (6月末广义货币供应量
+    同比增长8.3% → 广义货币供应量); "" when what is left is not a plausible subject."""
+    at = raw_position(fact, sentence)
+    if at < 0:
+        return ""
+    rules = settings().labels
+    words = _CLAUSE_BREAK.split(fact.sentence[max(0, at - 60) : at])[-1]
+    words = _time_words().sub("", _strip_openers(plain(words)))
+    joins = sorted(
+        {*rules.change_links, *rules.verbs_only, *settings().change_words_zh, *rules.joining_words},
+        key=len,
+        reverse=True,
+    )
+    changed = True
+    while changed:
+        changed = False
+        for word in joins:
+            if words.endswith(word) and len(words) > len(word):
+                words = words[: -len(word)]
+                changed = True
+    words = words.strip("，,、 的")
+    return words if rules.min_chars <= len(words) <= rules.max_chars else ""
+
+
 def _strip_openers(text: str) -> str:
     """Leading connectives (其中, 此外, 同时, 并) and spaces: they tie the clause to words we leave out."""
     rules = settings().labels
@@ -192,7 +260,7 @@ def _has_subject(before: str) -> bool:
 
 
 def _tidy(clause: str) -> str:
-    clause = _strip_openers(clause)
+    clause = _strip_openers(plain(clause))
     clause = re.sub(r"(?<!\d)[,;]|[,;](?!\d)", lambda m: _HALF_WIDTH[m.group()], clause)
     return clause.rstrip("，、 ")
 

@@ -25,8 +25,10 @@ from briefing.compose.labels import (
     names_place,
     names_time,
     places_named,
+    plain,
     raw_position,
     source_clause,
+    subject_words,
 )
 from briefing.compose.salience import sentence_of
 from briefing.compose.settings import settings
@@ -134,8 +136,8 @@ class Realiser:
     A group whose Chinese labels can all name their figures (compose.labels) is written from the
     templates; otherwise the Chinese quotes the source clause that states the figures. The English uses
     English labels (the fact's own or the glossary's); without them, machine translation of the Chinese
-    sentence when a model is installed, else the templates' generic wording, which states every figure
-    but not what it measures (en_by "untranslated").
+    sentence when a model is installed, else the same templates with the Chinese term in brackets as the
+    subject, said plainly to have no English yet (en_by "untranslated"): never a figure without a subject.
     """
 
     def __init__(
@@ -288,6 +290,9 @@ class Realiser:
             ways.append(label_en.en_by)
             en = subject_en(fact, label_en.en) if alone and label_en.en else label_en.en
             zh = subject_zh(fact)
+            if not en:
+                usable = bool(zh) and self.usable(fact, zh)
+                en = untranslated_subject(zh if usable else subject_words(fact, self.sentence(fact)))
             changes = [c.fact for c in item.changes]
             zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh)))
             en_items.append(ItemView(fact, en, en, changes))
@@ -298,7 +303,7 @@ class Realiser:
         else:
             geo = geo and bool(lead.geo) and not _names_place(zh_items[0].label, lead.geo)
         geo_label = self.label(lead.geo) if geo else Translation("", "template")
-        generic = not all(i.label for i in en_items)
+        generic = "untranslated" in ways
         if geo_label.en:
             ways.append(geo_label.en_by)
         context = {
@@ -308,14 +313,13 @@ class Realiser:
             "doc_year": self.doc_year,
             "cue": _target_cue(lead),
             "cues": TARGET_CUES_ZH,
-            "generic": False,
         }
         name = "target.j2" if target else "fact.j2"
         if clause:
             zh = self._clause_sentence(clause, lead, context, target=target)
         else:
             zh = self._render("zh/" + name, context)
-        en_context = {**context, "items": en_items, "geo": geo_label.en, "generic": generic}
+        en_context = {**context, "items": en_items, "geo": geo_label.en}
         if generic and clause and getattr(self.layer, "has_model", False):
             made = self._machine(zh, group)
             if made is not None:
@@ -355,6 +359,17 @@ class Realiser:
         return _LAYOUT_SPACE.sub("", text)  # Chinese: template layout is not text
 
 
+def untranslated_subject(zh: str) -> str:
+    """The English subject of a figure whose indicator has no English yet: said plainly, with the Chinese
+    term in brackets so a reader can look it up (such sentences keep en_by "untranslated" and are
+    counted as such in brief.json)."""
+    term = plain(zh)
+    words = settings().untranslated
+    if term and len(term) <= settings().labels.max_chars + 4:
+        return words["with_term"].format(term=term)
+    return words["without_term"]
+
+
 def _shorten(items: list[ItemView]) -> None:
     """热线诉求响应率、解决率: later labels drop the subject they share with the first."""
     if len(items) < 2:
@@ -380,7 +395,10 @@ def _takes_figure_directly(label: str) -> bool:
 
 
 def _names_place(label: str, geo: str) -> bool:
-    """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省)?"""
+    """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省, or 全省…
+    for the document's own place)?"""
+    if any(word in label for word in settings().labels.own_place_words):
+        return True
     stem = geo
     for suffix in settings().geo_suffixes_zh:
         if geo.endswith(suffix) and len(geo) - len(suffix) >= 2:

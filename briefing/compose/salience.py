@@ -97,7 +97,7 @@ def fact_scores(document: Document, facts: list[Fact]) -> dict[str, float]:
         score = KIND_WEIGHT.get(fact.kind, 1.0) + magnitude + prominence + position + coverage
         if fact.direction in ("up", "down"):
             score += DIRECTION_BONUS
-        if _rhetorical(fact):
+        if is_rhetorical(fact):
             score -= RHETORICAL_PENALTY
         if not fact.indicator_zh:
             score -= UNLABELLED_PENALTY
@@ -112,7 +112,7 @@ def _percentile(sorted_values: list[float], value: float) -> float:
     return below / (len(sorted_values) - 1)
 
 
-def _rhetorical(fact: Fact) -> bool:
+def is_rhetorical(fact: Fact) -> bool:
     """A small count written in words without digits (三大计划, 两条主线) is usually a slogan."""
     return fact.kind in ("level", "target") and fact.value <= 5 and not _DIGIT.search(fact.raw)
 

@@ -50,6 +50,9 @@ class LabelRules:
     own_place_words: tuple[str, ...]
     first_person_words: tuple[str, ...]
     verbs_only: tuple[str, ...]
+    change_links: tuple[str, ...]
+    max_link_chars: int
+    joining_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class Settings:
     labels: LabelRules
     document_titles: Titles
     truth: Truth
+    untranslated: dict[str, str]
 
 
 @cache
@@ -125,6 +129,7 @@ def settings() -> Settings:
             **{k: v if isinstance(v, int | str) else tuple(v) for k, v in data["labels"].items()}
         ),
         document_titles=Titles(**data["document_titles"]),
+        untranslated=dict(data["untranslated"]),
         truth=Truth(
             min_confidence=data["truth"]["min_confidence"],
             target_words=tuple(data["truth"]["target_words"]),

@@ -43,7 +43,7 @@ def compose_theme_briefs(
         in_plan = passage_sentences(document, settings().target_heading_words)
         planned |= {(document.doc, i) for i in in_plan}
         realiser.doubts.update(assess(document, facts, in_plan))
-        facts = [f for f in facts if stateable(realiser.doubts[f.id])]
+        facts = [f for f in facts if stateable(f, realiser.doubts[f.id])]
         trusted += facts
         raw = fact_scores(document, facts)
         scores.update({f.id: trusted_score(f, raw[f.id], realiser.doubts[f.id]) for f in facts})

@@ -129,10 +129,22 @@ def assess(document: Document, facts: list[Fact], planned: set[int]) -> dict[str
     return out
 
 
-def stateable(doubted: set[str]) -> bool:
-    """May a fact with these doubts be stated at all? Not when its place or target status is in doubt:
-    the reader would take it for a figure of the document's own place, or a result for a plan."""
-    return not doubted & {"geo", "kind"}
+def stateable(fact: Fact, doubted: set[str]) -> bool:
+    """May a fact with these doubts be stated at all? Not when its place or target status is in doubt
+    (the reader would take it for a figure of the document's own place, or a result for a plan), nor
+    when its number is part of a name: inside a title (《…第十五个五年规划纲要》) or a small count
+    written in words (两个市场, 三大行动), which is a slogan rather than a measurement."""
+    from briefing.compose.salience import is_rhetorical
+
+    return not doubted & {"geo", "kind"} and not _inside_title(fact) and not is_rhetorical(fact)
+
+
+def _inside_title(fact: Fact) -> bool:
+    at = fact.sentence.find(fact.raw)
+    if at < 0:
+        return False
+    before = fact.sentence[:at]
+    return before.count("《") > before.count("》")
 
 
 def trusted_score(fact: Fact, score: float, doubted: set[str]) -> float:
