@@ -111,7 +111,7 @@ def theme_chart(
     the label is not translated (`charts.toml [untranslated]`), since an honestly marked bilingual chart
     beats no chart.
     """
-    usable = [f for f in facts if subject_zh(f) and f.confidence >= 1.0]  # a bar says what it measures
+    usable = [f for f in facts if subject_zh(f) and f.certainty >= 0.75]  # a bar says what it measures
     targets = _target_chart(usable, title, max_rows)
     if targets is not None:
         return targets

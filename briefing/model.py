@@ -147,6 +147,18 @@ class Document:
 # ---------------------------------------------------------------- facts
 
 
+@dataclass(frozen=True)
+class Confidence:
+    """How sure the extractor is of the fields a brief may state (DESIGN.md `confidence`), each 0..1."""
+
+    period: float = 1.0
+    kind: float = 1.0  # target or result, and what is measured
+    geo: float = 1.0
+
+    def to_json(self) -> dict[str, float]:
+        return {"period": self.period, "kind": self.kind, "geo": self.geo}
+
+
 @dataclass
 class Fact:
     """One quantitative fact, in the record of DESIGN.md (the gold schema plus `span` and `id`)."""
@@ -170,8 +182,13 @@ class Fact:
     theme: str = ""
     article: str = ""  # heading or headline line the fact sits under
     value_max: Decimal | None = None  # upper end of a range (3-5 → value 3, value_max 5)
-    confidence: float = 1.0  # below 1 for malformed or uncertain readings
+    confidence: Confidence = field(default_factory=Confidence)
     sentence_index: int = -1  # index into Document.sentences
+
+    @property
+    def certainty(self) -> float:
+        """The least sure of the fields a brief may state: what a reader can trust of the fact as a whole."""
+        return min(self.confidence.period, self.confidence.kind, self.confidence.geo)
 
     def to_record(self) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -196,8 +213,7 @@ class Fact:
         }
         if self.value_max is not None:
             record["value_max"] = decimal_to_json(self.value_max)
-        if self.confidence < 1.0:
-            record["confidence"] = self.confidence
+        record["confidence"] = self.confidence.to_json()
         return record
 
 

@@ -192,7 +192,7 @@ def test_themes_carry_names_and_user_extensions(tmp_path):
 )
 def test_bad_input_never_crashes(text):
     facts = extract_facts(document_from_text(text, "t")) if text.strip() else []
-    assert all(f.confidence <= 1 for f in facts)
+    assert all(0 < f.certainty <= 1 for f in facts)
     assert all(f.raw in {"12家"} for f in facts)
 
 

@@ -103,7 +103,7 @@ WORK_REPORT_FACTS = """
 4.7% | 下降4.7 | 4.7 percent exact 2024 change_pct down environment
 1.2万个 | 停车位1.2万个 | 12000 unit exact 2024 change_abs up urban_renewal
 879公里 | 里程达到879 | 879 km exact 2024 level - urban_renewal
-突破100万辆 | 保有量突破100万辆 | 1000000 unit over 2024 level - environment
+突破100万辆 | 保有量突破100万辆 | 1000000 vehicle over 2024 level - environment
 1380亿千瓦时 | 用电量1380 | 138000000000 kwh exact 2024 level - economy
 5%左右 | 总值增长5%左右 | 5 percent about target-2025 target up economy
 3% | 收入增长3% | 3 percent exact target-2025 target up economy

@@ -72,7 +72,7 @@ def test_digest_drops_photo_credits_and_marks_headings(digest):
 
 
 def test_report_metadata_and_heading_tree(report):
-    assert (report.genre, report.date) == ("other", "2025-09-28")
+    assert (report.genre, report.date, report.place) == ("plan_execution_report", "2025-09-28", "东城区")
     assert (report.issuer, report.source) == ("东城区", "区发改委")
     assert report.title == "关于东城区2025年国民经济和社会发展计划上半年执行情况的报告"
     top = [s.heading for s in report.sections if s.level == 1]

@@ -101,7 +101,7 @@ def fact_scores(document: Document, facts: list[Fact]) -> dict[str, float]:
             score -= RHETORICAL_PENALTY
         if not fact.indicator_zh:
             score -= UNLABELLED_PENALTY
-        scores[fact.id] = score * fact.confidence
+        scores[fact.id] = score * fact.certainty
     return scores
 
 

@@ -2,9 +2,10 @@
 
 A digest of several articles has no title of its own: ingest takes its first headline, which names one
 story of five. A reader needs to know what the brief is — which paper, which day — so a digest is titled
-by its source and date, and its headlines are listed in a contents line. A report keeps its own title;
-its English comes from the translation layer, else from what the metadata says for certain (issuer,
-kind of report, date), never from a guess at the words.
+by its source and date, and its headlines are listed in a contents line. A report or an article keeps
+its own title (ingest's `Document.title`, Markdown marks already out); its English comes from the
+translation layer, else from what the metadata says for certain (issuer or outlet, the kind of report
+or the genre, date), never from a guess at the words.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from babel.dates import format_date
 
 from briefing.compose.realise import weakest
 from briefing.compose.settings import settings
+from briefing.ingest.genres import genre_name_en
 from briefing.model import Bilingual, BriefSentence, Document, Translation
 
 LOCALE_EN = "en"
@@ -56,6 +58,7 @@ def _report_descriptor(document: Document, label) -> str:
     """Issuer, kind and date in English, as far as they are known (compose.toml `[document_titles]`)."""
     words = settings().document_titles
     kind = next((en for key, en in words.report_kinds.items() if key in document.title), "")
+    kind = kind or genre_name_en(document.genre)
     issuer = label(document.issuer).en if document.issuer else ""
     if not (issuer or kind):
         return ""

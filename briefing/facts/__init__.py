@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.facts.analysis import SentenceAnalysis, confidence
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
 from briefing.facts.labels import change_label, label_of
@@ -45,11 +46,12 @@ def extract_facts(
     facts: list[Fact] = []
     for sentence in document.sentences:
         mentions = find_quantities(sentence.text)
+        analysis = ctx.analyse(sentence, mentions) if mentions else None
         for i, mention in enumerate(mentions):
             previous = mentions[i - 1] if i else None
             following = mentions[i + 1] if i + 1 < len(mentions) else None
             for indicator in _indicators(sentence, mention, previous, following):
-                fact = _fact(ctx, sentence, mention, indicator, themes_file)
+                fact = _fact(ctx, analysis, mention, indicator, themes_file)
                 if _is_relative_change(fact):
                     subject = _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
@@ -114,14 +116,14 @@ def _subject(ctx: DocContext, facts: list[Fact], sentence: Sentence) -> str:
 
 
 def _fact(
-    ctx: DocContext, sentence: Sentence, mention: Mention, indicator: str, themes_file: str | None
+    ctx: DocContext, analysis: SentenceAnalysis, mention: Mention, indicator: str, themes_file: str | None
 ) -> Fact:
     document = ctx.document
+    sentence = analysis.sentence
     text = sentence.text
-    default = ctx.defaults[sentence.index]
-    period, target = period_of(mention, text, ctx.year, ctx.block_period[sentence.index], default)
-    kind, direction = kind_of(mention, text, target)
-    geo = geo_of(ctx, sentence, mention)
+    period, target, period_evidence = period_of(mention, analysis, ctx.year)
+    kind, direction, kind_evidence = kind_of(mention, analysis, target)
+    geo, geo_evidence = geo_of(ctx, analysis, mention)
     return Fact(
         doc=document.doc,
         id="",
@@ -140,7 +142,7 @@ def _fact(
         theme=theme_of(ctx, sentence, mention, geo, themes_file),
         article=document.heading_of(sentence),
         value_max=mention.value_max,
-        confidence=mention.confidence,
+        confidence=confidence(period_evidence, kind_evidence, geo_evidence, mention.confidence),
         sentence_index=sentence.index,
     )
 

@@ -9,24 +9,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention, clause_start
 
+if TYPE_CHECKING:
+    from briefing.facts.analysis import SentenceAnalysis
+
 BASE_VALUE = re.compile(r"(?:由|从)$")
-FYP_ORDINAL = {"三": 13, "四": 14, "五": 15}
+FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
+FYP_END_BASE = 1955
+"""The n-th five-year plan ends in 1955 + 5n (十四五 → 2025, 十五五 → 2030)."""
 SPANS = ("cumulative",)
 SPAN_SUFFIXES = ("FYP", "-years")
 
 
+FORWARD_ROLES = frozenset({"targets", "plan"})
+"""Section roles whose figures are commitments (kind target), not results."""
+
+
 @dataclass(frozen=True)
 class Default:
-    """The period a passage gets when its sentences name none, and whether it is a plan (targets)."""
+    """The period a passage gets when its sentences name none, and what its section does (its role)."""
 
     period: str = "unspecified"
-    target: bool = False
+    role: str = ""  # model.ROLES
     explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
+
+    @property
+    def target(self) -> bool:
+        return self.role in FORWARD_ROLES
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
@@ -43,6 +57,8 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
         return f"{year}-{int(groups['n']):02d}" if year is not None else "unspecified"
     if period == "fyp":
         return f"{FYP_ORDINAL[groups['n']]}th-FYP"
+    if period == "target-fyp":
+        return f"target-{FYP_END_BASE + 5 * FYP_ORDINAL[groups['n']]}"
     if period == "past":
         count = parse_number(groups.get("n") or groups.get("m") or "")
         return f"past-{int(count)}-years" if count else "cumulative"
@@ -76,69 +92,113 @@ def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default:
     return None
 
 
-def opening_period(text: str, year: int | None) -> str | None:
-    """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or None."""
+LEAD = 12
+"""A time marker within this many characters of a paragraph's start (刚刚过去的2025年，…) leads it."""
+
+
+def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
+    """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or that stands within `lead`
+    characters of its start (刚刚过去的2025年…), or None."""
+    text = periods().base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
     for marker in periods().markers:
-        match = marker.pattern.match(text) if marker.scope == "sentence" else None
+        if marker.scope != "sentence":
+            continue
+        match = marker.pattern.search(text[:lead]) if lead else marker.pattern.match(text)
         if match:
             return resolve(marker, match, year)
     return None
 
 
-def period_of(
-    mention: Mention, text: str, year: int | None, block: str | None, default: Default
-) -> tuple[str, bool]:
-    """(period, is_target) of a mention in sentence `text`."""
-    start = clause_start(text, mention.number_start)
+def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) -> tuple[str, bool, str]:
+    """(period, is_target, evidence) of a mention; evidence names what the period was read from
+    (data/confidence.toml [period])."""
+    text, default, block = analysis.text, analysis.default, analysis.passage
+    start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
+    lex = periods()
     if default.target:
-        return default.period, True
-    if periods().targets.search(clause):
-        return (f"target-{year}" if year else "unspecified"), True
+        return default.period, True, "target_section"
+    if lex.targets.search(clause) or (default.role != "review" and lex.weak_targets.search(clause)):
+        return (f"target-{year}" if year else "unspecified"), True, "target_cue"
+    base = lex.base_year.search(clause)
+    if base:
+        return base.group("year"), False, "clause"  # 从2020年的3826.5亿元: the base value's own year
     if BASE_VALUE.search(clause):
-        return "unspecified", False
+        return _plan_base(block or default.period), False, "base"  # 由47.6%提升至…: the plan's eve
+    clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
-    opening = marker_period(text[max(0, start - OPENING_WINDOW) : start], ("sentence",), year, default)
+    before = text[max(0, start - OPENING_WINDOW) : start]
+    before = lex.base_span.sub("", before) if "年" in before else before
+    opening = marker_period(before, ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
-    scoped = Default(default.period, default.target, default.explicit or bounded)
+    scoped = Default(default.period, default.role, default.explicit or bounded)
     found = marker_period(clause, ("clause", "sentence"), year, scoped)
+    if found is not None and found.startswith("past-") and block and block.endswith("FYP"):
+        found = block  # 过去五年 inside a “十四五” review is that plan period
     if found is None and mention.form == "rank":
-        previous = text[clause_start(text, max(start - 1, 0)) : start]
+        previous = text[analysis.clause_start(max(start - 1, 0)) : start]
         found = marker_period(previous, ("clause", "sentence"), year, scoped)
     if found is not None:
-        return found, False
+        return found, False, "clause"
     found = opening or block
+    evidence = "sentence" if opening else "passage"
     spans_years = found in SPANS or (found is not None and found.endswith(SPAN_SUFFIXES))
     if spans_years and periods().stock_cues.search(text[start : mention.end]):
-        return "unspecified", False  # a standing stock (现有…, 成为…第4处) is not summed over years
-    return (found or default.period), False
+        return "unspecified", False, "none"  # a standing stock (现有…, 成为…第4处) is not summed over years
+    if found and found.startswith("past-") and default.period.endswith("FYP"):
+        return default.period, False, evidence  # 过去五年 in a “十四五” review is that plan period
+    if found:
+        return found, False, evidence
+    return default.period, False, ("section" if default.explicit else "none")
 
 
-def kind_of(mention: Mention, text: str, target: bool) -> tuple[str, str | None]:
-    """(kind, direction) of a mention in sentence `text`."""
+def _plan_base(period: str) -> str:
+    """Year a base value stands for: the year before a five-year plan began (14th-FYP → 2020), else
+    unspecified."""
+    match = re.fullmatch(r"(\d+)th-FYP", period)
+    return str(FYP_END_BASE + 5 * (int(match.group(1)) - 1)) if match else "unspecified"
+
+
+def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple[str, str | None, str]:
+    """(kind, direction, evidence) of a mention; evidence names what the kind was read from
+    (data/confidence.toml [kind])."""
     lex = kinds()
-    clause = text[clause_start(text, mention.number_start) : mention.start]
+    text = analysis.text
+    start = analysis.clause_start(mention.number_start)
+    clause = text[start : mention.start]
     near = clause[-lex.window :]
     if mention.form == "rank":
-        return "rank", None
+        return "rank", None, "frame"
     if mention.form == "multiple":
-        return "multiple", mention.direction or _direction(near, default=None, growth_only=True)
+        return "multiple", mention.direction or _direction(near, default=None, growth_only=True), "frame"
     if target:
-        growth = lex.change_pct.search(near) and mention.unit == "percent"
-        return "target", (_direction(near, default="up") if growth else None)
+        growth = _changes(near) and mention.unit == "percent"
+        evidence = "section" if analysis.default.target else "cue"
+        return "target", (_direction(near, default="up") if growth else None), evidence
     if mention.form == "percent":
-        if lex.change_pct.search(near):
-            return "change_pct", _direction(near, default="up")
-        return "share", None
+        if _changes(near):
+            return "change_pct", _direction(near, default="up"), "cue"
+        return "share", None, ("cue" if lex.share.search(near) or lex.reached.search(near) else "default")
     if mention.form == "percentage_point":
-        return "change_abs", _direction(near, default=None)
-    found = lex.change_abs.search(clause) or _listed_after_change(
-        text, clause_start(text, mention.number_start)
-    )
+        return "change_abs", _direction(near, default=None), "cue"
+    found = lex.change_abs.search(clause) or _listed_after_change(text, start)
     if found and mention.unit not in lex.flow_units:
-        return "change_abs", _direction(found.group(), default="up")
-    return "level", None
+        return "change_abs", _direction(found.group(), default="up"), "cue"
+    return "level", None, "default"
+
+
+def _changes(near: str) -> bool:
+    """A change word stands before the number, and no rate word (贡献率为) or level reached (提高到)
+    after it."""
+    lex = kinds()
+    changes = [m.end() for m in lex.change_pct.finditer(near)]
+    if not changes:
+        return False
+    if lex.reached.search(near):
+        return False
+    rates = [m.start() for m in lex.share.finditer(near)]
+    return not rates or max(rates) < max(changes)
 
 
 def _listed_after_change(text: str, start: int) -> re.Match[str] | None:

@@ -10,16 +10,28 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from briefing.facts.classify import Default, opening_period
-from briefing.facts.lexicon import alternation, load_themes, periods, places
+from briefing.facts.analysis import SentenceAnalysis
+from briefing.facts.classify import LEAD, Default, opening_period, resolve
+from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
+from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
-BYLINE = re.compile(r"^(?:本报讯|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*")
+BYLINE = re.compile(
+    r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*"
+)
+"""本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
+about."""
 OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
-ENUMERATED = "等"
+ENUMERATED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等")
+"""朝阳、海淀等30处: places listed as examples of what is counted."""
+NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
+"""全国 is the subject only where it opens its clause, after at most a time word (上半年全国居民…), not
+inside a phrase (联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+Hit = tuple[int, int, str]
+"""(start, end, text) of a place found in a text."""
 
 
 @dataclass
@@ -29,15 +41,33 @@ class DocContext:
     document: Document
     year: int | None
     home: str  # default geo
+    home_evidence: str  # what the home was read from (data/confidence.toml [geo])
     paragraph_of: list[int] = field(default_factory=list)  # sentence index → paragraph number
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
-    memo: dict = field(default_factory=dict)  # per-sentence results shared by the facts of a sentence
+    memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
+
+    def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
+        """The structure of a sentence holding `mentions`, computed once for all of them (places only
+        before its last number: none after it can be what a figure is about)."""
+        text = sentence.text
+        byline = len(text) - len(BYLINE.sub("", text))
+        stop = CLAUSE_END.search(text, byline)
+        upto = mentions[-1].number_start
+        return SentenceAnalysis(
+            sentence=sentence,
+            paragraph=self.paragraph_of[sentence.index],
+            default=self.defaults[sentence.index],
+            passage=self.block_period[sentence.index],
+            places=_subjects(text, _places_in(text[:upto], self.home), self.home),
+            byline_end=byline,
+            subject_end=stop.end() if stop else len(text),
+        )
 
 
 def document_context(document: Document) -> DocContext:
-    ctx = DocContext(document, _year(document), _home(document))
+    ctx = DocContext(document, _year(document), *_home(document))
     paragraph = -1
     previous: Sentence | None = None
     for sentence in document.sentences:
@@ -67,42 +97,52 @@ def _year(document: Document) -> int | None:
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
-def _home(document: Document) -> str:
-    """Default geo: the issuer when it is a place (东城区), else a place in a report's title, else the
-    whole country when the text speaks of it more than of the default place, else the default place."""
+HOME_WINDOW = 5000
+"""Characters of the text read to find the place a document without one in its heads speaks of most."""
+
+
+def _home(document: Document) -> tuple[str, str]:
+    """Default geo and what it was read from: the document's place (ingest), else the issuer when it is a
+    place (东城区), else the first place its title or headline names (广西连续五年…), else the place its text
+    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…)."""
+    if document.place:
+        return document.place, "stated"
     lex = places()
-    for text in (document.issuer, document.title if not document.is_news else ""):
-        for match in lex.pattern.finditer(text or ""):
-            if match.group() not in lex.not_places:
-                return lex.forms[match.group()]
-    if lex.national:
-        local = sum(1 for m in lex.pattern.finditer(document.text) if lex.forms.get(m.group()) == lex.default)
-        if len(lex.national_cues.findall(document.text)) > local:
-            return lex.national
-    return lex.default
+    heads = [("stated", document.issuer), ("title", document.title)]
+    if document.articles:
+        heads += [("title", line) for line in document.articles[0].title_lines]
+    for evidence, text in heads:
+        found = [name for _, _, name in _places_in(text or "", "") if name != lex.national]
+        if found:
+            return found[0], evidence
+    text = document.text[:HOME_WINDOW]
+    named = Counter(name for _, _, name in _places_in(text, "") if name != lex.national)
+    national = len(lex.national_cues.findall(text))
+    if named and max(named.values()) > national:
+        return max(named, key=lambda name: named[name]), "text"
+    return lex.national, "text"
 
 
 def _blocks(ctx: DocContext) -> None:
-    """A time marker opening a sentence of the first paragraph after a heading sets the period of the
-    passage up to the next heading (“十四五”期间，东城区… / 过去五年，…)."""
+    """A time marker leading a paragraph (“十四五”期间，… / 过去五年，… / 刚刚过去的2025年，…) sets the period
+    of the passage from there up to the next heading or the next paragraph that names its own."""
     sentences = ctx.document.sentences
     block: str | None = None
-    after_heading_paragraph: int | None = None
-    paragraph_opening: dict[int, str | None] = {}
+    leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
+    seen: set[int] = set()
     for sentence in sentences:
         if sentence.is_heading:
-            block, after_heading_paragraph = None, None
+            block, leading = None, None
             ctx.block_period.append(None)
             continue
         paragraph = ctx.paragraph_of[sentence.index]
-        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
-        if paragraph not in paragraph_opening:  # 前三季度，… also dates the rest of its paragraph
-            paragraph_opening[paragraph] = opening_period(text, ctx.year)
-        if after_heading_paragraph is None:
-            after_heading_paragraph = paragraph
-        if paragraph == after_heading_paragraph:
-            block = opening_period(text, ctx.year) or block
-        ctx.block_period.append(paragraph_opening[paragraph] or block)
+        leading = paragraph if leading is None else leading
+        if paragraph not in seen or paragraph == leading:
+            text = OPENERS.sub("", BYLINE.sub("", sentence.text))
+            lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
+            block = lead or block
+            seen.add(paragraph)
+        ctx.block_period.append(block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
@@ -110,7 +150,10 @@ def _blocks(ctx: DocContext) -> None:
 
 
 def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
-    """Period default from the headings above the sentence (innermost first), then the report title."""
+    """Role and period default of a sentence: the ones ingest gave its section, else read from the headings
+    above it (innermost first), then from the report title."""
+    if sentence.role or sentence.period:
+        return Default(sentence.period or "unspecified", sentence.role, explicit=bool(sentence.period))
     headings: list[str] = []
     index = sentence.section
     while index is not None and 0 <= index < len(document.sections):
@@ -122,85 +165,113 @@ def _default(document: Document, sentence: Sentence, year: int | None) -> Defaul
         for rule in periods().defaults:
             match = rule.pattern.search(heading)
             if match:
-                return Default(_fill(rule.period, match, year), rule.target, explicit=True)
+                return Default(_fill(rule.period, match, year), rule.role, explicit=True)
     return Default()
 
 
 def _fill(period: str, match: re.Match[str], year: int | None) -> str:
-    groups = match.groupdict()
-    if period == "year":
-        return groups["year"]
-    if period == "past":
-        return f"past-{groups['n']}-years"
-    if "{y}" in period and year is None:
-        return "unspecified"
-    quarter = {"一": "1", "二": "2", "三": "3", "四": "4"}.get(groups.get("n") or "", "")
-    return period.replace("{y}", str(year)).replace("{n}", quarter)
+    marker = Marker(match.re, period, "sentence", False)
+    return resolve(marker, match, year)
 
 
 # ---------------------------------------------------------------- geo
 
 
-STREET = re.compile(r"[路街道桥线]")
-"""A place name followed by one of these names a street (通惠河北路), not the place."""
+STREET = re.compile(r"[路街道桥线山]")
+"""A place name followed by one of these names a street or a mountain (通惠河北路, 长白山), not the place."""
+PORT = "港"
+"""天津港: a figure about a port is about the port, not its city."""
 
 
-def _places_in(text: str) -> list[tuple[int, int, str]]:
+def _places_in(text: str, home: str) -> list[Hit]:
+    """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
+    A district written after its city is named with it (青岛市市北区); a city after its province alone."""
     lex = places()
-    found = [
-        (m.start(), m.end(), lex.forms[m.group()])
-        for m in lex.pattern.finditer(text)
-        if m.group() not in lex.not_places and not STREET.match(text, m.end())
-    ]
-    found += [(m.start("name"), m.end("name"), m.group("name")) for m in lex.county.finditer(text)]
-    return sorted(found)
+    found: list[Hit] = []
+    for start, end, form in gazetteer().find(text):
+        if STREET.match(text, end):
+            continue
+        name = lex.resolve(form, home)
+        if name is None:
+            continue
+        if text.startswith(PORT, end):
+            found.append((start, end + 1, form + PORT))
+            continue
+        if found and found[-1][1] == start and lex.contains(found[-1][2], name):
+            outer = found.pop()
+            nested = _level(outer[2]) != "province" or outer[2].endswith("市")
+            joined = outer[2] + name if nested and _level(name) == "county" else name
+            found.append((outer[0], end, joined))
+            continue
+        found.append((start, end, name))
+    return found
 
 
-def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[tuple[int, int, str]]:
+def _level(name: str) -> str:
+    return gazetteer().level(name)
+
+
+def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[Hit]:
     """Places of a text every fact of a sentence or paragraph asks about, found once."""
     if key not in ctx.memo:
-        ctx.memo[key] = _places_in(text())
+        ctx.memo[key] = _places_in(text(), ctx.home)
     return ctx.memo[key]
 
 
-def geo_of(ctx: DocContext, sentence: Sentence, mention: Mention) -> str:
-    """Place named before the number in its clause, else in its sentence, else the paragraph's or the
-    article's first place, else the document's home. Places listed as examples (朝阳、海淀等30处) and the
-    city around a district issuer do not count."""
-    text = sentence.text
-    start = clause_start(text, mention.number_start)
-    skip = {ctx.home, places().default}
-    found = _memo_places(ctx, ("places", sentence.index), lambda: text)
+def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tuple[str, str]:
+    """(place, evidence): the place named before the number in its clause, else in the clause opening its
+    sentence, else the paragraph's or the article's first place, else the document's home. Places listed
+    as examples (朝阳、海淀等30处), places a figure is compared with (占全国…, 居全省…) and the areas around
+    the home do not count."""
+    text = analysis.text
+    start = analysis.clause_start(mention.number_start)
+    lex = places()
 
     def named(low: int, high: int) -> list[str]:
         out = []
-        for s, e, name in found:
-            if s < low or e > high:
-                continue
-            between = text[e : mention.number_start]
-            listed = ENUMERATED in between and not CLAUSE_END.search(between)
-            if name not in skip and not listed and name not in out:
+        for s, e, name in analysis.places:
+            listed = ENUMERATED.match(text, e, mention.number_start)
+            if low <= s and e <= high and name not in out and not listed:
                 out.append(name)
         return out
 
     in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
-    earlier = named(0, start)
+    earlier = named(analysis.byline_end, min(start, analysis.subject_end))
     if len(in_clause) == 1:
-        return in_clause[0]
+        return in_clause[0], "clause"
     if len(in_clause) > 1:
-        return earlier[0] if earlier else "、".join(in_clause)
+        return (earlier[0], "subject") if earlier else ("、".join(in_clause), "clause")
     if earlier:
-        return earlier[0]
-    paragraph = ctx.paragraph_first[ctx.paragraph_of[sentence.index]]
+        return earlier[0], "subject"
+    sentence = analysis.sentence
+    paragraph = ctx.paragraph_first[analysis.paragraph]
     above = (
         (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
         (("title", sentence.article), lambda: _article_title(ctx, sentence)),
     )
     for key, text_above in above:
-        places_above = _memo_places(ctx, key, text_above)
+        places_above = [p for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
         if places_above:
-            return places_above[0][2]
-    return ctx.home
+            return places_above[0][2], "above"
+    return ctx.home, ctx.home_evidence
+
+
+def _subjects(text: str, found: list[tuple[int, int, str]], home: str) -> list[tuple[int, int, str]]:
+    """The places of a sentence a figure in it can be about: not the home or an area around it, not a
+    yardstick (占全国…, 高于全省…), and 全国 only where it opens its clause."""
+    lex = places()
+    kept = []
+    for s, e, name in found:
+        around = name == home or lex.contains(name, home)
+        aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
+        if not (around or aside or _compared(text, s)):
+            kept.append((s, e, name))
+    return kept
+
+
+def _compared(text: str, at: int) -> bool:
+    """占全国…, 居全省…, 高于全国…: a place named as the yardstick of a figure, not its subject."""
+    return bool(places().comparison.search(text[max(0, at - 3) : at]))
 
 
 def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:

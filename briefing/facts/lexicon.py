@@ -57,6 +57,7 @@ class NounRule:
     unit: str
     keywords: tuple[str, ...]
     after_only: bool
+    adjacent: bool  # the noun must follow the measure word directly (5个国家, not 5个通过国家备案的)
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,13 @@ def measure_words() -> MeasureWords:
     for form in factors:
         units.setdefault(form, "percent")
     nouns = tuple(
-        NounRule(n["measure_word"], n["unit"], tuple(n["keywords"]), bool(n.get("after_only")))
+        NounRule(
+            n["measure_word"],
+            n["unit"],
+            tuple(n["keywords"]),
+            bool(n.get("after_only")),
+            bool(n.get("adjacent")),
+        )
         for n in data.get("nouns", [])
     )
     return MeasureWords(
@@ -178,7 +185,7 @@ class Marker:
 class Default:
     pattern: re.Pattern[str]
     period: str
-    target: bool
+    role: str  # model.ROLES: review | problems | targets | plan
 
 
 @dataclass(frozen=True)
@@ -186,6 +193,9 @@ class Periods:
     markers: tuple[Marker, ...]
     defaults: tuple[Default, ...]
     targets: re.Pattern[str]
+    weak_targets: re.Pattern[str]
+    base_year: re.Pattern[str]
+    base_span: re.Pattern[str]
     stock_cues: re.Pattern[str]
     any_marker: re.Pattern[str]  # matches where any marker matches (a quick test before the ordered scan)
 
@@ -200,9 +210,12 @@ def periods() -> Periods:
             for m in data["markers"]
         ),
         defaults=tuple(
-            Default(re.compile(d["pattern"]), d["period"], bool(d.get("target"))) for d in data["defaults"]
+            Default(re.compile(d["pattern"]), d["period"], d.get("role", "")) for d in data["defaults"]
         ),
         targets=re.compile("|".join(data["targets"])),
+        weak_targets=re.compile("|".join(data["weak_targets"])),
+        base_year=re.compile(data["base_year"]),
+        base_span=re.compile(data["base_span"]),
         stock_cues=re.compile("|".join(data["stock_cues"])),
         any_marker=re.compile("|".join(f"(?:{p})" for p in unnamed)),
     )
@@ -210,38 +223,52 @@ def periods() -> Periods:
 
 @dataclass(frozen=True)
 class Places:
-    default: str
-    forms: dict[str, str]  # written form → canonical name
+    """The gazetteer (briefing/facts/places.py) as the facts and compose stages read it."""
+
+    forms: dict[str, str]  # written form → canonical name of its first reading (context decides: resolve)
     pattern: re.Pattern[str]  # every written form and every non-place, longest first
     not_places: frozenset[str]
-    county: re.Pattern[str]
     regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
-    within: dict[str, frozenset[str]]  # area → places inside it
     national: str  # the whole country, home of national data news
     national_cues: re.Pattern[str]
+    comparison: re.Pattern[str]  # words before a place that make it a yardstick (占全国, 高于全省)
+
+    def resolve(self, form: str, home: str) -> str | None:
+        """Canonical place of a written form in a document about `home`, None when it names no place."""
+        from briefing.facts.places import resolve
+
+        return resolve(form, home)
+
+    def contains(self, area: str, name: str) -> bool:
+        from briefing.facts.places import contains
+
+        return contains(area, name)
 
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
         if geo in self.regional:
             return True
-        return not (geo in (home, self.default, self.national, "全球") or geo in self.within.get(home, ()))
+        if not geo or geo in (self.national, "全球"):
+            return False
+        return not (self.contains(home, geo) or self.contains(geo, home))
 
 
 @cache
 def places() -> Places:
+    from briefing.facts.places import gazetteer
+
     data = read_toml("places.toml")
-    forms = {form: name for name, written in data["places"].items() for form in written}
-    not_places = frozenset(data.get("not_places", []))
+    found = gazetteer()
+    forms = {form: named[0].name for form, named in (*found.local.items(), *found.places.items())}
+    forms.update(dict.fromkeys(found.national_forms, found.national))
     return Places(
-        default=data.get("default", ""),
         forms=forms,
-        pattern=re.compile(alternation(set(forms) | not_places)),
-        not_places=not_places,
-        county=re.compile(data["pattern"]["regex"]),
+        pattern=found.pattern,
+        not_places=found.not_places,
         regional=frozenset(data.get("regional", [])),
-        within={area: frozenset(inside) for area, inside in data.get("within", {}).items()},
-        national=data.get("national", ""),
+        national=found.national,
         national_cues=re.compile(alternation(data.get("national_cues", [])) or "(?!)"),
+        comparison=re.compile("(?:" + alternation(data.get("comparison_before", [])) + ")$"),
     )
 
 
@@ -271,6 +298,8 @@ class Kinds:
     up: re.Pattern[str]
     down: re.Pattern[str]
     change_abs: re.Pattern[str]
+    share: re.Pattern[str]  # rate words: a percentage after them is a share (贡献率为68.8%)
+    reached: re.Pattern[str]  # a change verb reaching a level (提高到25.5%)
     flow_units: frozenset[str]
     window: int
 
@@ -283,6 +312,8 @@ def kinds() -> Kinds:
         up=re.compile(alternation(data["up"])),
         down=re.compile(alternation(data["down"])),
         change_abs=re.compile(alternation(data["change_abs"])),
+        share=re.compile(alternation(data["share"])),
+        reached=re.compile(f"(?:{alternation(data['change_pct'])})(?:{alternation(data['reached'])})$"),
         flow_units=frozenset(data["flow_units"]),
         window=int(data.get("window", 8)),
     )

@@ -12,7 +12,7 @@ import re
 from briefing.facts.lexicon import measure_words
 
 _FILLER_END = re.compile(
-    r"(?:达到|达|增至|提升至|升至|至|为|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了)+$"
+    r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了|净增|新增)+$"
 )
 _AFTER_STOP = re.compile(r"[，,。；;：:、！？!?\d（(]")
 AFTER_WINDOW = 16
@@ -38,6 +38,8 @@ def unit_of(form: str, before: str, after: str) -> str:
     for rule in rules:
         for keyword in rule.keywords:
             at = window.find(keyword)
+            if rule.adjacent and at > 0:
+                continue
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, rule.unit)
     if best is not None:

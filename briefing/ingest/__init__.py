@@ -12,10 +12,13 @@ from pathlib import Path
 
 from briefing.ingest.cleanup import join_paragraphs, split_lines
 from briefing.ingest.extracted import Hints, SourceError
-from briefing.ingest.readers import SUPPORTED_SUFFIXES, reader_for, sniff_suffix
+from briefing.ingest.genres import review_year_offset
+from briefing.ingest.markdown import looks_like_markdown
+from briefing.ingest.readers import MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, reader_for, sniff_suffix
+from briefing.ingest.roles import Years, assign_section_roles, assign_sentence_roles
 from briefing.ingest.rules import rules
 from briefing.ingest.sentences import cut
-from briefing.ingest.structure import describe
+from briefing.ingest.structure import describe, report_years
 from briefing.model import Document, Sentence
 
 __all__ = ["SUPPORTED_SUFFIXES", "SourceError", "collect_sources", "document_from_text", "load_document"]
@@ -63,19 +66,31 @@ def load_document(source: str) -> Document:
     extracted = reader_for(suffix)(data, name)
     if not extracted.text.strip():
         raise SourceError(f"{name}: no text found")
-    return document_from_text(extracted.text, doc, source, extracted.encoding, extracted.hints)
+    markdown = suffix in MARKDOWN_SUFFIXES or (
+        suffix in (".txt", ".text") and looks_like_markdown(extracted.text)
+    )
+    return document_from_text(extracted.text, doc, source, extracted.encoding, extracted.hints, markdown)
 
 
 def document_from_text(
-    text: str, doc: str = "text", path: str = "", encoding: str = "utf-8", hints: Hints | None = None
+    text: str,
+    doc: str = "text",
+    path: str = "",
+    encoding: str = "utf-8",
+    hints: Hints | None = None,
+    markdown: bool | None = None,
 ) -> Document:
-    """A Document for text already in memory: structure, sections, articles and sentences found."""
+    """A Document for text already in memory: structure, sections, articles and sentences found, and
+    the role and period of every part of a report. `markdown` None: read as Markdown when it looks so."""
     active = rules()
     document = Document(doc=doc, path=path, text=text, encoding=encoding)
-    lines = split_lines(text, active)
+    if markdown is None:
+        markdown = looks_like_markdown(text)
+    lines = split_lines(text, active, markdown=markdown)
     paragraphs = join_paragraphs(text, lines, active)
     heading_chars = describe(document, lines, paragraphs, hints or Hints(), active)
-    for paragraph, heading_end in zip(paragraphs, heading_chars, strict=True):
+    paragraph_of: list[int] = []
+    for number, (paragraph, heading_end) in enumerate(zip(paragraphs, heading_chars, strict=True)):
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
         for sentence_text, offsets in cut(paragraph, active):
             start = offsets[0]
@@ -91,6 +106,12 @@ def document_from_text(
                     is_heading=start <= heading_until,
                 )
             )
+            paragraph_of.append(number)
+    if not document.is_news:
+        current = report_years(document, active)
+        years = Years(current, current + review_year_offset(document.genre) if current else None)
+        assign_section_roles(document.sections, years)
+        assign_sentence_roles(document, paragraph_of, years)
     return document
 
 

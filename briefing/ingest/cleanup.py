@@ -6,6 +6,7 @@ Offsets never change: every paragraph keeps, for each of its characters, the off
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -18,12 +19,20 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 
 @dataclass
 class Line:
-    """A non-blank line of the source, stripped."""
+    """A non-blank line of the source, stripped (for Markdown: a block, its marks left out)."""
 
     start: int  # offset of text[0] in the source
     text: str
     dropped: bool = False  # chrome or page metadata: kept out of paragraphs and sentences
-    meta: bool = False  # a `label: value` line (日期/来源), read for metadata
+    meta: bool = False  # a `label: value` line (日期/来源) or a newspaper byline, read for metadata
+    offsets: list[int] = field(default_factory=list)  # source offset of each character; [] = contiguous
+    block: str = ""  # Markdown block kind: heading | quote | strong | "" (ingest/markdown.py)
+    level: int = 0  # Markdown heading level
+    markdown: bool = False  # read through the Markdown parser: its blocks are the paragraphs
+
+    def __post_init__(self) -> None:
+        if not self.offsets:
+            self.offsets = list(range(self.start, self.start + len(self.text)))
 
 
 @dataclass
@@ -43,18 +52,46 @@ class Paragraph:
         return self.offsets[-1] + 1
 
 
-def split_lines(text: str, rules: Rules) -> list[Line]:
-    """Non-blank lines of `text`, with chrome and metadata lines marked as dropped."""
-    lines = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        stripped = rules.without_trailing_chrome(raw.strip(WHITESPACE))
-        if not stripped:
+def split_lines(text: str, rules: Rules, markdown: bool = False) -> list[Line]:
+    """Non-blank lines of `text` (Markdown blocks when `markdown`), with chrome, metadata lines and
+    photo captions marked as dropped."""
+    if markdown:
+        from briefing.ingest.markdown import markdown_lines
+
+        lines = markdown_lines(text)
+        for line in lines:
+            line.markdown = True
+    else:
+        lines = []
+        for match in _LINE.finditer(text):
+            raw = match.group()
+            stripped = raw.strip(WHITESPACE)
+            if stripped:
+                lines.append(Line(match.start() + len(raw) - len(raw.lstrip(WHITESPACE)), stripped))
+    kept = []
+    for line in lines:
+        kept_text = rules.without_trailing_chrome(line.text)
+        if not kept_text:
             continue
-        start = match.start() + len(raw) - len(raw.lstrip(WHITESPACE))
-        meta = rules.is_meta(stripped)
-        lines.append(Line(start, stripped, dropped=meta or rules.is_boilerplate(stripped), meta=meta))
-    return lines
+        if kept_text != line.text:  # a caption with its photo credit on the same line
+            line.dropped = True
+        line.meta = rules.is_meta(line.text) or rules.is_byline(line.text)
+        line.dropped = line.dropped or line.meta or rules.is_boilerplate(line.text)
+        kept.append(line)
+    _drop_captions(kept, rules)
+    return kept
+
+
+def _drop_captions(lines: list[Line], rules: Rules) -> None:
+    """A short sentence right before a photo-credit line is the photo's caption: not document text."""
+    for previous, line in itertools.pairwise(lines):
+        if (
+            rules.is_photo_credit(line.text)
+            and not previous.dropped
+            and len(previous.text) <= rules.caption_max_chars
+            and rules.ends_sentence(previous.text)
+        ):
+            previous.dropped = True
 
 
 def join_paragraphs(text: str, lines: list[Line], rules: Rules) -> list[Paragraph]:
@@ -71,7 +108,7 @@ def join_paragraphs(text: str, lines: list[Line], rules: Rules) -> list[Paragrap
         if line.dropped:
             previous = None
             continue
-        if previous is not None and _continues(previous, line, body_min, rules):
+        if previous is not None and not line.markdown and _continues(previous, line, body_min, rules):
             _append(paragraphs[-1], line, text)
         else:
             paragraphs.append(Paragraph(line.text, _span(line), [line]))
@@ -115,4 +152,4 @@ def _append(paragraph: Paragraph, line: Line, text: str) -> None:
 
 
 def _span(line: Line) -> list[int]:
-    return list(range(line.start, line.start + len(line.text)))
+    return list(line.offsets)

@@ -16,6 +16,8 @@ Reader = Callable[[bytes, str], Extracted]
 _READERS = {
     ".txt": ("briefing.ingest.text", "read_text"),
     ".text": ("briefing.ingest.text", "read_text"),
+    ".md": ("briefing.ingest.text", "read_text"),
+    ".markdown": ("briefing.ingest.text", "read_text"),
     ".html": ("briefing.ingest.html", "read_html"),
     ".htm": ("briefing.ingest.html", "read_html"),
     ".pdf": ("briefing.ingest.pdf", "read_pdf"),
@@ -23,6 +25,8 @@ _READERS = {
 }
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+"""Sources always read as Markdown; a .txt source is read as Markdown when it looks like Markdown."""
 
 _SIGNATURES = ((b"%PDF-", ".pdf"), (b"PK\x03\x04", ".docx"))
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta")

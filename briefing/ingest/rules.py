@@ -19,6 +19,9 @@ WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 CLAUSE_MARKS = "，、：,:"
 """Marks inside or at the end of a clause that does not end the sentence."""
 
+_BYLINE_LEAD = 30
+"""Longest run of reporters' names before the paper's name in a byline line."""
+
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
 
 
@@ -37,6 +40,9 @@ class Heading:
 @dataclass(frozen=True)
 class Rules:
     boilerplate: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...]
+    caption_max_chars: int
+    bylines: tuple[re.Pattern[str], ...]
     trailing: tuple[re.Pattern[str], ...]
     toolbar: re.Pattern[str]
     end_marks: str
@@ -54,6 +60,8 @@ class Rules:
     source_labels: frozenset[str]
     full_date: re.Pattern[str]
     lead_date: re.Pattern[str]
+    delivered_date: re.Pattern[str]
+    national_issuer: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
     leads: tuple[re.Pattern[str], ...]
     issuer_patterns: tuple[re.Pattern[str], ...]
@@ -64,7 +72,23 @@ class Rules:
 
     def is_boilerplate(self, line: str) -> bool:
         folded = fold_spaces(line)
-        return bool(self.toolbar.fullmatch(folded)) or any(p.fullmatch(folded) for p in self.boilerplate)
+        return (
+            bool(self.toolbar.fullmatch(folded))
+            or any(p.fullmatch(folded) for p in self.boilerplate)
+            or self.is_photo_credit(line)
+        )
+
+    def is_photo_credit(self, line: str) -> bool:
+        folded = fold_spaces(line)
+        return any(p.fullmatch(folded) for p in self.credits)
+
+    def is_byline(self, line: str) -> bool:
+        """A newspaper byline line: reporters then the paper and edition (genres.toml [news])."""
+        folded = fold_spaces(line)
+        return any(
+            (m := p.search(folded)) is not None and m.start() <= _BYLINE_LEAD and m.end() == len(folded)
+            for p in self.bylines
+        )
 
     def without_trailing_chrome(self, line: str) -> str:
         """The line with a trailing photo credit (or other trailing chrome) cut off, stripped."""
@@ -117,11 +141,15 @@ def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
 def rules() -> Rules:
     boilerplate = tomllib.loads((DATA_DIR / "boilerplate.toml").read_text(encoding="utf-8"))
     structure = tomllib.loads((DATA_DIR / "structure.toml").read_text(encoding="utf-8"))
+    genres = tomllib.loads((DATA_DIR / "genres.toml").read_text(encoding="utf-8"))
     meta = structure["meta"]
     meta_line, meta_pair = _meta_patterns(meta["date_labels"] + meta["source_labels"] + meta["other_labels"])
     dates = structure["dates"]
     return Rules(
         boilerplate=tuple(re.compile(p) for p in boilerplate["patterns"]),
+        credits=tuple(re.compile(p) for p in boilerplate["credit_patterns"]),
+        caption_max_chars=boilerplate["caption_max_chars"],
+        bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
         trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
         toolbar=_toolbar_pattern(boilerplate["chrome_words"]),
         end_marks=structure["sentences"]["end_marks"],
@@ -141,6 +169,8 @@ def rules() -> Rules:
         source_labels=frozenset(meta["source_labels"]),
         full_date=re.compile(dates["full"]),
         lead_date=re.compile(dates["lead"]),
+        delivered_date=re.compile(dates["delivered"]),
+        national_issuer=tuple(re.compile(p) for p in structure["issuer"]["national_patterns"]),
         year=re.compile(dates["year"]),
         leads=tuple(re.compile(p) for p in structure["news"]["leads"]),
         issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),

@@ -14,6 +14,10 @@ from itertools import pairwise
 
 from briefing.ingest.cleanup import Line, Paragraph
 from briefing.ingest.extracted import Hints
+from briefing.ingest.genres import genre_of, newspaper_byline, report_kind
+from briefing.ingest.markdown import HEADING as MD_HEADING
+from briefing.ingest.markdown import STRONG as MD_STRONG
+from briefing.ingest.place import document_place
 from briefing.ingest.rules import Rules, fold_spaces
 from briefing.ingest.sentences import cut
 from briefing.model import Article, Document, Section
@@ -29,7 +33,7 @@ short title-like line, news lead with a byline."""
 def describe(
     document: Document, lines: list[Line], paragraphs: list[Paragraph], hints: Hints, rules: Rules
 ) -> list[int]:
-    """Fill the document's title, date, issuer, source, genre, sections and articles.
+    """Fill the document's genre, title, date, issuer, source, place, sections and articles.
 
     Returns, for each paragraph, how many of its leading characters are heading text (a heading,
     headline, kicker or the document title: the whole paragraph; an inline heading: its first
@@ -38,25 +42,41 @@ def describe(
     classified = [_classify(p, rules) for p in paragraphs]
     roles = [role for role, _ in classified]
     headings = [heading for _, heading in classified]
-    blocks = _title_blocks(roles)
     leads = [i for i, role in enumerate(roles) if role == LEAD]
-    news = bool(leads) or sum(1 for first, last in blocks if last > first) >= 2
+    byline = newspaper_byline([line.text for line in lines if line.meta])
     document.sections = _sections(document.text, paragraphs, headings, rules)
+    first = hints.title or _first_line(paragraphs, rules)
+    kind = report_kind(first)
+    headlines = _markdown_headlines(paragraphs, roles)
+    if kind is not None and not kind.after_news:
+        news = False
+    elif headlines:
+        news = bool(byline or leads) or len(headlines) > 1
+    else:
+        blocks = _title_blocks(roles)
+        news = bool(byline or leads) or sum(1 for a, b in blocks if b > a) >= 2
     if news:
-        document.articles = _articles(document.text, paragraphs, roles, blocks, rules)
-    document.genre = ("news_digest" if len(document.articles) > 1 else "news_article") if news else "other"
+        document.articles = (
+            _markdown_articles(document.text, lines, paragraphs, headlines)
+            if headlines
+            else _articles(document.text, paragraphs, roles, _title_blocks(roles), rules)
+        )
+    document.genre = genre_of(first, news, len(document.articles))
+    document.title = _own_title(document, first)
     front = _front_matter(paragraphs, roles)
-    document.title = hints.title or _first_line(paragraphs, rules)
     document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
     document.issuer = next(
-        (found for text in (document.title, *front, document.source) if (found := _issuer(text, rules))), ""
-    )
+        (found for text in (first, *front, document.source) if (found := _issuer(text, rules))), ""
+    ) or (byline.outlet if byline else "")
     document.date = (
-        _meta_date(lines, rules)
+        next((found for text in front if (found := _iso_date(text, rules.delivered_date))), None)
+        or _meta_date(lines, rules)
+        or (byline.date if byline else None)
         or hints.date
         or _lead_date(document.text, paragraphs, leads, rules)
         or next((found for text in front if (found := _iso_date(text, rules.full_date))), None)
     )
+    document.place = document_place(document, [first, *front], paragraphs)
     return [
         len(p.text) if role == TITLE else len(heading)
         for p, role, heading in zip(paragraphs, roles, headings, strict=True)
@@ -72,6 +92,9 @@ def _classify(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
     text = paragraph.text
     if len(paragraph.lines) > 1:
         return BODY, ""
+    if paragraph.lines[0].block in (MD_HEADING, MD_STRONG):  # a Markdown heading or bold sub-head
+        numbered = rules.marker_level(text) is not None and len(text) <= rules.heading_max_chars
+        return (HEADING, text) if numbered else (TITLE, "")
     first = cut(paragraph, rules)[0][0]
     if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
         if first == text:
@@ -132,6 +155,48 @@ def _articles(
     return articles
 
 
+def _own_title(document: Document, first: str) -> str:
+    """The document's own title: a report's first line, an article's headline; a digest has none."""
+    if document.genre == "news_digest":
+        return ""
+    if document.genre == "news_article" and document.articles:
+        return document.articles[0].title_lines[-1] if document.articles[0].title_lines else first
+    return first
+
+
+def _markdown_headlines(paragraphs: list[Paragraph], roles: list[str]) -> list[int]:
+    """Indexes of the Markdown headings at the top level the text uses (`#` where there is one) that
+    are titles rather than numbered section headings: the headlines of its articles."""
+    titled = [i for i, p in enumerate(paragraphs) if p.lines[0].block == MD_HEADING and roles[i] == TITLE]
+    if not titled:
+        return []
+    top = min(paragraphs[i].lines[0].level for i in titled)
+    return [i for i in titled if paragraphs[i].lines[0].level == top]
+
+
+def _markdown_articles(
+    text: str, lines: list[Line], paragraphs: list[Paragraph], headlines: list[int]
+) -> list[Article]:
+    """One article per top-level Markdown headline; the lower headings right before it are its kicker
+    (`### 引题` then `# 主题`), the byline line after it (a quote) its byline."""
+    articles: list[Article] = []
+    for n, i in enumerate(headlines):
+        first = i
+        while first > 0 and first - 1 not in headlines and paragraphs[first - 1].lines[0].block == MD_HEADING:
+            first -= 1
+        if articles and first <= headlines[n - 1]:
+            first = i
+        title_lines = [p.text for p in paragraphs[first : i + 1]]
+        start = paragraphs[first].start
+        following = headlines[n + 1] if n + 1 < len(headlines) else None
+        until = paragraphs[following].start if following is not None else len(text)
+        byline = next((line.text for line in lines if line.meta and start < line.start < until), "")
+        articles.append(Article(paragraphs[i].text, start, len(text), title_lines, byline))
+    for article, following_article in pairwise(articles):
+        article.end = following_article.start
+    return articles
+
+
 def _first_line(paragraphs: list[Paragraph], rules: Rules) -> str:
     """The first substantive line (chrome and metadata lines are already out); when it is body text
     rather than a title, its first sentence."""
@@ -175,7 +240,7 @@ def _iso_date(text: str, pattern: re.Pattern[str], year: int | None = None) -> s
 def _lead_date(text: str, paragraphs: list[Paragraph], leads: list[int], rules: Rules) -> str | None:
     """The dateline in or right after the byline of the first lead that has one (新华社北京3月5日电,
     本报讯（记者 盛丽）12月17日); a dateline without a year takes the year the text mentions most (the
-    latest on a tie)."""
+    latest on a tie). An edition date in a byline, when there is one, has already dated the document."""
     datelines = (paragraphs[i].text[: _dateline_end(paragraphs[i].text, rules)] for i in leads)
     match = next((found for dateline in datelines if (found := rules.lead_date.search(dateline))), None)
     if not match:
@@ -213,3 +278,14 @@ def _issuer(title: str, rules: Rules) -> str:
         if match:
             return match.group("issuer")
     return ""
+
+
+def report_years(document: Document, rules: Rules) -> int | None:
+    """A report's own year: the year its title names (2026年…政府工作报告, 关于2025年…计划执行情况的
+    报告), else the year of its date, else the year its text names most."""
+    match = rules.year.search(document.title)
+    if match:
+        return int(match.group("year"))
+    if document.date:
+        return int(document.date[:4])
+    return _usual_year(document.text, rules)

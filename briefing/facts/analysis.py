@@ -1,0 +1,56 @@
+"""One analysis per sentence: the structure every fact of a sentence is read from, computed once.
+
+A sentence's clauses, the places it names, where its subject ends, the role and period of the section
+above it and the period a lead sentence set for its passage are the same for every figure in it; the
+period, kind and place of each figure are derived from this object (classify.py, context.py) rather than
+re-read from the text field by field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from briefing.facts.classify import Default
+from briefing.facts.lexicon import read_toml
+from briefing.facts.quantities import clause_start
+from briefing.model import Confidence, Sentence
+
+
+@dataclass
+class SentenceAnalysis:
+    """The shared structure of one sentence (offsets index `sentence.text`)."""
+
+    sentence: Sentence
+    paragraph: int  # paragraph number in the document
+    default: Default  # role and period of the section above
+    passage: str | None  # period a lead sentence set for the passage, None where none did
+    places: list[tuple[int, int, str]]  # (start, end, name) of the places it names that a figure can be about
+    byline_end: int  # end of a byline or dateline opening it (本报讯（记者 …）), else 0
+    subject_end: int  # end of its first clause after the byline: where its subject is named
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def clause_start(self, at: int) -> int:
+        """Start of the clause holding offset `at`."""
+        return clause_start(self.sentence.text, at)
+
+
+@cache
+def _levels() -> dict[str, dict[str, float]]:
+    return read_toml("confidence.toml")
+
+
+@lru_cache(maxsize=512)
+def confidence(period: str, kind: str, geo: str, reading: float = 1.0) -> Confidence:
+    """Confidence of a fact from the evidence each field was read from (data/confidence.toml), lowered
+    for every field when the number itself was read with doubt (`reading` below 1). Facts read from the
+    same evidence share one (frozen) object."""
+    levels = _levels()
+    return Confidence(
+        period=round(levels["period"][period] * reading, 3),
+        kind=round(levels["kind"][kind] * reading, 3),
+        geo=round(levels["geo"][geo] * reading, 3),
+    )

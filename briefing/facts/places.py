@@ -1,0 +1,163 @@
+"""Places as the facts stage reads them: the shared gazetteer of administrative divisions
+(briefing/places.py) read the way a document about one place reads it, plus the regions and zones of
+briefing/data/places.toml that are not divisions (京津冀, 雄安新区).
+
+A division's code says what contains what (220100 长春市 lies in 220000 吉林省), so a figure placed in
+长春 counts as inside a Jilin report without a hand-kept list. A county's short form (海淀 for 海淀区) and
+the short forms listed as `home_only` (大同, 北海: also ordinary words) are read only in a text about the
+city around them, where they cannot mean a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from briefing.facts.lexicon import alternation, read_toml
+from briefing.places import COUNTY, PREFECTURE, PROVINCE
+from briefing.places import gazetteer as divisions
+
+MIN_FULL_NAME = 3
+"""Full names of two characters (城区, 郊区) are too often plain words."""
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # canonical full name (吉林省, 长春市, 海淀区, 京津冀)
+    code: str  # administrative code; "" for a region that is not a division
+    level: str  # province | prefecture | county | region
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, tuple[Place, ...]]  # written form → places it may name, best first
+    local: dict[str, tuple[Place, ...]]  # short forms read only inside the home area
+    by_name: dict[str, Place]
+    within: dict[str, frozenset[str]]  # regions inside an area that codes cannot tell
+    national: str  # the whole country (全国)
+    national_forms: frozenset[str]
+    not_places: frozenset[str]
+    pattern: re.Pattern[str]  # every form, local form and non-place, longest first
+    words: frozenset[str]  # the same words, for `find`
+    lengths: dict[str, tuple[int, ...]]  # first two characters → lengths of words so starting, longest first
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the words of `pattern` in `text`, longest first, left to right, not
+        overlapping: what `pattern.finditer` finds, several times faster. A regular expression of the
+        gazetteer's thousands of names tries them at every position; here a position is looked at only
+        when its two characters start a name."""
+        found: list[tuple[int, int, str]] = []
+        lengths, words = self.lengths, self.words
+        end = 0
+        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in lengths]:
+            if i < end:
+                continue
+            for length in lengths[text[i : i + 2]]:
+                if text[i : i + length] in words:
+                    end = i + length
+                    found.append((i, end, text[i:end]))
+                    break
+        return found
+
+    def contains(self, area: str, name: str) -> bool:
+        """Whether place `name` lies in `area` (or is it): by code prefix, or by the regions of the data."""
+        if area == name:
+            return True
+        outer, inner = self.by_name.get(area), self.by_name.get(name)
+        if outer is None or inner is None or not outer.code or not inner.code:
+            return name in self.within.get(area, ())
+        return outer.level != COUNTY and inner.code.startswith(self._prefix(area))
+
+    def resolve(self, form: str, home: str) -> str | None:
+        """Canonical name of written `form` in a document about `home`; None when it is not a place there."""
+        if form in self.not_places:
+            return None
+        if form in self.national_forms:
+            return self.national
+        candidates = self.places.get(form, ())
+        prefix = self._prefix(home)
+        counties = self._reads_counties(home)
+        inside = [
+            p
+            for p in (*candidates, *self.local.get(form, ()))
+            if prefix and p.code.startswith(prefix) and (p.level != COUNTY or counties)
+        ]
+        if inside:
+            return inside[0].name
+        return candidates[0].name if candidates else None
+
+    def level(self, name: str) -> str:
+        place = self.by_name.get(name)
+        return place.level if place is not None else "region"
+
+    def _reads_counties(self, home: str) -> bool:
+        """A city's or district's text names its districts by short form (海淀); a province's, no."""
+        place = self.by_name.get(home)
+        return place is not None and (place.level != PROVINCE or place.name.endswith("市"))
+
+    def _prefix(self, area: str) -> str:
+        """Code prefix of the area whose short forms a document about `area` uses: a county's city."""
+        place = self.by_name.get(area)
+        if place is None or not place.code:
+            return ""
+        return place.code[:2] if place.level == PROVINCE else place.code[:4]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    data = read_toml("places.toml")
+    shared = divisions()
+    home_only = frozenset(data.get("home_only", []))
+    places: dict[str, list[Place]] = {}
+    local: dict[str, list[Place]] = {}
+    by_name: dict[str, Place] = {}
+    for form, found in shared.by_form.items():
+        full = form in shared.full_names
+        for division in found:
+            if division.level not in (PROVINCE, PREFECTURE, COUNTY):
+                continue
+            place = Place(division.name, division.code, division.level)
+            by_name.setdefault(place.name, place)
+            if full and form == division.name:
+                if len(form) >= MIN_FULL_NAME:
+                    places.setdefault(form, []).append(place)
+            elif division.level == COUNTY or form in home_only:
+                local.setdefault(form, []).append(place)
+            else:
+                places.setdefault(form, []).append(place)
+    for name, forms in data["regions"].items():
+        place = Place(name, "", "region")
+        by_name.setdefault(name, place)
+        for form in forms:
+            places.setdefault(form, []).insert(0, place)
+    national_forms = frozenset(data.get("national_forms", []))
+    not_places = frozenset(data.get("not_places", [])) | shared.not_places
+    words = {w for w in (*places, *local, *national_forms, *not_places) if len(w) >= 2}
+    lengths: dict[str, set[int]] = {}
+    for word in words:
+        lengths.setdefault(word[:2], set()).add(len(word))
+    return Gazetteer(
+        places={form: tuple(found) for form, found in places.items()},
+        local={form: tuple(found) for form, found in local.items() if form not in places},
+        by_name=by_name,
+        within={area: frozenset(inside) for area, inside in data.get("within", {}).items()},
+        national=data.get("national", shared.national),
+        national_forms=national_forms,
+        not_places=not_places,
+        pattern=re.compile(alternation(words)),
+        words=frozenset(words),
+        lengths={start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()},
+    )
+
+
+@lru_cache(maxsize=8192)
+def resolve(form: str, home: str) -> str | None:
+    """`Gazetteer.resolve`, remembered: a document asks about the same few forms again and again."""
+    return gazetteer().resolve(form, home)
+
+
+@lru_cache(maxsize=8192)
+def contains(area: str, name: str) -> bool:
+    """`Gazetteer.contains`, remembered."""
+    return gazetteer().contains(area, name)

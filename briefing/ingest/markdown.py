@@ -1,0 +1,164 @@
+"""Markdown sources (People's Daily pages saved as .md or .txt): blocks read through markdown-it-py.
+
+A page comes as `### kicker`, `# headline`, `> byline`, `**sub-head**` and paragraphs. The parser tells
+headings, quotes and bold-only paragraphs apart; its line map (`token.map`) and the text of each inline
+piece, found again in the source, give every kept character its source offset, so marks (#, *, >, image
+and link syntax) are left out of the text while sentences still map back to `Document.text`, Markdown
+included. Marks the parser leaves as text (`#标题` without a space, `**` it cannot pair next to CJK
+punctuation) are stripped the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from briefing.ingest.cleanup import Line
+from briefing.ingest.rules import WHITESPACE
+
+HEADING, QUOTE, STRONG = "heading", "quote", "strong"
+"""Kinds of block a Markdown line comes from ("" for an ordinary paragraph or list item)."""
+
+_NEWLINE = re.compile(r"\r\n?|\n")
+_ATX = re.compile(r"#{1,6}(?![#])")
+_LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
+_LATIN = re.compile(r"[A-Za-z0-9]")
+_CUES = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
+_ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def looks_like_markdown(text: str, min_cues: int = 2) -> bool:
+    """Whether a plain-text source is written in Markdown: a line opens with `# ` (no plain Chinese text
+    does), or at least `min_cues` lines open with a heading mark, a quote mark, an image, or are a
+    bold-only line."""
+    head = text[:20_000]
+    return bool(_ATX_LINE.search(head)) or len(_CUES.findall(head)) >= min_cues
+
+
+def markdown_lines(text: str) -> list[Line]:
+    """One Line per text block (heading, paragraph, list item, quoted paragraph), marks left out.
+
+    Line.offsets holds the source offset of every character of Line.text; Line.block and Line.level
+    tell what the block was (a heading and its level, a quote, a bold-only paragraph).
+    """
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    tokens = _parser().parse(text)
+    lines: list[Line] = []
+    quote_depth = 0
+    pending: tuple[str, int] = ("", 0)
+    for token in tokens:
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type == "heading_open":
+            pending = (HEADING, int(token.tag[1:]))
+        elif token.type == "paragraph_open":
+            pending = (QUOTE if quote_depth else "", 0)
+        elif token.type == "inline" and token.map:
+            region_start = starts[token.map[0]]
+            region_end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
+            line = _inline_line(text, region_start, region_end, token, *pending)
+            if line is not None:
+                lines.append(line)
+            pending = ("", 0)
+        elif token.type in ("fence", "code_block") and token.map:
+            lines.extend(_raw_lines(text, starts, token.map))
+    return lines
+
+
+def _inline_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> Line | None:
+    chars: list[tuple[str, int]] = []
+    cursor = start
+    pieces = [c for c in token.children or [] if c.type in ("text", "code_inline", "softbreak", "hardbreak")]
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            found, cursor = _locate(child.content, text, cursor, end)
+            chars.extend(found)
+        elif child.type in ("softbreak", "hardbreak"):
+            newline = text.find("\n", cursor, end)
+            gap = newline if newline >= 0 else cursor
+            if chars and _needs_space(chars[-1][0], text, gap, end):
+                chars.append((" ", gap))
+            cursor = gap + 1 if newline >= 0 else cursor
+        elif child.type == "image":  # alt text of a picture: never sentence text
+            close = text.find(")", cursor, end)
+            cursor = close + 1 if close >= 0 else cursor
+    if not pieces:
+        return None
+    if block == "" and chars and _is_bold_only(token):
+        block = STRONG
+    if block == "" and chars:
+        heading = _ATX.match("".join(c for c, _ in chars[:6]))
+        if heading:  # `#标题` written without the space CommonMark wants
+            level = len(heading.group())
+            block = HEADING
+    chars = _trim(_drop_marks(chars))
+    if not chars:
+        return None
+    offsets = [o for _, o in chars]
+    return Line(offsets[0], "".join(c for c, _ in chars), offsets=offsets, block=block, level=level)
+
+
+def _locate(content: str, text: str, cursor: int, end: int) -> tuple[list[tuple[str, int]], int]:
+    """(character, source offset) of `content` found in text[cursor:end], and the cursor after it.
+
+    The piece is usually verbatim in the source; where the parser changed it (a backslash escape, an
+    entity) each character is looked for in turn and one not found is left out."""
+    at = text.find(content, cursor, end)
+    if at >= 0:
+        return [(c, at + i) for i, c in enumerate(content)], at + len(content)
+    found = []
+    for char in content:
+        at = text.find(char, cursor, end)
+        if at >= 0:
+            found.append((char, at))
+            cursor = at + 1
+    return found, cursor
+
+
+def _needs_space(previous: str, text: str, gap: int, end: int) -> bool:
+    following = text[gap + 1 : end].lstrip(WHITESPACE)[:1]
+    return bool(_LATIN.match(previous) and following and _LATIN.match(following))
+
+
+def _is_bold_only(token: Token) -> bool:
+    """A paragraph whose whole text is bold (**稳的态势持续**): a sub-heading."""
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    return len(children) >= 3 and children[0].type == "strong_open" and children[-1].type == "strong_close"
+
+
+def _drop_marks(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Leave out marks the parser kept as text: # and * anywhere, __, a leading >."""
+    text = "".join(c for c, _ in chars)
+    drop: set[int] = set()
+    for match in _LEFTOVER.finditer(text):
+        drop.update(range(match.start(), match.end()))
+    return [pair for i, pair in enumerate(chars) if i not in drop]
+
+
+def _trim(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    first = next((i for i, (c, _) in enumerate(chars) if c not in WHITESPACE), len(chars))
+    last = next((i for i in range(len(chars) - 1, -1, -1) if chars[i][0] not in WHITESPACE), -1)
+    return chars[first : last + 1]
+
+
+def _raw_lines(text: str, starts: list[int], span: list[int]) -> list[Line]:
+    """Lines of a code block, as written (no Markdown inside)."""
+    out = []
+    for number in range(span[0], min(span[1], len(starts))):
+        end = starts[number + 1] if number + 1 < len(starts) else len(text)
+        raw = text[starts[number] : end]
+        stripped = raw.strip(WHITESPACE)
+        if stripped and not stripped.startswith(("```", "~~~")):
+            begin = starts[number] + len(raw) - len(raw.lstrip(WHITESPACE))
+            out.append(Line(begin, stripped, offsets=list(range(begin, begin + len(stripped)))))
+    return out

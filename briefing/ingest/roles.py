@@ -1,0 +1,209 @@
+"""What each part of a report does (review, problems, targets, plan) and which period it speaks of.
+
+A work report reviews the past five years and the past year, states the year's targets and lays out the
+year's work; facts need to know which part a figure sits in, or five-year results read as targets and
+this year's plans as things done. Roles come from heading cues, pass down the section tree, and are
+copied onto every sentence; a sentence opening a paragraph (2025年是…收官之年 / 过去五年，…) may re-set
+the period, or the role, of what follows in its section. Cues are data (data/roles.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.model import Document, Section
+from briefing.resources import DATA_DIR
+
+REVIEW, PROBLEMS, TARGETS, PLAN = "review", "problems", "targets", "plan"
+FUTURE = (TARGETS, PLAN)
+
+
+@dataclass(frozen=True)
+class Lead:
+    pattern: re.Pattern[str]
+    period: str  # year | plan | past_five | current | keep
+    role: str
+    scope: str  # section | paragraph
+
+
+@dataclass(frozen=True)
+class RoleRules:
+    headings: tuple[tuple[str, re.Pattern[str], bool], ...]  # (role, cue, applies to sub-headings)
+    uncued_after_future: str
+    sub_year: tuple[tuple[str, str], ...]
+    plan: re.Pattern[str]
+    plan_digits: dict[str, int]
+    first_modern: int
+    first_modern_start: int
+    year: re.Pattern[str]
+    leads: tuple[Lead, ...]
+
+
+@cache
+def role_rules() -> RoleRules:
+    data = tomllib.loads((DATA_DIR / "roles.toml").read_text(encoding="utf-8"))
+    plans = data["plans"]
+    return RoleRules(
+        headings=tuple((h["role"], re.compile(h["pattern"]), h.get("sub", False)) for h in data["headings"]),
+        uncued_after_future=data["uncued_after_future"],
+        sub_year=tuple(data["sub_year"].items()),
+        plan=re.compile(plans["pattern"]),
+        plan_digits=plans["digits"],
+        first_modern=plans["first_modern"],
+        first_modern_start=plans["first_modern_start"],
+        year=re.compile(data["years"]["pattern"]),
+        leads=tuple(
+            Lead(re.compile(x["pattern"]), x["period"], x.get("role", ""), x["scope"]) for x in data["leads"]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Years:
+    """The years a report's undated parts speak of: `current` (its own year: targets and plans without a
+    year) and `review` (the year reviewed by a part that names none)."""
+
+    current: int | None
+    review: int | None
+
+
+def plan_years(ordinal: int, rules: RoleRules | None = None) -> tuple[int, int]:
+    """(first, last) year of the n-th five-year plan."""
+    rules = rules or role_rules()
+    start = rules.first_modern_start + 5 * (ordinal - rules.first_modern)
+    return start, start + 4
+
+
+def _plan_ordinal(text: str, rules: RoleRules) -> int | None:
+    match = rules.plan.search(text)
+    return 10 + rules.plan_digits[match.group("n")] if match else None
+
+
+def period_of(role: str, text: str, years: Years, rules: RoleRules) -> str:
+    """The period a heading (or lead) with this role names: a year, a five-year plan, a part of a year;
+    "" when it names none."""
+    ordinal = _plan_ordinal(text, rules)
+    year_match = rules.year.search(text)
+    if role in FUTURE:
+        if ordinal is not None:
+            return f"target-{plan_years(ordinal, rules)[1]}"
+        if year_match:
+            return f"target-{year_match.group('year')}"
+        return ""
+    if ordinal is not None:
+        return f"{ordinal}th-FYP"
+    year = int(year_match.group("year")) if year_match else None
+    for words, template in rules.sub_year:
+        if words in text:
+            return template.format(year=year or years.current) if year or years.current else ""
+    return str(year) if year else ""
+
+
+def default_period(role: str, years: Years) -> str:
+    """The period of a part whose heading names none: the reviewed year, or this year's targets."""
+    if role == REVIEW and years.review:
+        return str(years.review)
+    if role in FUTURE and years.current:
+        return f"target-{years.current}"
+    return ""
+
+
+def assign_section_roles(sections: list[Section], years: Years) -> None:
+    """Role and period of every section: its own heading's cue (sub-headings: the cues that hold there),
+    else its parent's (top-level sections with no cue after a targets or plan part continue the coming
+    period)."""
+    rules = role_rules()
+    previous_top = ""
+    for section in sections:
+        parent = sections[section.parent] if section.parent is not None else None
+        role = next(
+            (
+                r
+                for r, pattern, sub in rules.headings
+                if (sub or parent is None) and pattern.search(section.heading)
+            ),
+            "",
+        )
+        if role:
+            period = period_of(role, section.heading, years, rules)
+            if not period:
+                same_family = parent is not None and (
+                    parent.role == role or {parent.role, role} <= set(FUTURE)
+                )
+                period = parent.period if same_family else default_period(role, years)
+        elif parent is not None:
+            role, period = parent.role, parent.period
+        elif previous_top in FUTURE:
+            role = rules.uncued_after_future
+            period = default_period(role, years)
+        else:
+            period = ""
+        if role == PROBLEMS and not period and parent is not None:
+            period = parent.period
+        section.role, section.period = role, period
+        if parent is None:
+            previous_top = role
+
+
+def _same_family(parent: Section | None, role: str) -> bool:
+    """Whether a sub-section of this role shares its parent's period (a plan inside a targets part)."""
+    return parent is not None and (parent.role == role or {parent.role, role} <= set(FUTURE))
+
+
+def assign_sentence_roles(document: Document, paragraph_of: list[int], years: Years) -> None:
+    """Copy section roles onto sentences, with the re-settings of lead sentences applied."""
+    rules = role_rules()
+    override: tuple[str, str] | None = None  # (role, period) in force until the scope ends
+    scope_section: int | None = None
+    scope_paragraph: int | None = None
+    previous_paragraph = -1
+    for sentence, paragraph in zip(document.sentences, paragraph_of, strict=True):
+        section = document.sections[sentence.section] if sentence.section is not None else None
+        role, period = (section.role, section.period) if section else ("", "")
+        if sentence.section != scope_section:
+            override = None
+        if override and scope_paragraph is not None and paragraph != scope_paragraph:
+            override = None
+        if override:
+            role, period = override
+        if not sentence.is_heading and paragraph != previous_paragraph:
+            found = _lead(sentence.text, role, period, years, rules)
+            if found:
+                lead, role, period = found
+                override = (role, period)
+                scope_section = sentence.section
+                scope_paragraph = paragraph if lead.scope == "paragraph" else None
+        sentence.role, sentence.period = role, period
+        previous_paragraph = paragraph
+
+
+def _lead(text: str, role: str, period: str, years: Years, rules: RoleRules) -> tuple[Lead, str, str] | None:
+    for lead in rules.leads:
+        match = lead.pattern.search(text)
+        if not match:
+            continue
+        new_role = lead.role or role
+        if lead.period == "keep":
+            return lead, new_role, period
+        if lead.period == "current":
+            return lead, new_role, default_period(TARGETS if new_role in FUTURE else new_role, years)
+        if lead.period == "past_five":
+            return lead, new_role, _past_five(new_role, years, rules)
+        found = period_of(new_role, match.group(), years, rules)
+        if found:
+            return lead, new_role, found
+    return None
+
+
+def _past_five(role: str, years: Years, rules: RoleRules) -> str:
+    """过去五年 in a report: the five-year plan that ended with the reviewed year, else past-5-years."""
+    for ordinal in range(rules.first_modern, 40 if years.review else 0):
+        first, last = plan_years(ordinal, rules)
+        if last == years.review:
+            return f"{ordinal}th-FYP"
+        if first > years.review:
+            break
+    return "past-5-years"

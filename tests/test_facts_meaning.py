@@ -1,0 +1,74 @@
+"""What a figure means: target or result and its period from section roles and cue words, what is
+measured (share, change, level reached), and how sure the extractor is of each (confidence)."""
+
+from decimal import Decimal
+
+from briefing.facts import extract_facts
+from briefing.ingest import document_from_text
+
+
+def _facts(text: str, role: str = "", period: str = "", date: str | None = None):
+    """Facts of `text` with every sentence given the section role and period ingest would set."""
+    document = document_from_text(text, "t")
+    document.date = date
+    for sentence in document.sentences:
+        sentence.role, sentence.period = role, period
+    return {f.raw: f for f in extract_facts(document)}
+
+
+def test_a_plan_section_makes_targets_of_its_period():
+    text = "新建充电桩3000个，改造老旧小区45个。"
+    facts = _facts(text, role="plan", period="target-2027", date="2027-01-20")
+    assert {(f.kind, f.period) for f in facts.values()} == {("target", "target-2027")}
+    assert facts["3000个"].confidence.kind >= 0.9
+
+
+def test_a_review_section_keeps_results_even_with_a_year_in_view():
+    facts = _facts("到2024年，绿地面积达到820公顷，年内建成口袋公园12处。", role="review", period="2024")
+    assert facts["820公顷"].kind == "level" and facts["820公顷"].period == "2024"
+    assert facts["12处"].kind == "level"  # 年内 in a review is when it was done, not a promise
+
+
+def test_commitment_words_make_a_target_outside_a_review():
+    facts = _facts("力争全年外贸进出口增长6%左右。", date="2026-03-01")
+    assert (facts["6%左右"].kind, facts["6%左右"].period) == ("target", "target-2026")
+
+
+def test_section_headings_give_roles_when_ingest_gives_none():
+    text = (
+        "2031年某省政府工作报告\n\n一、“十五五”时期工作回顾\n\n过去五年，全省粮食产量稳定在500亿斤以上。\n\n"
+        "刚刚过去的2030年，全省地区生产总值增长5.3%。\n\n二、“十六五”时期主要目标\n\n"
+        "常住人口城镇化率达到70%。\n\n三、2031年工作安排\n\n新增城镇就业50万人。\n"
+    )
+    facts = _facts(text, date="2031-01-25")
+    assert facts["500亿斤以上"].period == "15th-FYP"
+    assert facts["5.3%"].period == "2030"  # a lead sentence dates its paragraph
+    assert (facts["70%"].kind, facts["70%"].period) == ("target", "target-2035")
+    assert (facts["50万人"].kind, facts["50万人"].period) == ("target", "target-2031")
+
+
+def test_a_base_value_is_of_its_year_and_the_end_value_of_the_review():
+    text = (
+        "一、“十五五”时期工作回顾\n\n"
+        "全省税收收入从2025年的800亿元增长到960亿元，清洁能源装机比重由30%提升至52%。\n"
+    )
+    facts = _facts(text, date="2031-01-25")
+    assert facts["800亿元"].period == "2025"
+    assert facts["960亿元"].period == "15th-FYP"
+    assert facts["30%"].period == "2025"  # 由X提升至Y in a plan review: X stands at the plan's eve
+    assert facts["52%"].kind == "share"  # 提升至 reaches a level: not a change
+
+
+def test_what_is_measured():
+    facts = _facts("投资对经济增长的贡献率为31.5%，居民收入提高2个百分点，用电量同比增长7.2%。")
+    assert facts["31.5%"].kind == "share"
+    assert facts["2个百分点"].kind == "change_abs"
+    assert (facts["7.2%"].kind, facts["7.2%"].direction) == ("change_pct", "up")
+
+
+def test_confidence_follows_the_evidence():
+    facts = _facts("全市今年新增绿道80公里，PM2.5年均浓度为29微克/立方米。", date="2026-05-01")
+    greenway = facts["80公里"]
+    assert greenway.confidence.period > facts["29微克/立方米"].confidence.period  # 今年 vs nothing
+    assert greenway.to_record()["confidence"] == greenway.confidence.to_json()
+    assert 0 < greenway.certainty <= 1 and greenway.value == Decimal(80)
