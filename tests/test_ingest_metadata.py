@@ -26,6 +26,13 @@ def test_delivery_line_beats_a_web_time_field():
     assert document.title == "2031年云岭省政府工作报告"
 
 
+def test_delivery_line_in_brackets():
+    document = _doc(
+        "政府工作报告", "（2031年1月21日在云岭省第十五届人民代表大会第六次会议上）", "发布时间：2031-02-02"
+    )
+    assert document.date == "2031-01-21"
+
+
 def test_date_header_of_a_web_page_dates_a_report_without_delivery_line():
     document = _doc(
         "关于某区2029年预算执行情况的报告", "日期:2029-08-30 10:00    来源:区财政局", "一、收入情况"
@@ -62,6 +69,7 @@ def test_dateline_with_its_year():
     [
         ("2031年宁夏回族自治区政府工作报告", "宁夏回族自治区"),
         ("关于海淀区2029年国民经济和社会发展计划执行情况的报告", "海淀区"),
+        ("关于北京市朝阳区2029年国民经济和社会发展计划执行情况的报告", "朝阳区"),
     ],
 )
 def test_report_place_is_its_issuer_as_a_full_official_name(title, place):
@@ -107,3 +115,40 @@ def test_release_without_issuer_takes_the_place_its_source_names_or_the_country(
     assert (local.genre, local.place) == ("statistical_release", "云南省")
     national = _doc("上半年国民经济运行情况", "来源：国家统计局", "上半年，国内生产总值增长5%。")
     assert national.place == "全国"
+
+
+def test_plain_text_article_with_an_edition_byline_is_one_article_whatever_its_sub_heads():
+    document = _doc(
+        "上半年青石市新增绿地120公顷",
+        "城市处处见新绿（走基层）",
+        "本报记者 王明《晨光日报》（2029年07月16日第 05 版）",
+        "上半年，青石市新建口袋公园36个，同比增长20%。",
+        "绿地连成片",
+        "全市公园总数达到480个",
+        "全市公园总数达到480个，比去年底增加15个。",
+        "步道串起城",
+        "新建绿道50公里，串起全市主要公园。",
+    )
+    assert (document.genre, document.title, document.date) == (
+        "news_article",
+        "城市处处见新绿（走基层）",
+        "2029-07-16",
+    )
+    [article] = document.articles
+    assert article.title_lines == ["上半年青石市新增绿地120公顷", "城市处处见新绿（走基层）"]
+    assert not [s for s in document.sentences if "晨光日报" in s.text]
+
+
+def test_digest_place_is_the_province_its_stories_name_most():
+    text = "\n\n".join(
+        [
+            "# 宁夏新增绿地120公顷",
+            "本报讯（记者 王明）7月15日，银川市发布绿化数据，银川新建公园36个。",
+            "# 石嘴山旅游收入增长8%",
+            "本报讯（记者 李华）上半年，石嘴山市接待游客100万人次，吴忠市接待游客80万人次。",
+            "# 青海游客增长",
+            "本报讯（记者 赵强）上半年，青海接待游客增长。",
+        ]
+    )
+    document = _doc(text, markdown=True)
+    assert (document.genre, document.place) == ("news_digest", "宁夏回族自治区")

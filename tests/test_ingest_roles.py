@@ -210,3 +210,17 @@ def test_national_report_in_markdown_with_policy_and_task_parts():
     assert _rp(by_text["国内生产总值增长5%。"]) == ("review", "2030")
     assert _rp(by_text["新增就业1200万人。"]) == ("plan", "target-2031")
     assert _rp(by_text["今年发展主要预期目标是：国内生产总值增长5%左右。"]) == ("targets", "target-2031")
+
+
+def test_a_future_part_without_a_year_speaks_of_the_year_the_last_future_part_named():
+    text = _report(
+        "关于青石区2029年国民经济和社会发展计划执行情况与2030年计划草案的报告",
+        "一、2029年计划执行情况",
+        "地区生产总值增长5%。",
+        "二、2030年经济社会发展主要目标",
+        "地区生产总值增长5%左右。",
+        "三、主要任务",
+        "新建公园10个。",
+    )
+    parts = [_rp(s) for s in document_from_text(text).sections]
+    assert parts == [("review", "2029"), ("targets", "target-2030"), ("plan", "target-2030")]

@@ -1,10 +1,11 @@
 """The place a document is about or issued by, as a full official name (河北省, 东城区, 全国).
 
-A report is issued by a government: its issuer is its place. A news item is about a place: the one its
-headline or kicker names, else the province its text names most, or the whole country when the text
-speaks of the country more than of any province (a national paper's data news). News places are given
-at province level, the level a reader files a national paper's story under; a story touring several
-provinces, none of them named in most mentions, has no single place.
+A report is issued by a government: its issuer is its place. A news article is about a place: the one
+its headline or kicker names, else the province its text names most (a digest: the province its
+stories name most), or the whole country when the text speaks of the country more than of any province
+(a national paper's data news). News places are given at province level, the level a reader files a
+national paper's story under; a story touring several provinces, none of them named in most mentions,
+has no single place.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def document_place(document: Document, front: list[str], paragraphs: list[Paragr
     if not document.is_news:
         return _report_place(document, front)
     titles = [line for article in document.articles for line in article.title_lines]
-    for title in titles:
+    for title in titles if document.genre == "news_article" else []:  # a digest's stories differ
         named = _provinces(title, short_levels=(PROVINCE,))
         if named:
             return named.most_common(1)[0][0]
@@ -39,11 +40,15 @@ def document_place(document: Document, front: list[str], paragraphs: list[Paragr
 
 
 def _report_place(document: Document, front: list[str]) -> str:
-    """A report's issuer as a full official name (广西 → 广西壮族自治区; an unknown one as written), else
+    """A report's issuer as a full official name (广西 → 广西壮族自治区; of a chain 某市某区, the last
+    unit; an unknown one as written), else
     the first place its title or source line names (某省统计局), else the country when they speak of it."""
     if document.issuer:
         division = division_of(document.issuer)
-        return division.name if division else document.issuer
+        if division:
+            return division.name
+        chain = find_places(document.issuer, short_levels=(PROVINCE,))  # 北京市朝阳区 → 朝阳区
+        return chain[-1].division.name if chain else document.issuer
     for text in (document.title, document.source):
         found = find_places(text or "", short_levels=(PROVINCE,))
         if found:

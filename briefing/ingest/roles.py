@@ -114,7 +114,8 @@ def default_period(role: str, years: Years) -> str:
 def assign_section_roles(sections: list[Section], years: Years) -> None:
     """Role and period of every section: its own heading's cue (sub-headings: the cues that hold there),
     else its parent's (top-level sections with no cue after a targets or plan part continue the coming
-    period)."""
+    period). A future part that names no year speaks of the year the last future part named (二、2026年
+    主要目标 / 三、主要任务), else of the report's own year."""
     rules = role_rules()
     previous_top = ""
     for section in sections:
@@ -130,10 +131,7 @@ def assign_section_roles(sections: list[Section], years: Years) -> None:
         if role:
             period = period_of(role, section.heading, years, rules)
             if not period:
-                same_family = parent is not None and (
-                    parent.role == role or {parent.role, role} <= set(FUTURE)
-                )
-                period = parent.period if same_family else default_period(role, years)
+                period = parent.period if _same_family(parent, role) else default_period(role, years)
         elif parent is not None:
             role, period = parent.role, parent.period
         elif previous_top in FUTURE:
@@ -143,6 +141,9 @@ def assign_section_roles(sections: list[Section], years: Years) -> None:
             period = ""
         if role == PROBLEMS and not period and parent is not None:
             period = parent.period
+        named = rules.year.search(section.heading)
+        if role in FUTURE and named and _plan_ordinal(section.heading, rules) is None:
+            years = Years(int(named.group("year")), years.review)
         section.role, section.period = role, period
         if parent is None:
             previous_top = role

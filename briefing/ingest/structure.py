@@ -55,12 +55,13 @@ def describe(
     else:
         blocks = _title_blocks(roles)
         news = bool(byline or leads) or sum(1 for a, b in blocks if b > a) >= 2
-    if news:
-        document.articles = (
-            _markdown_articles(document.text, lines, paragraphs, headlines)
-            if headlines
-            else _articles(document.text, paragraphs, roles, _title_blocks(roles), rules)
-        )
+    bylines = [line for line in lines if line.meta and rules.is_byline(line.text)]
+    if news and headlines:
+        document.articles = _markdown_articles(document.text, lines, paragraphs, headlines)
+    elif news and bylines:
+        document.articles = _byline_articles(document.text, paragraphs, roles, bylines)
+    elif news:
+        document.articles = _articles(document.text, paragraphs, roles, _title_blocks(roles), rules)
     document.genre = genre_of(first, news, len(document.articles))
     document.title = _own_title(document, first)
     front = _front_matter(paragraphs, roles)
@@ -194,6 +195,28 @@ def _markdown_articles(
         articles.append(Article(paragraphs[i].text, start, len(text), title_lines, byline))
     for article, following_article in pairwise(articles):
         article.end = following_article.start
+    return articles
+
+
+def _byline_articles(
+    text: str, paragraphs: list[Paragraph], roles: list[str], bylines: list[Line]
+) -> list[Article]:
+    """One article per newspaper byline (本报记者 张三《某某日报》（2025年07月16日第 4 版）): an edition
+    byline belongs to one article, whose title block is the run of title lines right above it. Short
+    lines further down (bold sub-heads once, before the page lost its marks) stay inside it."""
+    articles: list[Article] = []
+    for byline in bylines:
+        last = max((i for i, p in enumerate(paragraphs) if p.end <= byline.start), default=None)
+        first = last
+        while first is not None and first > 0 and roles[first - 1] == TITLE:
+            first -= 1
+        if last is None or roles[last] != TITLE:
+            continue
+        title_lines = [p.text for p in paragraphs[first : last + 1]]
+        start = paragraphs[first].start
+        articles.append(Article(title_lines[0], start, len(text), title_lines, byline.text))
+    for article, following in pairwise(articles):
+        article.end = following.start
     return articles
 
 
