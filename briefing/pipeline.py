@@ -62,15 +62,16 @@ def translation_layer(options: BuildOptions):
 
 
 def extract(document: Document, layer) -> list[Fact]:
-    """The document's facts with English indicator labels, translated in one batch (one model call for
-    all labels instead of one per fact)."""
+    """The document's facts with English indicator labels: composed from the termbase by rule, the model
+    (when installed) only for labels the composer could not build; all labels in one batch."""
     from briefing.facts import extract_facts
 
     facts = extract_facts(document)
-    labels = sorted({f.indicator_zh for f in facts if f.indicator_zh})
-    english = dict(zip(labels, (t.en for t in layer.sentences([(zh, []) for zh in labels])), strict=True))
+    english = layer.indicator_labels(f.indicator_zh for f in facts)
     for fact in facts:
-        fact.indicator_en = english.get(fact.indicator_zh, "")
+        found = english.get(fact.indicator_zh)
+        fact.indicator_en = found.en if found else ""
+        fact.indicator_en_by = found.by if found else ""
     return facts
 
 

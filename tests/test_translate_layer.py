@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from factories import make_fact
 
-from briefing.model import Fact
+from briefing.model import Fact, Translation
 from briefing.render import render_en
 from briefing.translate import Glossary, TranslationLayer
 from briefing.translate.fidelity import check_numbers
+from briefing.translate.labels import LABEL_BY
 
 pytest_plugins = ["argos_test_model"]  # argos_archive, packages_dir, installed_model
 
@@ -131,7 +132,7 @@ def test_odd_input_never_crashes(installed_model: Path, glossary: Glossary) -> N
     assert empty.en == "" and empty.en_by == "untranslated"
     assert blank.en == "" and blank.en_by == "untranslated"
     assert long_.en_by in ("mt", "untranslated")
-    assert only_terms.en == "Beijing-Tianjin-Hebei, Xiong'an New Area" and only_terms.en_by == "glossary"
+    assert only_terms.en == "Beijing-Tianjin-Hebei and Xiong'an New Area" and only_terms.en_by == "composed"
 
 
 def test_without_a_model_everything_still_works(packages_dir: Path, glossary: Glossary) -> None:
@@ -164,3 +165,35 @@ def test_import_loads_no_model_runtime() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_labels_are_composed_without_a_model(packages_dir: Path, glossary: Glossary) -> None:
+    layer = TranslationLayer(glossary, cache_path=None)
+    assert layer.label("新建充电桩") == Translation("new charging piles built", "composed")
+    assert layer.label("城镇调查失业率") == Translation("surveyed urban unemployment rate", "glossary")
+    labels = layer.indicator_labels(["新建充电桩", "城镇调查失业率", "新建充电桩", "", "1234"])
+    assert {zh: (found.en, found.by) for zh, found in labels.items()} == {
+        "新建充电桩": ("new charging piles built", "composed"),
+        "城镇调查失业率": ("surveyed urban unemployment rate", "termbase"),
+    }
+    assert layer.mt_calls == 0
+
+
+def test_with_a_model_composed_labels_win(installed_model: Path, glossary: Glossary) -> None:
+    layer = TranslationLayer(glossary, cache_path=None)
+    labels = layer.indicator_labels(["新建充电桩", "𠀾𠁀"])
+    assert labels["新建充电桩"].by == "composed"
+    assert layer.mt_calls == 1  # only the label the composer could not build went to the model
+    assert labels.get("𠀾𠁀") is None or labels["𠀾𠁀"].by == "mt"
+
+
+def test_extract_fills_english_labels_and_how_they_were_made(packages_dir: Path, glossary: Glossary) -> None:
+    from briefing.ingest import document_from_text
+    from briefing.pipeline import extract
+
+    layer = TranslationLayer(glossary, cache_path=None)
+    text = "2031年，全省社会消费品零售总额增长4.2%，新建充电桩1.5万个。"
+    facts = extract(document_from_text(text, doc="t"), layer)
+    assert facts and all(f.indicator_en and f.indicator_en_by in LABEL_BY for f in facts if f.indicator_zh)
+    by_label = {f.indicator_zh: f.indicator_en for f in facts}
+    assert any("charging piles" in en for en in by_label.values())

@@ -38,7 +38,7 @@ from briefing.resources import shipped_dir
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
 # weakest part.
-EN_BY_ORDER = ("template", "glossary", "mt", "untranslated")
+EN_BY_ORDER = ("template", "glossary", "composed", "mt", "untranslated")
 TARGET_CUES_ZH = ("力争", "确保", "争取", "计划")
 MAX_LABEL = 200  # characters: longer "labels" (a title that is the whole text of a one-line source) are
 # not labels, and translating them would cost more than the rest of the brief

@@ -1,4 +1,10 @@
-"""The zh→en translation layer: glossary first, then protected machine translation, then nothing.
+"""The zh→en translation layer: glossary first, then composed labels, then protected machine translation,
+then nothing.
+
+Short noun phrases (indicator labels, headings, titles) are composed from the termbase by rule
+(labels.py): for a figure's label the composition wins over the model, which only gets the labels the
+composer could not build; for other phrases without figures the model, when installed, is preferred to
+a composition that had to look words up in the dictionary.
 
 For each sentence: a whole glossary entry is looked up; otherwise quantities, dates, digit runs and
 glossary terms are masked with placeholders (protect.py), the text is cut into model-sized pieces
@@ -13,12 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
 from briefing.model import Fact, Translation
 from briefing.translate.argos import ArgosBackend
 from briefing.translate.fidelity import check_numbers, read_numbers
 from briefing.translate.glossary import Glossary, GlossaryError
+from briefing.translate.labels import LabelComposer, LabelEnglish
 from briefing.translate.memory import TranslationMemory
 from briefing.translate.models import ModelError, find_zh_en
 from briefing.translate.protect import (
@@ -32,10 +40,13 @@ from briefing.translate.protect import (
     unmask,
 )
 from briefing.translate.splitter import split_for_mt
+from briefing.translate.termbase import Termbase
 
-__all__ = ["Glossary", "GlossaryError", "ModelError", "TranslationLayer"]
+__all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "TranslationLayer"]
 
 INSTALL_HINT = "briefing models install zh-en"
+_NOT_A_PHRASE = re.compile(r"[。，；！？：,;!?:\n]")
+MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
 _EDGES = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.DOTALL)
 
 
@@ -122,12 +133,45 @@ class TranslationLayer:
 
     # ------------------------------------------------------------ public
 
+    @cached_property
+    def composer(self) -> LabelComposer:
+        return LabelComposer(Termbase(self.glossary))
+
+    def english_label(self, zh: str) -> LabelEnglish | None:
+        """A figure's label in English without the model (termbase | composed | dictionary), or None."""
+        return self.composer.english(zh)
+
+    def indicator_labels(self, labels: Iterable[str]) -> dict[str, LabelEnglish]:
+        """English for figures' labels, in one batch: composed ones win; the model, when installed, gets
+        only the labels the composer could not build (`mt`). Labels with no English are left out."""
+        found = {zh: self.composer.english(zh) for zh in dict.fromkeys(labels) if zh}
+        missing = [zh for zh, en in found.items() if en is None]
+        if missing and self.has_model:
+            translated = self._sentences([(zh, []) for zh in missing], compose=False)
+            for zh, done in zip(missing, translated, strict=True):
+                if done.en:
+                    found[zh] = LabelEnglish(done.en, "mt")
+        return {zh: en for zh, en in found.items() if en is not None}
+
     def label(self, zh: str) -> Translation:
-        """A heading or table label: the glossary's English when it is an entry, else MT, else ""."""
+        """A heading or table label: the glossary's English, a composed label, MT, else ""."""
         return self.sentences([(zh, [])])[0]
+
+    def _phrase(self, text: str) -> Translation | None:
+        """A short phrase without figures composed from the termbase (from the dictionary: only without a
+        model)."""
+        if len(text) > MAX_PHRASE or _NOT_A_PHRASE.search(text):
+            return None
+        found = self.composer.english(text, indicator=False)
+        if found is None or (found.by == "dictionary" and self.has_model):
+            return None
+        return Translation(found.en, "glossary" if found.by == "termbase" else "composed")
 
     def sentences(self, items: list[tuple[str, list[Fact]]]) -> list[Translation]:
         """English for each (sentence, facts it states), in order; see the module docstring."""
+        return self._sentences(items, compose=True)
+
+    def _sentences(self, items: list[tuple[str, list[Fact]]], *, compose: bool) -> list[Translation]:
         results: list[Translation | None] = [None] * len(items)
         plans: list[tuple[int, Masked, list[str]]] = []
         for index, (zh, facts) in enumerate(items):
@@ -138,6 +182,10 @@ class TranslationLayer:
             entry = self.glossary.lookup(text)
             if entry is not None:
                 results[index] = Translation(entry, "glossary")
+                continue
+            composed = self._phrase(text) if compose and not facts else None
+            if composed is not None:
+                results[index] = composed
                 continue
             masked = mask(text, facts, self.glossary)
             plans.append((index, masked, split_for_mt(masked.text, keep=PLACEHOLDER_RE)))

@@ -63,6 +63,10 @@ class Glossary:
     def __contains__(self, zh: str) -> bool:
         return self.lookup(zh) is not None
 
+    def entries(self) -> Iterator[str]:
+        """Every Chinese entry (folded), in no particular order."""
+        return iter(self._entries)
+
     def lookup(self, zh: str) -> str | None:
         """English of `zh` when the whole (stripped) text is an entry."""
         return self._entries.get(fold(zh.strip()))

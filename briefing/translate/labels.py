@@ -1,0 +1,335 @@
+"""English for Chinese indicator labels and other short noun phrases, composed from the termbase by rule.
+
+Labels are formulaic: a place, modifiers and a head (北京市 新能源汽车 年产量), or a verb and its object
+(新建 充电桩), or two sides of a share (高技术制造业 占 规模以上工业 比重). A translator renders them by
+convention, and so does this module, without a translation model:
+
+1. the whole label, if the glossary or termbase has it (`termbase`);
+2. cut reporting noise around it (稳定在, 全省, 从2020年; data/label_rules.toml);
+3. a place at the front → "… in Beijing";
+4. a two-sided pattern (A占B比重 → share of A in B; A的B → B of A);
+5. a head at the end (…年产量 → annual output of …; …增速 → … growth);
+6. a verb at the front (新建… → new … built);
+7. an indicator term at the end (…人均收入 → per capita income of …);
+8. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as a
+   user word), runs of words are matched longest-first against the termbase, and words it lacks are
+   looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
+
+Parts 3–7 recurse on what is left, so rules combine. English built from termbase words and rules only is
+`composed`; with any dictionary word it is `dictionary`. None means the composer could not build it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from briefing.resources import DATA_DIR
+from briefing.translate import cedict
+from briefing.translate.glossary import fold
+from briefing.translate.termbase import Termbase
+
+RULES_PATH = DATA_DIR / "label_rules.toml"
+LABEL_BY = ("termbase", "composed", "dictionary")
+MAX_DEPTH = 8
+_EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】()（）[]:：,，.。;；、!！?？-—"
+_SHORT = 2  # words; a rest this short takes a head's `short` template (GDP growth)
+_USER_WORD_FREQ = 10**7  # makes jieba prefer a termbase term over any split of it
+_MAX_RUN = 8  # words joined when matching a run against the termbase
+
+
+@dataclass(frozen=True)
+class LabelEnglish:
+    en: str
+    by: str  # one of LABEL_BY
+
+
+@dataclass(frozen=True)
+class _Part:
+    en: str
+    looked_up: int = 0  # words that came from the dictionary
+    known: int = 1  # words that came from the termbase or the rules
+
+    def to(self, en: str, *others: _Part) -> _Part:
+        """A part built from this one (and others): their word counts add up."""
+        return _Part(en, sum(p.looked_up for p in (self, *others)), sum(p.known for p in (self, *others)))
+
+
+class LabelRules:
+    """data/label_rules.toml, read once."""
+
+    def __init__(self, path: Path = RULES_PATH):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        noise = data["noise"]
+        self.noise_prefixes = sorted(noise["prefixes"], key=len, reverse=True)
+        self.noise_suffixes = sorted(noise["suffixes"], key=len, reverse=True)
+        self.noise_patterns = [re.compile(p) for p in noise["patterns"]]
+        self.dropped_words = set(noise.get("dropped_words", []))
+        self.heads = dict(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
+        self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
+        self.patterns = data["patterns"]
+
+
+class LabelComposer:
+    """Composes English labels from a termbase (see the module docstring)."""
+
+    def __init__(self, termbase: Termbase, rules: LabelRules | None = None):
+        self.termbase = termbase
+        self.rules = rules or LabelRules()
+        self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
+
+    @cached_property
+    def _jieba(self):
+        import rjieba
+
+        segmenter = rjieba.Jieba()
+        for word in self.termbase.words():
+            if len(word) > 1:
+                segmenter.add_word(word, _USER_WORD_FREQ, None)
+        return segmenter
+
+    # ------------------------------------------------------------ public
+
+    def english(self, zh: str, *, indicator: bool = True) -> LabelEnglish | None:
+        """English for a label, or None.
+
+        `indicator`: the text is a figure's label, so reporting noise and dates around it are cut. Other
+        noun phrases (titles, headlines) keep every word, and are declined when they hold digits (a
+        number in English must come from a checked fact, not from a word-by-word rendering) or when
+        most of their words had to be looked up in the dictionary.
+        """
+        key = (zh, indicator)
+        if key not in self._cache:
+            self._cache[key] = self._english(zh, indicator)
+        return self._cache[key]
+
+    def _english(self, zh: str, indicator: bool) -> LabelEnglish | None:
+        text = fold(zh).strip(_EDGE_MARKS)
+        if not text:
+            return None
+        whole = self.termbase.lookup(text)
+        if whole is not None:
+            return LabelEnglish(whole, "termbase")
+        if not indicator and re.search(r"\d", text):
+            return None
+        part = self._compose(text, 0, indicator)
+        if part is None or not part.en:
+            return None
+        if not indicator and part.looked_up > max(1, (part.known + part.looked_up) // 3):
+            return None  # mostly dictionary words: a word list, not a heading
+        en = re.sub(r"\s+", " ", part.en).strip()
+        return LabelEnglish(en, "dictionary" if part.looked_up else "composed")
+
+    # ------------------------------------------------------------ rules
+
+    def _compose(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        text = text.strip(_EDGE_MARKS)
+        if not text or depth > MAX_DEPTH:
+            return None
+        whole = self.termbase.lookup(text)
+        if whole is not None:
+            return _Part(whole)
+        if indicator:
+            cut = self._cut_noise(text)
+            if cut and cut != text:
+                return self._compose(cut, depth + 1, indicator)
+        steps = (
+            self._place,
+            self._tailed_pattern,
+            self._listing_of_phrases,
+            self._head,
+            self._verb,
+            self._listing,
+            self._pattern,
+            self._indicator_tail,
+        )
+        for step in steps:
+            found = step(text, depth, indicator)
+            if found is not None:
+                return found
+        return self._words(text)
+
+    def _cut_noise(self, text: str) -> str:
+        for pattern in self.rules.noise_patterns:
+            cut = pattern.sub("", text)
+            if cut != text:
+                return cut
+        bounds = self._boundaries(text)
+        for prefix in self.rules.noise_prefixes:
+            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+                return text[len(prefix) :]
+        for suffix in self.rules.noise_suffixes:
+            cut = len(text) - len(suffix)
+            if text.endswith(suffix) and cut > 0 and cut in bounds:
+                return text[:cut]
+        return text
+
+    def _items(self, text: str) -> list[str]:
+        """The items of a listing: split at 、 and the like, and at 和/及/与 where jieba makes them words."""
+        bounds = self._boundaries(text)
+        items, start = [], 0
+        for at, char in enumerate(text):
+            if char in _LIST_MARKS or (char in _LIST_WORDS and at in bounds and at + 1 in bounds):
+                items.append(text[start:at])
+                start = at + 1
+        return [item for item in [*items, text[start:]] if item]
+
+    def _has_head(self, text: str) -> bool:
+        return any(text.endswith(head) and len(text) > len(head) for head in self.rules.heads)
+
+    def _listing_of_phrases(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """甲产量和乙人数: every item has its own head, so the items are listed, not a shared head."""
+        items = self._items(text)
+        if len(items) < 2 or not all(self._has_head(item) for item in items[:-1]):
+            return None
+        return self._listing(text, depth, indicator)
+
+    def _listing(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """甲、乙、丙 → A, B and C; a head after the last item is shared (甲、乙产量 → output of A and B)."""
+        items = self._items(text)
+        if len(items) < 2:
+            return None
+        found = [self._compose(item, depth + 1, indicator) for item in items]
+        parts = [part for part in found if part is not None]
+        if len(parts) < len(found):
+            return None
+        ens = [part.en for part in parts]
+        return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
+
+    def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        for end in range(len(text) - 1, 1, -1):
+            if text[end] in _LINKS:
+                continue
+            if self.termbase.is_place(text[:end]):
+                place = self.termbase.lookup(text[:end])
+                rest = self._compose(text[end:], depth + 1, indicator)
+                if place and rest is not None:
+                    return rest.to(f"{rest.en} in {place}")
+        return None
+
+    def _tailed_pattern(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """Patterns closed by a tail (A占B比重): tried before heads, which would take the tail alone."""
+        return self._pattern(text, depth, indicator, tailed=True)
+
+    def _pattern(self, text: str, depth: int, indicator: bool, tailed: bool = False) -> _Part | None:
+        bounds = self._boundaries(text)
+        for pattern in self.rules.patterns:
+            key = pattern["key"]
+            for tail in sorted(pattern["tails"], key=len, reverse=True):
+                if bool(tail) != tailed or not text.endswith(tail):
+                    continue
+                body = text[: len(text) - len(tail)]
+                for at in [m.start() for m in re.finditer(re.escape(key), body)]:
+                    end = at + len(key)
+                    if at == 0 or end >= len(body) or at not in bounds or end not in bounds:
+                        continue
+                    a = self._compose(body[:at], depth + 1, indicator)
+                    b = self._compose(body[end:], depth + 1, indicator)
+                    if a is not None and b is not None:
+                        return a.to(pattern["en"].format(a=a.en, b=b.en), b)
+        return None
+
+    def _head(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        bounds = self._boundaries(text)
+        for head, rule in self.rules.heads.items():
+            if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
+                rest = self._compose(text[: -len(head)], depth + 1, indicator)
+                if rest is None:
+                    continue
+                template = rule.get("short") if len(rest.en.split()) <= _SHORT else None
+                return rest.to((template or rule["en"]).format(x=rest.en))
+        return None
+
+    def _verb(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        bounds = self._boundaries(text)
+        for verb, template in self.rules.verbs.items():
+            if (
+                text.startswith(verb)
+                and len(text) > len(verb)
+                and len(verb) in bounds
+                and text[len(verb)] not in _LINKS
+            ):
+                rest = self._compose(text[len(verb) :], depth + 1, indicator)
+                if rest is not None:
+                    return rest.to(template.format(x=rest.en))
+        return None
+
+    def _indicator_tail(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """…人均收入 → per capita income of …: a termbase indicator at the end is what is measured."""
+        for start in range(1, len(text) - 1):
+            term = self.termbase.terms.get(text[start:])
+            if term is not None and term.source == "indicator":
+                rest = self._compose(text[:start], depth + 1, indicator)
+                if rest is not None:
+                    return rest.to(f"{term.en} of {rest.en}")
+        return None
+
+    # ------------------------------------------------------------ words
+
+    def _boundaries(self, text: str) -> set[int]:
+        """Offsets where jieba puts a word boundary."""
+        return {end for _word, _start, end in self._jieba.tokenize(text, "default", False)} | {0}
+
+    def _words(self, text: str) -> _Part | None:
+        """The words of `text` in order: longest termbase runs, else the dictionary, else None."""
+        words = [w for w in self._jieba.cut(text, False) if w.strip()]
+        parts: list[str] = []
+        known = looked_up = 0
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + _MAX_RUN), i, -1):
+                en = self.termbase.lookup("".join(words[i:j]))
+                if en is not None:
+                    parts.append(en)
+                    known += 1
+                    i = j
+                    break
+            else:
+                word = words[i]
+                i += 1
+                if word in self.rules.dropped_words or _NUMBER.fullmatch(word):
+                    continue
+                if _spelled(word):
+                    parts.append(word)
+                    known += 1
+                    continue
+                en = self._looked_up(word)
+                if en is None and len(word) > 1:
+                    return None
+                if en is not None:  # a lone character without a usable sense (第, 届) is left out
+                    parts.append(en)
+                    looked_up += 1
+        return _Part(" ".join(parts), looked_up, known) if parts else None
+
+    def _looked_up(self, word: str) -> str | None:
+        """The dictionary's English for a word, or for its longest known pieces, left to right."""
+        en = cedict.lookup(word)
+        if en is not None or len(word) == 1:
+            return en
+        pieces: list[str] = []
+        start = 0
+        while start < len(word):
+            for end in range(len(word), start, -1):
+                piece = word[start:end]
+                found = self.termbase.lookup(piece) or cedict.lookup(piece)
+                if found is not None:
+                    pieces.append(found)
+                    start = end
+                    break
+            else:
+                return None
+        return " ".join(pieces)
+
+
+_LIST_MARKS = "、，,/"
+_LIST_WORDS = "和及与"
+_LINKS = _LIST_MARKS + _LIST_WORDS
+_NUMBER = re.compile(r"[\d.,%％]+")
+
+
+def _spelled(word: str) -> str | None:
+    """Latin letters and digits stand for themselves (PM2.5, 5G, R&D)."""
+    return word if re.fullmatch(r"[A-Za-z0-9.&+%\-]+", word) else None

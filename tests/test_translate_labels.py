@@ -1,0 +1,89 @@
+"""Composed English labels: termbase words assembled by rule, dictionary fallback, no model needed.
+
+Every label here is written for the test (invented combinations of places, products and indicators).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.translate import Glossary
+from briefing.translate.labels import LabelComposer, LabelEnglish
+from briefing.translate.termbase import Termbase
+
+
+@pytest.fixture(scope="module")
+def composer() -> LabelComposer:
+    return LabelComposer(Termbase(Glossary.load()))
+
+
+def en(composer: LabelComposer, zh: str) -> str:
+    found = composer.english(zh)
+    assert found is not None, zh
+    return found.en
+
+
+def test_whole_termbase_entry_is_taken_as_is(composer: LabelComposer) -> None:
+    assert composer.english("城镇调查失业率") == LabelEnglish("surveyed urban unemployment rate", "termbase")
+    assert composer.english("一般公共预算收入").by == "termbase"
+
+
+def test_place_head_and_modifiers_in_english_order(composer: LabelComposer) -> None:
+    found = composer.english("山西省新能源汽车年产量")
+    assert found == LabelEnglish("annual output of new energy vehicles in Shanxi", "composed")
+
+
+def test_verb_object_label_says_what_was_done(composer: LabelComposer) -> None:
+    assert en(composer, "新建充电桩") == "new charging piles built"
+    assert en(composer, "改造燃气管道") == "gas pipelines renovated"
+    assert en(composer, "新建充电桩数量") == "number of new charging piles built"
+
+
+def test_growth_head_short_and_long(composer: LabelComposer) -> None:
+    assert en(composer, "GDP增速") == "GDP growth"
+    assert en(composer, "社会消费品零售总额增速") == "growth of total retail sales of consumer goods"
+    assert en(composer, "水泥产量年均增长") == "average annual growth of cement output"
+
+
+def test_share_patterns(composer: LabelComposer) -> None:
+    assert en(composer, "高技术制造业占规模以上工业比重") == (
+        "share of high-tech manufacturing in industry above designated size"
+    )
+    assert en(composer, "财政支出中教育占比") == "share of education in fiscal expenditure"
+
+
+def test_reporting_noise_and_dates_are_cut(composer: LabelComposer) -> None:
+    assert en(composer, "全省粮食产量稳定在") == "grain output"
+    assert en(composer, "一般公共预算收入从2019年") == "general public budget revenue"
+    assert en(composer, "上半年发电量") == "power generation"
+
+
+def test_listed_items_share_the_head(composer: LabelComposer) -> None:
+    assert en(composer, "钢材、水泥产量") == "output of steel products and cement"
+
+
+def test_words_the_termbase_lacks_are_looked_up_and_marked(composer: LabelComposer) -> None:
+    found = composer.english("熊猫数量")
+    assert found is not None and found.by == "dictionary"
+    assert found.en == "number of panda"
+
+
+def test_user_glossary_reaches_composed_labels(tmp_path: Path) -> None:
+    user = tmp_path / "mine.tsv"
+    user.write_text("充电桩\tEV chargers\n", encoding="utf-8")
+    composer = LabelComposer(Termbase(Glossary.load([user])))
+    assert en(composer, "新建充电桩") == "new EV chargers built"
+
+
+def test_phrases_other_than_labels_keep_their_words_and_refuse_digits(composer: LabelComposer) -> None:
+    assert composer.english("2031年养老服务", indicator=False) is None
+    assert "first half" in composer.english("上半年发电量", indicator=False).en
+    assert composer.english("“”", indicator=True) is None
+
+
+def test_headings_made_mostly_of_dictionary_words_are_declined(composer: LabelComposer) -> None:
+    assert composer.english("熊猫饲养保持稳步向好", indicator=False) is None
+    assert composer.english("熊猫饲养保持稳步向好") is not None  # a figure's label still gets its words
+    assert composer.english("全国粮食产量", indicator=False).en == "grain output in China"
