@@ -6,6 +6,7 @@ from test_compose_helpers import FakeLayer, make_document, make_fact
 
 from briefing.compose import compose_brief
 from briefing.compose.trust import assess, confidence, document_place, doubts, stateable
+from briefing.model import Confidence
 
 REPORT = (
     "青川县2025年政府工作报告\n"
@@ -20,14 +21,13 @@ def _doc():
     return make_document(REPORT, doc="qc", issuer="青川县")
 
 
-def test_confidence_reads_one_number_or_a_field_mapping():
+def test_a_field_the_facts_stage_doubts_is_not_stated():
     document = _doc()
     fact = make_fact(document, "41.2万吨", "412000", "ton", "粮食产量", geo="青川县", period="2025")
     assert confidence(fact, "geo") == 1.0
-    fact.confidence = 0.5
-    assert confidence(fact, "period") == 0.5
-    fact.confidence = {"period": 0.3, "kind": 1.0, "geo": 0.9}
-    assert confidence(fact, "period") == 0.3 and confidence(fact, "geo") == 0.9
+    assert doubts(fact, document, None, planned=False) == set()
+    fact.confidence = Confidence(period=0.3, kind=1.0, geo=0.9)
+    assert confidence(fact, "period") == 0.3
     assert doubts(fact, document, None, planned=False) == {"period"}
 
 
@@ -40,15 +40,17 @@ def test_a_national_place_given_to_a_local_figure_is_doubted_but_not_a_named_yar
     local_as_national = make_fact(
         document, "6.4%", "6.4", "percent", "县域工业产值", kind="change_pct", geo="全国"
     )
+    assert "geo" not in doubts(local_as_national, document, None, planned=False)  # the extractor was sure
+    local_as_national.confidence = Confidence(geo=0.6)  # … and when it only guessed, the document decides
     assert "geo" in doubts(local_as_national, document, None, planned=False)
     own = make_fact(document, "41.2万吨", "412000", "ton", "粮食产量", geo="青川县", period="2025")
     assert "geo" not in doubts(own, document, None, planned=False)
     yardstick = make_fact(
         document, "0.9个百分点", "0.9", "percentage_point", "增速", kind="change_abs", geo="全国"
     )
-    assert "geo" in doubts(
-        yardstick, document, None, planned=False
-    )  # 高于全国 compares, it is not the subject
+    yardstick.confidence = Confidence(geo=0.6)
+    # 高于全国 compares the county with the country: 全国 is no subject's place here
+    assert "geo" in doubts(yardstick, document, None, planned=False)
 
 
 def test_a_target_needs_a_target_word_or_a_plan_passage_and_a_result_may_not_sit_in_one():
@@ -101,6 +103,7 @@ def test_doubted_place_or_kind_is_never_stated_and_no_plan_word_is_added_to_a_re
             number=3,
         ),
     ]
+    facts[1].confidence = Confidence(geo=0.6)
     planned = {s.index for s in document.sentences if "力争" in s.text}
     found = assess(document, facts, planned)
     by_id = {f.id: f for f in facts}

@@ -59,7 +59,7 @@ class LabelRules:
 class Truth:
     """When a fact's period, kind and place may be stated (see compose.trust)."""
 
-    min_confidence: float
+    min_confidence: dict[str, float]  # per field of compose.trust.FIELDS
     target_words: tuple[str, ...]
     doubt_score_factor: float
     place_endings: tuple[str, ...]
@@ -131,7 +131,7 @@ def settings() -> Settings:
         document_titles=Titles(**data["document_titles"]),
         untranslated=dict(data["untranslated"]),
         truth=Truth(
-            min_confidence=data["truth"]["min_confidence"],
+            min_confidence=dict(data["truth"]["min_confidence"]),
             target_words=tuple(data["truth"]["target_words"]),
             doubt_score_factor=data["truth"]["doubt_score_factor"],
             place_endings=tuple(data["truth"]["place_endings"]),

@@ -8,8 +8,9 @@ confident of it (`Fact.confidence`, per field or one number for all), and the do
   otherwise, unless the sentence names a time itself;
 - kind (target or not): a target sits in a plan/target passage or its sentence uses a target word
   (力争, 预期, 左右 …); a result never sits in a target passage without a time of its own;
-- place: the fact's place is the document's place, or is named by its sentence, its heading, or the
-  document's title (a national figure quoted in a provincial report is not the province's).
+- place: the fact's place is the document's place, or is named in the figure's clause or its heading,
+  or the extractor read it from strong evidence (a national figure quoted in a provincial report is not
+  the province's).
 
 A field in doubt is not stated: the sentence quotes the source clause instead, and a fact in doubt about
 its place or its kind is not chosen at all (see compose.brief), since the reader would take it as a figure
@@ -29,11 +30,8 @@ FIELDS = ("period", "kind", "geo")
 
 
 def confidence(fact: Fact, field: str) -> float:
-    """The facts stage's confidence in one field: a per-field mapping, or one number for every field."""
-    value = fact.confidence
-    if isinstance(value, dict):
-        return float(value.get(field, 1.0))
-    return float(value)
+    """The facts stage's confidence in one field of FIELDS (`Fact.confidence`)."""
+    return float(getattr(fact.confidence, field))
 
 
 def is_target(fact: Fact) -> bool:
@@ -51,7 +49,7 @@ def doubts(
     """Fields of `fact` (of FIELDS) a brief may not state; `planned`: its sentence is in a plan passage;
     `place`: the document's place when already known (`document_place`)."""
     floor = settings().truth.min_confidence
-    out = {f for f in FIELDS if confidence(fact, f) < floor}
+    out = {f for f in ("period", "kind") if confidence(fact, f) < floor[f]}
     role = sentence.role if sentence is not None else ""
     in_plan = planned or role in ("targets", "plan")
     if is_target(fact):
@@ -66,8 +64,14 @@ def doubts(
         out.add("period")
     if document is not None and place is None:
         place = document_place(document)
-    if fact.geo and document is not None and not _place_established(fact, document, sentence, place or ""):
-        out.add("geo")
+    guessed = confidence(fact, "geo") < floor["geo"]
+    if (
+        fact.geo
+        and document is not None
+        and guessed
+        and not _place_established(fact, document, sentence, place or "")
+    ):
+        out.add("geo")  # neither the document nor the extractor's evidence establishes the place
     return out
 
 
