@@ -160,7 +160,7 @@ class _Plan:
         self.with_facts = {s.index for f in facts if (s := sentence_of(document, f)) is not None}
         facts = [f for f in facts if stateable(f, realiser.doubts[f.id])]
         raw_scores = fact_scores(document, facts)
-        scores = {f.id: trusted_score(f, raw_scores[f.id], realiser.doubts[f.id]) for f in facts}
+        scores = {f.id: trusted_score(f, raw_scores[f.id]) for f in facts}
         body = [s for s in document.sentences if not s.is_heading]
         self.ranks = sentence_scores(body)
         self.part_themes = _part_themes(document, facts)

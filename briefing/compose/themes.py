@@ -46,7 +46,7 @@ def compose_theme_briefs(
         facts = [f for f in facts if stateable(f, realiser.doubts[f.id])]
         trusted += facts
         raw = fact_scores(document, facts)
-        scores.update({f.id: trusted_score(f, raw[f.id], realiser.doubts[f.id]) for f in facts})
+        scores.update({f.id: trusted_score(f, raw[f.id]) for f in facts})
     names = theme_names()
     out: list[ThemeBrief] = []
     for theme in themes or list(THEMES):

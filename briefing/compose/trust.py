@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from briefing.compose.labels import CLAUSE_BREAKS, names_geo, names_time, raw_position
+from briefing.compose.labels import CLAUSE_BREAKS, names_geo, names_time, places_named, plain, raw_position
 from briefing.compose.settings import settings
 from briefing.model import Document, Fact, Sentence
 
@@ -82,14 +82,17 @@ def document_place(document: Document) -> str:
         return document.place
     if document.issuer.endswith(settings().truth.place_endings):
         return document.issuer  # 吉林省, 东城区: an issuing government speaks for its area
-    from briefing.compose.labels import places_named
-
     named = places_named(f"{document.title} {document.issuer}")
     return next(iter(named)) if len(named) == 1 else ""
 
 
 def _place_established(fact: Fact, document: Document, sentence: Sentence | None, own: str) -> bool:
-    """Is the fact's place the document's own (or unknown to compare with), or named where it stands?"""
+    """Is the fact's place the document's own (or unknown to compare with), or named where it stands?
+    In a document of several articles, an article whose headline names places speaks of those."""
+    if sentence is not None and sentence.article is not None and len(document.articles) > 1:
+        named = places_named(plain(document.articles[sentence.article].headline))
+        if named:
+            return fact.geo in named or _clause_names_place(fact, sentence)
     if not own or fact.geo == own:
         return True
     heading = document.heading_of(sentence) if sentence is not None else ""
@@ -134,13 +137,14 @@ def assess(document: Document, facts: list[Fact], planned: set[int]) -> dict[str
 
 
 def stateable(fact: Fact, doubted: set[str]) -> bool:
-    """May a fact with these doubts be stated at all? Not when its place or target status is in doubt
-    (the reader would take it for a figure of the document's own place, or a result for a plan), nor
+    """May a fact with these doubts be stated at all? Not when its place, period or target status is in
+    doubt (the reader would take it for a figure of the document's own place and time, or a result for a
+    plan: a brief is read without its source at hand), nor
     when its number is part of a name: inside a title (《…第十五个五年规划纲要》) or a small count
     written in words (两个市场, 三大行动), which is a slogan rather than a measurement."""
     from briefing.compose.salience import is_rhetorical
 
-    return not doubted & {"geo", "kind"} and not _inside_title(fact) and not is_rhetorical(fact)
+    return not doubted and not _inside_title(fact) and not is_rhetorical(fact)
 
 
 def _inside_title(fact: Fact) -> bool:
@@ -151,8 +155,8 @@ def _inside_title(fact: Fact) -> bool:
     return before.count("《") > before.count("》")
 
 
-def trusted_score(fact: Fact, score: float, doubted: set[str]) -> float:
-    """Facts whose period is in doubt or unknown come after those whose period is established."""
-    if "period" in doubted or fact.period == "unspecified":
+def trusted_score(fact: Fact, score: float) -> float:
+    """Facts without a period come after those whose period is established."""
+    if fact.period == "unspecified":
         return score * settings().truth.doubt_score_factor
     return score
