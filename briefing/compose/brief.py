@@ -23,6 +23,7 @@ from briefing.compose.risks import risk_passage, risk_points
 from briefing.compose.salience import fact_scores, sentence_of, sentence_scores
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
+from briefing.compose.summary import is_context, leading_groups
 from briefing.compose.titles import brief_title, contents_line, is_digest
 from briefing.compose.trust import assess, is_target, stateable, trusted_score
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
@@ -126,6 +127,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         realiser,
         partial(citations.facts, documents),
         settings().limits.key_figures_max,
+        keep=lambda fact: not is_context(document, fact),
     )
     by_id = {f.id: f for f in facts}
     stated_ids = dict.fromkeys(i for s in sections for bs in s.sentences for i in bs.facts)
@@ -205,9 +207,38 @@ class _Plan:
     def _summary(
         self, places: dict[str, list[Group]], risk_groups: list[Group], target_groups: list[Group]
     ) -> list[Entry]:
-        """The best group of each of the strongest themes, then the main problem and the main target."""
+        """What the genre leads with (compose.summary): a report's headline indicators and main targets,
+        a news article's headline figure, a digest's line per article. Otherwise, and to reach the
+        minimum, the best group of each of the strongest themes, then the main problem and target."""
         limits = settings().limits
-        leaders = sorted((groups[0] for groups in places.values() if groups), key=lambda g: -g.score)
+        results = sorted((g for groups in places.values() for g in groups), key=lambda g: -g.score)
+        led = leading_groups(self.document, results, target_groups)
+        if led is not None and any(led):
+            lead_results, lead_targets = led
+            for group in lead_results:
+                places[group.lead.theme].remove(group)
+            for group in lead_targets:
+                target_groups.remove(group)
+            entries = [self._entry(g) for g in lead_results]
+            entries += [self._entry(g, target=True) for g in lead_targets]
+            missing = limits.summary_min - len(entries)
+            leaders = [
+                groups[0]
+                for groups in places.values()
+                if groups and not is_context(self.document, groups[0].lead)
+            ]
+            for group in sorted(leaders, key=lambda g: -g.score)[: max(0, missing)]:
+                places[group.lead.theme].remove(group)
+                entries.append(self._entry(group))
+            return entries
+        leaders = sorted(
+            (
+                groups[0]
+                for groups in places.values()
+                if groups and not is_context(self.document, groups[0].lead)
+            ),
+            key=lambda g: -g.score,
+        )
         extras = [g for g in (risk_groups[:1] + target_groups[:1])]
         room = max(limits.summary_min, limits.summary_max - len(extras))
         chosen = leaders[: min(room, SUMMARY_THEME_SENTENCES)]

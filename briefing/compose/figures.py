@@ -9,23 +9,27 @@ from briefing.compose.english import problems
 from briefing.compose.group import Group, Item, is_relative_change, subject_en, subject_zh
 from briefing.compose.realise import Realiser
 from briefing.compose.select import similar_indicators
+from briefing.compose.summary import headline_of
 from briefing.model import Bilingual, Fact, KeyFigure
 
 CHANGE_BONUS = 1.0  # a figure with its change says more in a table cell
 TARGET_PENALTY = 1.5  # the table shows results first; plans only when results are few
+HEADLINE_BONUS = 1.0  # GDP, fiscal revenue, retail sales … (data/salience.toml) are what readers look for
 PER_THEME_FIRST_ROUND = 2  # spread the table over themes before a theme gets a third row
 
 
 def _rank(item: Item) -> float:
     best = max(f.score for f in item.figures)
     target = item.figure.fact.kind == "target"
-    return best + CHANGE_BONUS * bool(item.changes) - TARGET_PENALTY * target
+    headline = bool(headline_of(item.figure.fact))
+    return best + CHANGE_BONUS * bool(item.changes) - TARGET_PENALTY * target + HEADLINE_BONUS * headline
 
 
-def _best_items(groups: list[Group], limit: int) -> list[Item]:
-    """Best items with distinct subjects (one 工业增加值 figure, not three), spread over themes."""
+def _best_items(groups: list[Group], limit: int, keep: Callable[[Fact], bool]) -> list[Item]:
+    """Best items with distinct subjects (one 工业增加值 figure, not three), spread over themes; only
+    items whose figure `keep` accepts (not a national figure quoted in a local report)."""
     items = sorted(
-        (item for group in groups for item in group.items),
+        (item for group in groups for item in group.items if keep(item.figure.fact)),
         key=lambda i: (-_rank(i), i.figure.fact.doc, i.figure.fact.span),
     )
     chosen: list[Item] = []
@@ -44,11 +48,15 @@ def _best_items(groups: list[Group], limit: int) -> list[Item]:
 
 
 def key_figures(
-    groups: list[Group], realiser: Realiser, cite: Callable[[list[Fact]], list[int]], limit: int
+    groups: list[Group],
+    realiser: Realiser,
+    cite: Callable[[list[Fact]], list[int]],
+    limit: int,
+    keep: Callable[[Fact], bool] = lambda fact: True,
 ) -> list[KeyFigure]:
     """Up to `limit` key figures from the stated `groups`; `cite(facts)` gives their citation numbers."""
     out: list[KeyFigure] = []
-    for item in _best_items(groups, limit):
+    for item in _best_items(groups, limit, keep):
         fact = item.figure.fact
         label_en = realiser.indicator_en(fact).en
         if is_relative_change(fact):

@@ -44,8 +44,11 @@ def subject_zh(fact: Fact) -> str:
 
 
 def subject_en(fact: Fact, label: str) -> str:
-    if is_relative_change(fact):
+    """The English label without the words that name the change ("GDP growth", "Growth of GDP" →
+    "GDP"), for a change or a growth target, whose sentence says "grew"/"to grow" itself."""
+    if is_relative_change(fact) or (fact.kind == "target" and fact.direction in ("up", "down")):
         stripped = settings().change_suffix_en.sub("", label).rstrip(" ,;")
+        stripped = settings().change_prefix_en.sub("", stripped)
         return stripped or label
     return label
 

@@ -261,6 +261,9 @@ def _has_subject(before: str) -> bool:
 
 def _tidy(clause: str) -> str:
     clause = _strip_openers(plain(clause))
+    for a, b in _PAIRS:  # a quotation or title cut at the clause's edge loses its lone mark
+        if clause.count(a) != clause.count(b):
+            clause = clause.replace(a, "").replace(b, "")
     clause = re.sub(r"(?<!\d)[,;]|[,;](?!\d)", lambda m: _HALF_WIDTH[m.group()], clause)
     return clause.rstrip("，、 ")
 

@@ -17,7 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from briefing import render
 from briefing.compose.english import problems, warn_misstated
-from briefing.compose.group import Group, is_relative_change, subject_en, subject_zh
+from briefing.compose.group import Group, subject_en, subject_zh
 from briefing.compose.labels import (
     clause_span,
     first_person,
@@ -285,10 +285,9 @@ class Realiser:
         zh_items, en_items, ways = [], [], []
         for item in group.items:
             fact = item.figure.fact
-            alone = is_relative_change(fact)
             label_en = self.indicator_en(fact)
             ways.append(label_en.en_by)
-            en = subject_en(fact, label_en.en) if alone and label_en.en else label_en.en
+            en = subject_en(fact, label_en.en) if label_en.en else ""
             zh = subject_zh(fact)
             if not en:
                 usable = bool(zh) and self.usable(fact, zh)

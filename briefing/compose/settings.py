@@ -95,6 +95,7 @@ class Settings:
     proper_words: frozenset[str]
     change_suffixes_zh: tuple[str, ...]
     change_suffix_en: re.Pattern[str]
+    change_prefix_en: re.Pattern[str]
     change_words_zh: tuple[str, ...]
     action_prefixes_zh: tuple[str, ...]
     action_infixes_zh: tuple[str, ...]
@@ -120,6 +121,7 @@ def settings() -> Settings:
         proper_words=frozenset(data["english"]["proper_words"]),
         change_suffixes_zh=tuple(data["changes"]["zh_suffixes"]),
         change_suffix_en=re.compile(data["changes"]["en_suffix_pattern"], re.IGNORECASE),
+        change_prefix_en=re.compile(data["changes"]["en_prefix_pattern"], re.IGNORECASE),
         change_words_zh=tuple(data["changes"]["zh_change_words"]),
         action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),

@@ -18,6 +18,7 @@ from briefing.compose.realise import Realiser
 from briefing.compose.salience import fact_scores, sentence_of
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
+from briefing.compose.summary import is_context
 from briefing.compose.trust import assess, is_target, stateable, trusted_score
 from briefing.model import THEMES, Bilingual, BriefSentence, Document, Fact, ThemeBrief
 
@@ -73,7 +74,13 @@ def compose_theme_briefs(
                     citations=citations.facts(documents, group.facts),
                 )
             )
-        kpis = key_figures(groups, realiser, partial(citations.facts, documents), MAX_KPIS)
+        kpis = key_figures(
+            groups,
+            realiser,
+            partial(citations.facts, documents),
+            MAX_KPIS,
+            keep=lambda fact: not is_context(documents[fact.doc], fact),
+        )
         contributing = dict.fromkeys(m.doc for figure in figures for m in figure.mentions)
         out.append(
             ThemeBrief(
