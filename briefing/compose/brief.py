@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from briefing.compose.chartspec import theme_chart
 from briefing.compose.citations import Citations
 from briefing.compose.english import problems, translate, warn_misstated
 from briefing.compose.figures import key_figures
@@ -131,6 +132,14 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
     )
     by_id = {f.id: f for f in facts}
     stated_ids = dict.fromkeys(i for s in sections for bs in s.sentences for i in bs.facts)
+    stated_facts = [by_id[i] for i in stated_ids]
+    for section in sections:
+        if section.kind == "theme":
+            section.chart = theme_chart(
+                [f for f in stated_facts if f.theme == section.id],
+                title=section.title,
+                label_en=realiser.bar_label,
+            )
     return Brief(
         doc=document.doc,
         title=brief_title(document, realiser.label),
@@ -140,7 +149,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         sections=sections,
         key_figures=figures,
         citations=citations.items,
-        facts=[by_id[i] for i in stated_ids],
+        facts=stated_facts,
         document=document.metadata(),
     )
 

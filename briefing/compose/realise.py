@@ -205,6 +205,12 @@ class Realiser:
             return self.label(fact.indicator_zh)
         return self._glossary(fact.indicator_zh)
 
+    def bar_label(self, fact: Fact) -> str:
+        """A chart bar's English label: the fact's subject in English, "" when it has none (the bar is
+        then not drawn: a chart says in both languages what it measures)."""
+        found = self.indicator_en(fact)
+        return subject_en(fact, found.en) if found.en and found.en_by != "untranslated" else ""
+
     def _glossary(self, zh: str) -> Translation:
         """The glossary's entry for `zh` alone, without asking the model."""
         glossary = getattr(self.layer, "glossary", None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from briefing.compose.brief import theme_names
+from briefing.compose.chartspec import theme_chart
 from briefing.compose.citations import Citations
 from briefing.compose.figures import key_figures
 from briefing.compose.group import Group, group_figures
@@ -25,6 +26,7 @@ from briefing.model import THEMES, Bilingual, BriefSentence, Document, Fact, The
 MAX_KPIS = 8
 MAX_BULLETS = 10
 MAX_TARGET_BULLETS = 3  # a one-pager reports results first; plans may not crowd them out
+CHART_ROWS = 5  # a one-page chart shows the theme's leading indicators
 
 
 def compose_theme_briefs(
@@ -82,15 +84,23 @@ def compose_theme_briefs(
             keep=lambda fact: not is_context(documents[fact.doc], fact),
         )
         contributing = dict.fromkeys(m.doc for figure in figures for m in figure.mentions)
+        title = names.get(theme, Bilingual(theme, theme))
+        stated = {k.fact_id for k in kpis} | {i for b in bullets for i in b.facts}
+        chart = None
+        for material in ([f.fact for f in figures if f.fact.id in stated], [f.fact for f in figures]):
+            chart = chart or theme_chart(
+                material, title=title, label_en=realiser.bar_label, max_rows=CHART_ROWS
+            )
         out.append(
             ThemeBrief(
                 theme=theme,
-                title=names.get(theme, Bilingual(theme, theme)),
+                title=title,
                 kpis=kpis,
                 bullets=bullets,
                 facts=[figure.fact for figure in figures],
                 sources=[_source(realiser, documents[doc]) for doc in contributing],
                 citations=citations.items,
+                chart=chart,
             )
         )
     return out

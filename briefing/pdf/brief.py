@@ -174,11 +174,7 @@ def _section(brief: Brief, section: BriefSection) -> list[Flowable]:
                 panel=section.kind == "summary",
             )
         )
-    chart = None
-    if section.kind == "theme":
-        from briefing.charts import theme_chart  # here: briefing.charts itself imports briefing.pdf
-
-        chart = theme_chart([f for f in brief.facts if f.theme == section.id], title=section.title)
+    chart = section.chart  # chosen by the composer (compose.chartspec); None: no chart for this section
     if chart is not None:
         drawing = chart_flowable(chart, house.FRAME_WIDTH)
         body += [Spacer(0, 8), KeepTogether([drawing])]
