@@ -280,7 +280,7 @@ def test_key_figures_are_the_best_stated_facts(document):
     for figure in brief.key_figures:
         assert figure.fact_id in stated
         assert figure.value.zh and figure.value.en and figure.period.zh
-    pm = next(k for k in brief.key_figures if k.indicator.zh == "PM2.5浓度")
+    pm = next(k for k in brief.key_figures if k.indicator.en == "PM2.5 concentration")
     assert pm.value.en == "30.6 μg/m³" and pm.change.zh == "同比下降19.5%"
 
 

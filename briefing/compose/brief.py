@@ -26,7 +26,7 @@ from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
 from briefing.compose.summary import is_context, leading_groups
 from briefing.compose.titles import brief_title, contents_line, is_digest
-from briefing.compose.trust import assess, is_target, stateable, trusted_score
+from briefing.compose.trust import assess, document_place, is_target, stateable, trusted_score
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
 
 QUALITATIVE_MIN_CHARS = 15
@@ -129,6 +129,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         partial(citations.facts, documents),
         settings().limits.key_figures_max,
         keep=lambda fact: not is_context(document, fact),
+        name_place=lambda fact: fact.geo != document_place(document),
     )
     by_id = {f.id: f for f in facts}
     stated_ids = dict.fromkeys(i for s in sections for bs in s.sentences for i in bs.facts)

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from briefing import render
 from briefing.compose.english import problems
-from briefing.compose.group import Group, Item, is_relative_change, subject_en, subject_zh
-from briefing.compose.realise import Realiser
+from briefing.compose.group import Group, Item, is_relative_change, subject_zh
+from briefing.compose.labels import subject_words
+from briefing.compose.realise import Realiser, names_own_place
 from briefing.compose.select import similar_indicators
 from briefing.compose.summary import headline_of
 from briefing.model import Bilingual, Fact, KeyFigure
@@ -53,14 +54,25 @@ def key_figures(
     cite: Callable[[list[Fact]], list[int]],
     limit: int,
     keep: Callable[[Fact], bool] = lambda fact: True,
+    name_place: Callable[[Fact], bool] = lambda fact: True,
 ) -> list[KeyFigure]:
-    """Up to `limit` key figures from the stated `groups`; `cite(facts)` gives their citation numbers."""
+    """Up to `limit` key figures from the stated `groups`; `cite(facts)` gives their citation numbers.
+
+    A key figure stands alone (a table row, a tile), so it says whose, what and when in both languages:
+    its subject is a label fit for a template (or the subject words of its clause) with an English
+    label, its period is known, and its place is named wherever `name_place(fact)` asks for it.
+    """
+    subjects: dict[str, Bilingual] = {}
+    for group in groups:
+        for item in group.items:
+            fact = item.figure.fact
+            subject = _subject(fact, realiser, name_place(fact))
+            if subject is not None and fact.period != "unspecified":
+                subjects[fact.id] = subject
     out: list[KeyFigure] = []
-    for item in _best_items(groups, limit, keep):
+    for item in _best_items(groups, limit, lambda fact: keep(fact) and fact.id in subjects):
         fact = item.figure.fact
-        label_en = realiser.indicator_en(fact).en
         if is_relative_change(fact):
-            label_en = subject_en(fact, label_en)
             value = Bilingual(render.render_change_zh(fact), render.render_change_en(fact))
         else:
             value = Bilingual(render.render_zh(fact), render.render_en(fact))
@@ -79,7 +91,7 @@ def key_figures(
         out.append(
             KeyFigure(
                 fact_id=fact.id,
-                indicator=Bilingual(subject_zh(fact), label_en),
+                indicator=subjects[fact.id],
                 value=value,
                 change=change,
                 period=period,
@@ -88,3 +100,17 @@ def key_figures(
             )
         )
     return out
+
+
+def _subject(fact: Fact, realiser: Realiser, with_place: bool) -> Bilingual | None:
+    """`[place] subject` in both languages, or None when either language lacks a subject."""
+    zh = subject_zh(fact)
+    if not (zh and realiser.usable(fact, zh)):
+        zh = subject_words(fact, realiser.sentence(fact))
+    en = realiser.bar_label(fact)
+    if not zh or not en:
+        return None
+    if with_place and fact.geo and not names_own_place(zh, fact.geo):
+        place_en = realiser.label(fact.geo).en or fact.geo
+        return Bilingual(f"{fact.geo}{zh}", f"{en} ({place_en})")
+    return Bilingual(zh, en)

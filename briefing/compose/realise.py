@@ -306,7 +306,7 @@ class Realiser:
         if clause:
             geo = geo and bool(lead.geo) and not names_place(clause, lead.geo) and not places_named(clause)
         else:
-            geo = geo and bool(lead.geo) and not _names_place(zh_items[0].label, lead.geo)
+            geo = geo and bool(lead.geo) and not names_own_place(zh_items[0].label, lead.geo)
         geo_label = self.label(lead.geo) if geo else Translation("", "template")
         generic = "untranslated" in ways
         if geo_label.en:
@@ -399,7 +399,7 @@ def _takes_figure_directly(label: str) -> bool:
     )
 
 
-def _names_place(label: str, geo: str) -> bool:
+def names_own_place(label: str, geo: str) -> bool:
     """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省, or 全省…
     for the document's own place)?"""
     if any(word in label for word in settings().labels.own_place_words):
