@@ -62,6 +62,7 @@ class Truth:
     min_confidence: dict[str, float]  # per field of compose.trust.FIELDS
     target_words: tuple[str, ...]
     doubt_score_factor: float
+    geo_guess: float
     place_endings: tuple[str, ...]
     comparison_words: tuple[str, ...]
 
@@ -136,6 +137,7 @@ def settings() -> Settings:
             min_confidence=dict(data["truth"]["min_confidence"]),
             target_words=tuple(data["truth"]["target_words"]),
             doubt_score_factor=data["truth"]["doubt_score_factor"],
+            geo_guess=data["truth"]["geo_guess"],
             place_endings=tuple(data["truth"]["place_endings"]),
             comparison_words=tuple(data["truth"]["comparison_words"]),
         ),

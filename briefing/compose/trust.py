@@ -62,13 +62,18 @@ def doubts(
     sentence_period = sentence.period if sentence is not None else ""
     if sentence_period and fact.period != sentence_period and not names_time(fact.sentence):
         out.add("period")
+    said = _clause_period(fact, sentence, document.year if document is not None else None)
+    if said is not None and said != fact.period:
+        out.add("period")  # its own clause names another time (6月末… in a sentence about 上半年)
     if document is not None and place is None:
         place = document_place(document)
-    guessed = confidence(fact, "geo") < floor["geo"]
-    if (
+    geo = confidence(fact, "geo")
+    if fact.geo and geo < settings().truth.geo_guess:
+        out.add("geo")  # the extractor only guessed (the place the text names most, the country)
+    elif (
         fact.geo
+        and geo < floor["geo"]
         and document is not None
-        and guessed
         and not _place_established(fact, document, sentence, place or "")
     ):
         out.add("geo")  # neither the document nor the extractor's evidence establishes the place
@@ -100,6 +105,21 @@ def _place_established(fact: Fact, document: Document, sentence: Sentence | None
 
 
 CLAUSE_WINDOW = 80  # characters looked back for the figure's clause: bounded work on run-on text
+
+
+def _clause_period(fact: Fact, sentence: Sentence | None, year: int | None) -> str | None:
+    """The period a time word in the figure's own clause, before it, names (the facts stage's markers);
+    None when the clause names no time."""
+    from briefing.facts.classify import resolve
+    from briefing.facts.lexicon import periods
+
+    before = _clause_before(fact, sentence)
+    if not before or not periods().any_marker.search(before):
+        return None
+    for marker in periods().markers:
+        if marker.scope == "clause" and (match := marker.pattern.search(before)):
+            return resolve(marker, match, year)
+    return None
 
 
 def _has_target_word(text: str) -> bool:
