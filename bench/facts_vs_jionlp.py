@@ -5,7 +5,10 @@ F1 on the money subset of the gold facts (unit CNY or USD): a prediction counts 
 gold money fact (one to one, largest overlap first) and value (relative tolerance 1e-6) and currency agree.
 JioNLP only finds money; briefing finds every unit in the same time.
 
-    .venv/bin/python bench/facts_vs_jionlp.py [--text examples] [--gold ../shared/gold] [--rounds 5]
+    .venv/bin/python bench/facts_vs_jionlp.py [--text DIR] [--gold DIR] [--rounds 5]
+
+Defaults: the two samples and their gold in tests/data; for the development set pass
+`--text ../shared/dev --gold ../shared/dev/gold`.
 
 JioNLP is a dev-only dependency (`pip install jionlp`).
 """
@@ -27,8 +30,9 @@ MONEY = {"CNY", "USD"}
 JIO_CURRENCY = {"元": "CNY", "人民币": "CNY", "美元": "USD"}
 
 
-def load_scorer(gold_dir: Path):
-    spec = importlib.util.spec_from_file_location("gold_score", gold_dir / "score.py")
+def load_scorer():
+    """The project's fact scorer (a copy of shared/gold/score.py, kept with the test data)."""
+    spec = importlib.util.spec_from_file_location("gold_score", ROOT / "tests" / "data" / "gold" / "score.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -108,15 +112,15 @@ def ms_per_10k(run, texts: list[tuple[str, str]], rounds: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--text", type=Path, default=ROOT / "examples")
-    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold")
+    ap.add_argument("--text", type=Path, default=ROOT / "tests" / "data" / "seeds")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "gold")
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     try:
         import jionlp as jio
     except ImportError:
         sys.exit("bench: JioNLP is not installed (pip install jionlp)")
-    scorer = load_scorer(args.gold)
+    scorer = load_scorer()
     texts, gold, doubtful, pred_ours, pred_jio = [], [], [], [], []
     for gold_file in sorted(args.gold.glob("*.jsonl")):
         text = (args.text / f"{gold_file.stem}.txt").read_text(encoding="utf-8")

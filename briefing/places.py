@@ -53,7 +53,7 @@ def _load_jionlp() -> dict:
     """jionlp's province → prefecture → county dictionary; its import banner goes to stdout, which must
     stay clean for `briefing facts`, so it is swallowed."""
     with contextlib.redirect_stdout(io.StringIO()):
-        from jionlp.dictionary.dictionary_loader import china_location_loader
+        from jionlp.dictionary.dictionary_loader import china_location_loader  # type: ignore[import-untyped]
 
         return china_location_loader(detail=False)
 

@@ -1,4 +1,7 @@
-"""Shared fixtures: paths of the bundled examples and a one-time build of them."""
+"""Shared fixtures: paths of the bundled examples and of the test data, and a one-time build of the examples.
+
+Everything a test reads lives in this repository (`tests/data/`, origins in its README), so the suite
+passes from a plain clone with nothing beside it."""
 
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-GOLD = ROOT.parent / "shared" / "gold"
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "seeds"  # the two sample documents the gold facts annotate
+GOLD = DATA / "gold"  # hand-annotated facts of SEEDS (one <doc>.jsonl each) and the scorer, score.py
 
 
 def run_briefing(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):

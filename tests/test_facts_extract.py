@@ -177,7 +177,7 @@ def test_themes_carry_names_and_user_extensions(tmp_path):
     assert merged["space"]["en"] == "Space"
     document = document_from_text("全年发射卫星12颗，建成卫星地面站3座。", "t")
     facts = extract_facts(document, themes_file=str(extra))
-    assert [f.theme for f in facts] == ["space"]
+    assert [(f.raw, f.theme) for f in facts] == [("12颗", "space"), ("3座", "space")]
 
 
 @pytest.mark.parametrize(

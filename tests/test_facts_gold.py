@@ -1,18 +1,12 @@
-"""Regression floor: the extractor scored against the hand-annotated gold facts (skipped without them)."""
+"""Regression floor: the extractor scored against the hand-annotated gold facts of the two samples."""
 
 import importlib.util
-from pathlib import Path
 
 import pytest
+from conftest import GOLD, SEEDS
 
 from briefing.facts import extract_facts
 from briefing.ingest import load_document
-
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT.parent / "shared" / "gold"
-EXAMPLES = ROOT / "examples"
-
-pytestmark = pytest.mark.skipif(not (GOLD / "score.py").exists(), reason="gold facts not available")
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +16,9 @@ def result():
     spec.loader.exec_module(scorer)
     predictions = []
     for gold in sorted(GOLD.glob("*.jsonl")):
-        source = EXAMPLES / f"{gold.stem}.txt"
-        if not source.exists():
-            pytest.skip(f"sample {source.name} not available")
+        source = SEEDS / f"{gold.stem}.txt"
         predictions += [f.to_record() for f in extract_facts(load_document(str(source)))]
-    return scorer.score(EXAMPLES, GOLD, predictions)
+    return scorer.score(SEEDS, GOLD, predictions)
 
 
 def test_strict_and_detection_f1_floor(result):

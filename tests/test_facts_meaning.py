@@ -72,3 +72,54 @@ def test_confidence_follows_the_evidence():
     assert greenway.confidence.period > facts["29微克/立方米"].confidence.period  # 今年 vs nothing
     assert greenway.to_record()["confidence"] == greenway.confidence.to_json()
     assert 0 < greenway.certainty <= 1 and greenway.value == Decimal(80)
+
+
+def test_a_comparison_base_does_not_date_a_figure():
+    facts = _facts("今年全市造林面积比2024年增加12万亩，6月末存款余额同比增长8.1%。", date="2025-07-10")
+    assert facts["12万亩"].period == "2025"
+    assert facts["8.1%"].period == "2025-06"
+
+
+def test_a_time_word_opening_a_later_sentence_dates_the_rest_of_its_paragraph():
+    text = "上半年，全市生产总值增长5.1%。9月份，城镇调查失业率为4.9%；其中，青年失业率为12.3%。\n"
+    facts = _facts(text, date="2025-10-15")
+    assert facts["5.1%"].period == "2025-H1"
+    assert facts["4.9%"].period == "2025-09" and facts["12.3%"].period == "2025-09"
+
+
+def test_five_years_looked_back_on_after_a_plan_are_that_plan():
+    facts = _facts("过去五年，全省新增城镇就业260万人。", date="2031-01-20")
+    assert facts["260万人"].period == "15th-FYP"
+    facts = _facts("过去五年，全省新增城镇就业260万人。", date="2028-01-20")
+    assert facts["260万人"].period == "past-5-years"
+
+
+def test_a_respective_list_pairs_subjects_and_figures_in_order():
+    facts = _facts(
+        "纺织、化工、建材等行业利润分别增长4.2%、8.8%、12.6%，茶叶、水果总产值分别达到90亿元、150亿元。"
+    )
+    assert [facts[r].indicator_zh for r in ("4.2%", "8.8%", "12.6%")] == [
+        "纺织行业利润增速",
+        "化工行业利润增速",
+        "建材行业利润增速",
+    ]
+    assert facts["12.6%"].kind == "change_pct"  # the verb before the list holds for every figure
+    assert facts["90亿元"].indicator_zh == "茶叶产值" and facts["150亿元"].indicator_zh == "水果总产值"
+
+
+def test_a_level_reached_is_labelled_by_what_reached_it():
+    facts = _facts("全市公交出行分担率由35%提高到41.5%，研发投入强度达到2.9%。")
+    assert facts["41.5%"].indicator_zh == "公交出行分担率"
+    assert facts["41.5%"].kind == "share"
+
+
+def test_a_news_story_looking_back_dates_only_that_paragraph():
+    text = (
+        "# 老厂房变身文化园\n\n今年以来，园区接待游客超过30万人次。\n\n"
+        "去年底，改造工程开工，投资约2亿元。\n\n如今，园区入驻文创企业45家。\n"
+    )
+    document = document_from_text(text, "park.md")
+    document.genre, document.date = "news_article", "2026-06-01"
+    facts = {f.raw: f for f in extract_facts(document)}
+    assert facts["约2亿元"].period == "2025"
+    assert facts["45家"].period != "2025"  # back to the story's own time

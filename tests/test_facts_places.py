@@ -44,3 +44,50 @@ def test_a_news_article_without_a_place_is_national_when_it_speaks_of_the_countr
     text = "外贸稳中提质\n\n国家统计局发布数据，我国货物贸易进出口总值增长2.9%，全国网上零售额增长8.5%。\n"
     facts = extract_facts(document_from_text(text, "news"))
     assert {f.geo for f in facts} == {"全国"}
+
+
+def test_autonomous_prefectures_go_by_their_short_name():
+    assert gazetteer().resolve("延边州", "吉林省") == "延边朝鲜族自治州"
+
+
+def test_a_sub_heading_opening_with_a_place_places_the_text_below():
+    text = (
+        "城市角落焕新\n\n**浙江杭州市拱墅区运河边**\n\n"
+        "**老厂房变身书屋**\n\n这里改造面积约2000平方米。\n\n"
+        "**江苏苏州市姑苏区古城里**\n\n这里新建口袋公园6个。\n"
+    )
+    facts = {f.raw: f for f in extract_facts(document_from_text(text, "bridges.md"))}
+    assert facts["约2000平方米"].geo == "杭州市拱墅区"
+    assert facts["6个"].geo == "苏州市姑苏区"
+
+
+def test_a_district_named_below_a_city_heading_narrows_the_passage():
+    text = (
+        "# 桥下新空间\n\n各地因地制宜，把桥下空间改造成居民身边的好去处。\n\n"
+        "**浙江宁波市三江口立交桥下**\n\n**篮球场成新地标**\n\n"
+        "这片空间位于海曙区，占地约1.2公顷。\n\n改造后，这里每天接待市民约800人次。\n\n"
+        "**江苏南通市濠河立交桥下**\n\n**驿站方便接送**\n\n驿站新增停车位60个。\n"
+    )
+    facts = {f.raw: f for f in extract_facts(document_from_text(text, "bridges.md"))}
+    assert facts["约1.2公顷"].geo == "宁波市海曙区"
+    assert facts["约800人次"].geo == "宁波市海曙区"
+    assert facts["60个"].geo == "南通市"
+
+
+def test_the_home_named_as_a_clause_subject_places_the_figure_there():
+    text = "# 高原增绿\n\n**海西州的沙地变了模样**\n\n数据显示，青海省2024年完成造林120万亩。\n"
+    document = document_from_text(text, "green.md")
+    document.place = "青海省"
+    facts = {f.raw: f for f in extract_facts(document)}
+    assert facts["120万亩"].geo == "青海省"  # not the prefecture the passage is about
+
+
+def test_a_name_cut_short_by_the_end_of_a_text_is_read_as_written():
+    assert gazetteer().find("推进长春、白山") == [(2, 4, "长春"), (5, 7, "白山")]
+
+
+def test_a_ranked_place_opens_the_rank_clause_its_scope_does_not():
+    text = "2026年湖南省政府工作报告\n\n株洲轨道交通装备产值跃居全国首位，岳阳港吞吐量居全省第一。\n"
+    facts = {f.raw: f for f in extract_facts(document_from_text(text, "hunan"))}
+    assert facts["首位"].geo == "株洲市"
+    assert facts["第一"].geo == "岳阳港"

@@ -141,3 +141,43 @@ def test_offsets_point_at_raw():
     text = "其中，新增停车位886个,共享车位1517个。"
     raws = [text[m.start : m.end] for m in find_quantities(text)]
     assert raws == ["886个", "1517个"]
+
+
+def test_counts_units_and_frames_of_real_reports():
+    raws = {
+        t[m.start : m.end]: (m.value, m.unit)
+        for t in (
+            "卫星增至36颗，带动上下游千余家企业，产值实现倍增。",
+            "数字经济成长为万亿级产业，算力指数全国第二，实施亿元以上项目2000个以上。",
+            "运动员贡献3金、2银，省属企业由45户整合至9户，土壤有机质达到25克/千克。",
+        )
+        for m in find_quantities(t)
+    }
+    assert raws["36颗"] == (Decimal(36), "unit")
+    assert raws["千余家"] == (Decimal(1000), "enterprise")
+    assert raws["倍增"] == (Decimal(2), "times")
+    assert raws["万亿级"] == (Decimal(10**12), "CNY")
+    assert raws["第二"][1] == "rank"  # 全国第二: a rank against its scope, no verb needed
+    assert raws["2000个以上"] == (Decimal(2000), "project")  # not a year: 以上 follows
+    assert raws["3金"][1] == "medal" and raws["45户"][1] == "enterprise"
+    assert raws["25克/千克"][1] == "g_per_kg"
+
+
+def test_names_built_from_numerals_are_no_counts():
+    text = (
+        "落实中央八项规定精神，用好两个市场两种资源，编制第十五个五年规划，"
+        "贯彻十二届七次、八次全会精神，建成五人制球场。"
+    )
+    assert [text[m.start : m.end] for m in find_quantities(text)] == []
+
+
+def test_the_state_or_a_village_level_is_not_what_is_counted():
+    units = {
+        "3个国家公园": "unit",
+        "4个国家级示范县": "unit",
+        "12个国家和地区": "country",
+        "80个村级服务站": "unit",
+        "15个行政村": "village",
+    }
+    for text, unit in units.items():
+        assert one(f"新建{text}。")[2] == unit, text

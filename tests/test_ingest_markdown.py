@@ -126,6 +126,12 @@ def test_txt_source_in_markdown_is_read_as_markdown(tmp_path):
     assert not looks_like_markdown(plain)
 
 
+def test_a_table_row_is_one_line_its_cells_apart():
+    text = "# 青石市经济运行情况\n\n| 指标 | 增速 |\n|---|---|\n| 地区生产总值 | 增长5% |\n"
+    texts = [s.text for s in _doc(text).sentences]
+    assert texts == ["青石市经济运行情况", "指标 增速", "地区生产总值 增长5%"]
+
+
 def test_md_suffix_is_a_supported_source(tmp_path):
     path = tmp_path / "article.md"
     path.write_text(ARTICLE + "\n", encoding="utf-8")
@@ -155,6 +161,7 @@ _BLOCK = st.one_of(
     st.builds(lambda t: "- " + t, _INLINE),
     st.builds(lambda t: "1. " + t, _INLINE),
     st.builds(lambda t: f"![{t}](pic.png)", _WORDS),
+    st.builds(lambda a, b, c, d: f"| {a} | {b} |\n|---|---|\n|{c}|**{d}**|", _WORDS, _WORDS, _WORDS, _WORDS),
     _INLINE,
 )
 
@@ -177,3 +184,21 @@ def test_byline_of_an_edition_names_the_outlet_whatever_its_name():
     byline = "> 本报记者 王明《晨光日报海外版》（2029年7月6日第 3 版）"
     document = _doc(f"# 青石新绿\n\n{byline}\n\n正文说明情况。")
     assert (document.issuer, document.date) == ("晨光日报海外版", "2029-07-06")
+
+
+def test_with_an_edition_byline_the_largest_heading_above_it_is_the_headline():
+    text = "\n\n".join(
+        [
+            "#### 上半年青石市新增绿地",
+            "## 城市处处见新绿",
+            "> 《晨光日报》（2029年07月16日第 05 版）",
+            "## 绿地连成片",
+            "上半年，青石市新建口袋公园36个。",
+            "## 步道串起城",
+            "新建绿道50公里。",
+        ]
+    )
+    document = _doc(text)
+    assert (document.genre, document.title) == ("news_article", "城市处处见新绿")
+    [article] = document.articles
+    assert article.title_lines == ["上半年青石市新增绿地", "城市处处见新绿"]

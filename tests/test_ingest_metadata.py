@@ -152,3 +152,33 @@ def test_digest_place_is_the_province_its_stories_name_most():
     )
     document = _doc(text, markdown=True)
     assert (document.genre, document.place) == ("news_digest", "宁夏回族自治区")
+
+
+def test_a_headline_that_only_mentions_a_report_is_news():
+    document = _article("政府工作报告里的民生账单", "今年政府工作报告提出，城镇新增就业1200万人左右。")
+    assert document.genre == "news_article"
+    reprint = _article("政府工作报告（摘要）", "一、工作回顾", "全省生产总值增长5%。")
+    assert reprint.genre == "government_work_report"
+
+
+def test_a_report_title_below_the_papers_name_and_a_bare_delivery_line():
+    document = _doc(
+        "云岭日报",
+        "2031年云岭省政府工作报告",
+        "2031年1月22日在云岭省第十五届人民代表大会第六次会议上",
+        "各位代表：",
+        "一、工作回顾",
+    )
+    assert (document.genre, document.title, document.date, document.place) == (
+        "government_work_report",
+        "2031年云岭省政府工作报告",
+        "2031-01-22",
+        "云岭省",
+    )
+
+
+def test_a_local_story_saying_national_first_stays_local():
+    story = _article(
+        "古镇焕新颜", "浙江某县建成全国首个古镇数字馆，浙江游客增长。全国游客慕名而来，浙江文旅火热。"
+    )
+    assert story.place == "浙江省"

@@ -218,9 +218,12 @@ def test_a_future_part_without_a_year_speaks_of_the_year_the_last_future_part_na
         "一、2029年计划执行情况",
         "地区生产总值增长5%。",
         "二、2030年经济社会发展主要目标",
-        "地区生产总值增长5%左右。",
+        "今年经济社会发展主要预期目标是：地区生产总值增长5%左右。",
         "三、主要任务",
         "新建公园10个。",
     )
-    parts = [_rp(s) for s in document_from_text(text).sections]
+    document = document_from_text(text)
+    parts = [_rp(s) for s in document.sections]
     assert parts == [("review", "2029"), ("targets", "target-2030"), ("plan", "target-2030")]
+    lead = _by_text(document)["今年经济社会发展主要预期目标是：地区生产总值增长5%左右。"]
+    assert _rp(lead) == ("targets", "target-2030")

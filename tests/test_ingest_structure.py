@@ -188,3 +188,10 @@ def test_meta_line_gives_date_and_source_and_no_sentence():
     document = document_from_text(text)
     assert (document.date, document.source, document.issuer) == ("2025-07-15", "区政府办", "某区")
     assert _texts(document) == ["某区2025年上半年工作总结", "上半年各项工作进展顺利。"]
+
+
+def test_short_caption_above_a_photo_credit_is_dropped_but_a_body_paragraph_is_kept():
+    caption = "河畔新公园里，孩子们在草地上奔跑。"
+    body = f"{LONG}全年新建口袋公园36个，市民出行更加便利，城市面貌明显改善。"
+    text = "\n\n".join([body, caption, "本报记者  李  华摄", body, "王  五摄"]) + "\n"
+    assert _texts(document_from_text(text)) == [body, body]

@@ -1,8 +1,8 @@
-"""Theme briefs for the one-pager tests and bench, built from the gold facts of the bundled examples.
+"""Theme briefs for the one-pager tests and bench, built from the gold facts of the two samples (tests/data).
 
 Until the compose stage picks facts itself, this stands in for it with realistic content: the gold
 facts' own sentences and labels, their figures written out by `briefing.render`, and each document's
-title line and date read from the example sources. Nothing of those files is copied into code.
+title line and date read from the sample sources. Nothing of those files is copied into code.
 Also a synthetic stress brief: hundreds of facts and bullets, very long labels, fifty sources.
 (This module holds no tests; the `test_` prefix only marks it as part of the one-pager tests.)
 """
@@ -13,14 +13,11 @@ import json
 import re
 from collections import defaultdict
 from decimal import Decimal
-from pathlib import Path
+
+from conftest import GOLD, SEEDS
 
 from briefing import render
 from briefing.model import Bilingual, BriefSentence, Citation, Fact, KeyFigure, ThemeBrief
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples"
-GOLD = ROOT.parent / "shared" / "gold"
 
 # The theme names of DESIGN.md (the compose stage reads them from its data file).
 THEME_TITLES = {
@@ -40,7 +37,7 @@ KIND_ORDER = ("change_pct", "target", "share", "change_abs", "rank", "multiple",
 def gold_facts() -> list[Fact]:
     facts = []
     for path in sorted(GOLD.glob("*.jsonl")):
-        source = (EXAMPLES / f"{path.stem}.txt").read_text(encoding="utf-8")
+        source = (SEEDS / f"{path.stem}.txt").read_text(encoding="utf-8")
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
             r = json.loads(line)
             start = max(source.find(r["raw"]), 0)
@@ -70,7 +67,7 @@ def gold_facts() -> list[Fact]:
 
 def source_line(doc: str) -> Bilingual:
     """The document's first line and its date, as the compose stage would name it."""
-    text = (EXAMPLES / f"{doc}.txt").read_text(encoding="utf-8")
+    text = (SEEDS / f"{doc}.txt").read_text(encoding="utf-8")
     title = next(line.strip() for line in text.splitlines() if line.strip())
     date = re.search(r"\d{4}-\d{2}-\d{2}", text)
     when = date.group(0) if date else "日期不详"

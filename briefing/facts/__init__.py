@@ -2,7 +2,10 @@
 kind, direction, period, place, theme and a short label, each traced back to its span in the source.
 
 Rule- and data-driven (briefing/data/measure_words.toml, exclusions.toml, periods.toml, kinds.toml,
-places.toml, themes.toml); no model.
+places.toml, themes.toml, indicators.toml, confidence.toml) over the shared gazetteer of administrative
+divisions (briefing/places.py); no model. Each sentence holding figures is analysed once (analysis.py:
+its clauses, places, section role and passage period) and every field of its facts is derived from that,
+with a confidence per field from the evidence it was read from.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import re
 from briefing.facts.analysis import SentenceAnalysis, confidence
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
-from briefing.facts.labels import change_label, label_of
+from briefing.facts.labels import change_label, label_of, respective_labels
 from briefing.facts.lexicon import load_themes
 from briefing.facts.quantities import Mention, clause_start, find_quantities
 from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
@@ -48,12 +51,11 @@ def extract_facts(
         mentions = find_quantities(sentence.text)
         analysis = ctx.analyse(sentence, mentions) if mentions else None
         for i, mention in enumerate(mentions):
-            previous = mentions[i - 1] if i else None
-            following = mentions[i + 1] if i + 1 < len(mentions) else None
-            for indicator in _indicators(sentence, mention, previous, following):
+            indicators, named = _indicators(sentence, mentions, i)
+            for indicator in indicators:
                 fact = _fact(ctx, analysis, mention, indicator, themes_file)
                 if _is_relative_change(fact):
-                    subject = _respective_subject(facts, sentence, mentions, i)
+                    subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
                 facts.append(fact)
     _align_headlines(ctx, facts)
@@ -62,18 +64,29 @@ def extract_facts(
     return facts
 
 
-def _indicators(
-    sentence: Sentence, mention: Mention, previous: Mention | None, following: Mention | None
-) -> list[str]:
-    """The indicator label(s) of a mention: one per listed indicator when a rank is shared."""
-    label = label_of(sentence.text, mention, previous, following)
+def _indicators(sentence: Sentence, mentions: list[Mention], i: int) -> tuple[list[str], bool]:
+    """The indicator label(s) of the i-th mention: the k-th subject of a 分别 list, one per listed
+    indicator when a rank is shared, else the noun phrase before it; and whether the label names the
+    subject of a change itself (a 分别 list does)."""
+    mention = mentions[i]
+    previous = mentions[i - 1] if i else None
+    following = mentions[i + 1] if i + 1 < len(mentions) else None
+    text = sentence.text
+    start = clause_start(text, mention.number_start)
+    at = text.find("分别", start, mention.start)
+    if at >= 0:
+        listed = [m for m in mentions if m.start > at and clause_start(text, m.number_start) == start]
+        respective = respective_labels(text, start, at, len(listed))
+        if respective is not None:
+            return [respective[listed.index(mention)]], True
+    label = label_of(text, mention, previous, following)
     if mention.form != "rank":
-        return [label]
-    shared = SHARED_RANK.search(sentence.text[: mention.start])
+        return [label], False
+    shared = SHARED_RANK.search(text[: mention.start])
     if not shared:
-        return [label]
+        return [label], False
     names = [n.strip() for n in re.split(r"[、和及]", shared.group(1)) if n.strip()]
-    return [f"{name}排名" for name in names] if len(names) > 1 else [label]
+    return ([f"{name}排名" for name in names] if len(names) > 1 else [label]), False
 
 
 def _is_relative_change(fact: Fact) -> bool:

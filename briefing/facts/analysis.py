@@ -11,10 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from briefing.facts.classify import Default
-from briefing.facts.lexicon import read_toml
 from briefing.facts.quantities import clause_start
+from briefing.facts.tables import read_toml
 from briefing.model import Confidence, Sentence
+
+FORWARD_ROLES = frozenset({"targets", "plan"})
+"""Section roles whose figures are commitments (kind target), not results."""
+
+
+@dataclass(frozen=True)
+class Default:
+    """The period a passage gets when its sentences name none, and what its section does (its role)."""
+
+    period: str = "unspecified"
+    role: str = ""  # model.ROLES
+    explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
+
+    @property
+    def target(self) -> bool:
+        return self.role in FORWARD_ROLES
 
 
 @dataclass

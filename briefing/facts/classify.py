@@ -2,21 +2,19 @@
 
 The period is looked for from the nearest context outwards: time words in the number's own clause, then
 earlier in its sentence, then a time word opening the passage (“十四五”期间，… up to the next heading), then
-the section heading (上半年计划执行情况 → <year>-H1, 下半年工作安排 → target-<year>), then the title.
+the section's role and period (ingest's, else read from the headings: 上半年计划执行情况 → <year>-H1,
+下半年工作安排 → a plan, target-<year>), then the title. A plan or targets section makes every figure a
+target; elsewhere commitment words do (力争, 确保, 预期), and in a review only they do.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from briefing.facts.analysis import Default, SentenceAnalysis
 from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention, clause_start
-
-if TYPE_CHECKING:
-    from briefing.facts.analysis import SentenceAnalysis
 
 BASE_VALUE = re.compile(r"(?:由|从)$")
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
@@ -26,21 +24,7 @@ SPANS = ("cumulative",)
 SPAN_SUFFIXES = ("FYP", "-years")
 
 
-FORWARD_ROLES = frozenset({"targets", "plan"})
-"""Section roles whose figures are commitments (kind target), not results."""
-
-
-@dataclass(frozen=True)
-class Default:
-    """The period a passage gets when its sentences name none, and what its section does (its role)."""
-
-    period: str = "unspecified"
-    role: str = ""  # model.ROLES
-    explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
-
-    @property
-    def target(self) -> bool:
-        return self.role in FORWARD_ROLES
+RESPECTIVELY = "分别"
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
@@ -99,8 +83,12 @@ LEAD = 12
 def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
     """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or that stands within `lead`
     characters of its start (刚刚过去的2025年…), or None."""
-    text = periods().base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
-    for marker in periods().markers:
+    lex = periods()
+    head = text[:lead] if lead else text[:OPENING_WINDOW]
+    if not (lex.any_marker.search(head) if lead else lex.any_marker.match(head)):
+        return None  # most sentences open with no time word: one test instead of one per marker
+    text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
+    for marker in lex.markers:
         if marker.scope != "sentence":
             continue
         match = marker.pattern.search(text[:lead]) if lead else marker.pattern.match(text)
@@ -120,12 +108,14 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
         return default.period, True, "target_section"
     if lex.targets.search(clause) or (default.role != "review" and lex.weak_targets.search(clause)):
         return (f"target-{year}" if year else "unspecified"), True, "target_cue"
-    base = lex.base_year.search(clause)
+    dated = "年" in clause
+    base = lex.base_year.search(clause) if dated else None
     if base:
         return base.group("year"), False, "clause"  # 从2020年的3826.5亿元: the base value's own year
     if BASE_VALUE.search(clause):
-        return _plan_base(block or default.period), False, "base"  # 由47.6%提升至…: the plan's eve
-    clause = lex.base_span.sub("", clause)  # …增长到4398.6亿元 is not of the base year
+        plan = block if block and block.endswith("FYP") else default.period
+        return _plan_base(plan), False, "base"  # 由47.6%提升至…: the plan's eve
+    clause = lex.base_span.sub("", clause) if dated else clause  # …增长到4398.6亿元: not the base year
     # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
     # thousands of figures linear.
     before = text[max(0, start - OPENING_WINDOW) : start]
@@ -133,9 +123,8 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     opening = marker_period(before, ("sentence",), year, default)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.role, default.explicit or bounded)
-    found = marker_period(clause, ("clause", "sentence"), year, scoped)
-    if found is not None and found.startswith("past-") and block and block.endswith("FYP"):
-        found = block  # 过去五年 inside a “十四五” review is that plan period
+    found = _plan_span(marker_period(clause, ("clause", "sentence"), year, scoped), block, default, year)
+    opening, block = _plan_span(opening, block, default, year), _plan_span(block, block, default, year)
     if found is None and mention.form == "rank":
         previous = text[analysis.clause_start(max(start - 1, 0)) : start]
         found = marker_period(previous, ("clause", "sentence"), year, scoped)
@@ -146,11 +135,22 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     spans_years = found in SPANS or (found is not None and found.endswith(SPAN_SUFFIXES))
     if spans_years and periods().stock_cues.search(text[start : mention.end]):
         return "unspecified", False, "none"  # a standing stock (现有…, 成为…第4处) is not summed over years
-    if found and found.startswith("past-") and default.period.endswith("FYP"):
-        return default.period, False, evidence  # 过去五年 in a “十四五” review is that plan period
     if found:
         return found, False, evidence
     return default.period, False, ("section" if default.explicit else "none")
+
+
+def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:
+    """过去五年 / 这五年 inside a “十四五” review is that plan period; so is 过去五年 in a report of the year
+    after a plan ended (a 2026 work report looks back on 2021-2025, the 14th plan)."""
+    if period is None or not period.startswith("past-"):
+        return period
+    for plan in (block, default.period):
+        if plan and plan.endswith("FYP"):
+            return plan
+    if period == "past-5-years" and year is not None and (year - 1 - FYP_END_BASE) % 5 == 0:
+        return f"{(year - 1 - FYP_END_BASE) // 5}th-FYP"
+    return period
 
 
 def _plan_base(period: str) -> str:
@@ -167,7 +167,8 @@ def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple
     text = analysis.text
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
-    near = clause[-lex.window :]
+    listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
+    near = clause[listed:] if listed >= 0 else clause[-lex.window :]
     if mention.form == "rank":
         return "rank", None, "frame"
     if mention.form == "multiple":
@@ -185,7 +186,7 @@ def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple
     found = lex.change_abs.search(clause) or _listed_after_change(text, start)
     if found and mention.unit not in lex.flow_units:
         return "change_abs", _direction(found.group(), default="up"), "cue"
-    return "level", None, "default"
+    return "level", None, "count"
 
 
 def _changes(near: str) -> bool:

@@ -10,11 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from briefing.facts.analysis import SentenceAnalysis
-from briefing.facts.classify import LEAD, Default, opening_period, resolve
-from briefing.facts.lexicon import Marker, alternation, load_themes, periods, places
-from briefing.facts.places import gazetteer
+from briefing.facts.analysis import Default, SentenceAnalysis
+from briefing.facts.classify import LEAD, opening_period
+from briefing.facts.classify import resolve as resolve_period
+from briefing.facts.lexicon import Marker, load_themes, periods, places
+from briefing.facts.places import contains, gazetteer, resolve
 from briefing.facts.quantities import Mention, clause_start
+from briefing.facts.tables import alternation
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -42,17 +44,20 @@ class DocContext:
     year: int | None
     home: str  # default geo
     home_evidence: str  # what the home was read from (data/confidence.toml [geo])
+    home_forms: tuple[str, ...] = ()  # the ways the text writes its home (河北省, 河北)
     paragraph_of: list[int] = field(default_factory=list)  # sentence index → paragraph number
     paragraph_first: dict[int, int] = field(default_factory=dict)  # paragraph number → first sentence
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
+    passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
     memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
         """The structure of a sentence holding `mentions`, computed once for all of them (places only
         before its last number: none after it can be what a figure is about)."""
         text = sentence.text
-        byline = len(text) - len(BYLINE.sub("", text))
+        lead = BYLINE.match(text)
+        byline = lead.end() if lead else 0
         stop = CLAUSE_END.search(text, byline)
         upto = mentions[-1].number_start
         return SentenceAnalysis(
@@ -68,6 +73,7 @@ class DocContext:
 
 def document_context(document: Document) -> DocContext:
     ctx = DocContext(document, _year(document), *_home(document))
+    ctx.home_forms = gazetteer().forms_of(ctx.home)
     paragraph = -1
     previous: Sentence | None = None
     for sentence in document.sentences:
@@ -78,6 +84,7 @@ def document_context(document: Document) -> DocContext:
         ctx.paragraph_of.append(paragraph)
         previous = sentence
     _blocks(ctx)
+    _passage_places(ctx)
     by_section: dict[int | None, Default] = {}
     for sentence in document.sentences:
         if sentence.section not in by_section:
@@ -104,7 +111,8 @@ HOME_WINDOW = 5000
 def _home(document: Document) -> tuple[str, str]:
     """Default geo and what it was read from: the document's place (ingest), else the issuer when it is a
     place (东城区), else the first place its title or headline names (广西连续五年…), else the place its text
-    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…)."""
+    names most, unless it speaks of the whole country more (全国…, 我国…, 国家统计局发布…) or another place
+    about as often."""
     if document.place:
         return document.place, "stated"
     lex = places()
@@ -118,35 +126,87 @@ def _home(document: Document) -> tuple[str, str]:
     text = document.text[:HOME_WINDOW]
     named = Counter(name for _, _, name in _places_in(text, "") if name != lex.national)
     national = len(lex.national_cues.findall(text))
-    if named and max(named.values()) > national:
-        return max(named, key=lambda name: named[name]), "text"
-    return lex.national, "text"
+    ranked = [*named.most_common(2), ("", 0), ("", 0)]
+    if ranked[0][1] > national and ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0], "text"
+    return lex.national, "text"  # national news, or a tour of several places none of which leads
 
 
 def _blocks(ctx: DocContext) -> None:
     """A time marker leading a paragraph (“十四五”期间，… / 过去五年，… / 刚刚过去的2025年，…) sets the period
-    of the passage from there up to the next heading or the next paragraph that names its own."""
+    of the passage from there up to the next heading or the next paragraph that names its own (in news, a
+    look back to an earlier year dates its paragraph only); one opening a later sentence of a paragraph
+    (6月份，…) dates the rest of that paragraph."""
     sentences = ctx.document.sentences
     block: str | None = None
+    local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
     leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
     seen: set[int] = set()
     for sentence in sentences:
         if sentence.is_heading:
-            block, leading = None, None
+            block, local, leading = None, None, None
             ctx.block_period.append(None)
             continue
         paragraph = ctx.paragraph_of[sentence.index]
         leading = paragraph if leading is None else leading
+        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
         if paragraph not in seen or paragraph == leading:
-            text = OPENERS.sub("", BYLINE.sub("", sentence.text))
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
-            block = lead or block
+            if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
+                local = lead
+            else:
+                block, local = lead or block, None
             seen.add(paragraph)
-        ctx.block_period.append(block)
+        else:  # it dates the rest of its paragraph (…；其中，本地户籍劳动力调查失业率为5.1%)
+            local = opening_period(text, ctx.year) or local
+        ctx.block_period.append(local or block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
     for i in range(len(sentences) - 1, -1, -1):
         if sentences[i].is_heading and i + 1 < len(sentences):
             ctx.block_period[i] = ctx.block_period[i + 1]
+
+
+CITY_LEVELS = ("prefecture", "province")
+
+
+def _told_back(ctx: DocContext, period: str) -> bool:
+    """A news story stepping back to a year before its own (去年底, 2011年): history, not the story's time."""
+    found = YEAR_TOKEN.match(period)
+    earlier = found is not None and ctx.year is not None and int(found.group()) < ctx.year
+    return ctx.document.is_news and earlier
+
+
+YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}(?=$|-\d)")
+RANK_SUBJECT = 4
+"""A ranked place opens the rank's clause (长春…跃上…首位): its name ends within this many characters."""
+HEADING_PLACE_AT = 2
+"""A sub-heading places the text below only when it opens with the place (山东青岛市市北区…桥下), not when
+it names one in passing (（一）…推进京津冀协同发展)."""
+
+
+def _passage_places(ctx: DocContext) -> None:
+    """A sub-heading that names a place (上海市苏州河中环立交桥下) places the text below it, up to the next
+    heading that names another or the next article."""
+    lex = places()
+    current: str | None = None
+    article: int | None = None
+    for sentence in ctx.document.sentences:
+        if sentence.article != article:
+            current, article = None, sentence.article
+        if sentence.is_heading:
+            named = [(s, name) for s, _, name in _places_in(sentence.text, ctx.home) if name != lex.national]
+            if named and named[0][0] <= HEADING_PLACE_AT:
+                current = named[0][1]
+        elif current and current != ctx.home and _level(current) in CITY_LEVELS:
+            # 位于长宁区…: the district of a city a passage away from home (上海市长宁区)
+            districts = [
+                name
+                for _, _, name in _places_in(sentence.text, ctx.home)
+                if _level(name) == "county" and contains(current, name)
+            ]
+            if districts:  # a city's district goes by both names, a county by its own (共和县)
+                current = current + districts[0] if districts[0].endswith("区") else districts[0]
+        ctx.passage_place.append(current)
 
 
 def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
@@ -171,7 +231,7 @@ def _default(document: Document, sentence: Sentence, year: int | None) -> Defaul
 
 def _fill(period: str, match: re.Match[str], year: int | None) -> str:
     marker = Marker(match.re, period, "sentence", False)
-    return resolve(marker, match, year)
+    return resolve_period(marker, match, year)
 
 
 # ---------------------------------------------------------------- geo
@@ -186,18 +246,17 @@ PORT = "港"
 def _places_in(text: str, home: str) -> list[Hit]:
     """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
     A district written after its city is named with it (青岛市市北区); a city after its province alone."""
-    lex = places()
     found: list[Hit] = []
     for start, end, form in gazetteer().find(text):
         if STREET.match(text, end):
             continue
-        name = lex.resolve(form, home)
+        name = resolve(form, home)
         if name is None:
             continue
         if text.startswith(PORT, end):
             found.append((start, end + 1, form + PORT))
             continue
-        if found and found[-1][1] == start and lex.contains(found[-1][2], name):
+        if found and found[-1][1] == start and contains(found[-1][2], name):
             outer = found.pop()
             nested = _level(outer[2]) != "province" or outer[2].endswith("市")
             joined = outer[2] + name if nested and _level(name) == "county" else name
@@ -235,24 +294,37 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
                 out.append(name)
         return out
 
-    in_clause = [] if mention.form == "rank" else named(start, mention.number_start)
+    sentence = analysis.sentence
+    passage = ctx.passage_place[sentence.index]
+
+    def in_passage(name: str) -> str:  # 海曙区 under a 宁波市 heading is 宁波市海曙区
+        return passage if passage and passage != name and passage.endswith(name) else name
+
+    # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
+    high = start + RANK_SUBJECT if mention.form == "rank" else mention.number_start
+    in_clause = named(start, min(high, mention.number_start))
     earlier = named(analysis.byline_end, min(start, analysis.subject_end))
     if len(in_clause) == 1:
-        return in_clause[0], "clause"
+        return in_passage(in_clause[0]), "clause"
     if len(in_clause) > 1:
-        return (earlier[0], "subject") if earlier else ("、".join(in_clause), "clause")
+        return (in_passage(earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
     if earlier:
-        return earlier[0], "subject"
-    sentence = analysis.sentence
+        return in_passage(earlier[0]), "subject"
+    if ctx.home_forms and (  # 青海省2024年防沙治沙…: the home, said as the subject
+        text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
+    ):
+        return ctx.home, "clause"
     paragraph = ctx.paragraph_first[analysis.paragraph]
     above = (
         (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
         (("title", sentence.article), lambda: _article_title(ctx, sentence)),
     )
     for key, text_above in above:
-        places_above = [p for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
-        if places_above:
-            return places_above[0][2], "above"
+        places_above = [p[2] for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
+        if places_above and not (passage and places_above[0] in passage):
+            return places_above[0], "above"
+        if key[0] == "subject" and passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
+            return passage, "above"
     return ctx.home, ctx.home_evidence
 
 
@@ -262,7 +334,7 @@ def _subjects(text: str, found: list[tuple[int, int, str]], home: str) -> list[t
     lex = places()
     kept = []
     for s, e, name in found:
-        around = name == home or lex.contains(name, home)
+        around = name == home or contains(name, home)  # 北京市 around a 东城区 text
         aside = name == lex.national and not NATIONAL_LEAD.fullmatch(text, clause_start(text, s), s)
         if not (around or aside or _compared(text, s)):
             kept.append((s, e, name))

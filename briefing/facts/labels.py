@@ -10,10 +10,12 @@ its subject, found in its clause or else in the figure it follows (社会消费�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefing.facts.context import BYLINE
 from briefing.facts.lexicon import places
 from briefing.facts.quantities import Mention, clause_start
+from briefing.facts.tables import read_toml
 
 TIME = (
     r"上半年|下半年|今年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
@@ -24,7 +26,8 @@ FILLER_HEAD = re.compile(
     r"实现|完成|当季|分季度看|按不变价格计算)+"
 )
 FILLER_TAIL = re.compile(
-    r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计|保持|的)+$"
+    r"(?:(?:增长|提高|提升|增加|扩大|下降|降低|减少|稳定|保持|维持|控制|跨越|迈上)(?:到|至|在)|基本都在|都在|"
+    r"达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计|保持|的)+$"
 )
 INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
 """规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
@@ -35,12 +38,36 @@ CHANGE_TAIL = re.compile(
 RANK_TAIL = re.compile(
     r"(?:(?:均|都|虽|已|仍)?(?:提升至|上升至|升至|位居|稳居|跃居|排名|位列|名列|居|排|列)(?:全市|全区|全国|全省)?)+$"
 )
+COMPARED_TAIL = re.compile(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
 CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
 LIST_JOINT = re.compile(r"^[、，,和及与并且的]+")
 BREAKS = "、的在对把与和及"
 MAX_LABEL = 24
 AFTER_STOP = re.compile(r"[，,；;。！？!?、]")
+SUBJECT = re.compile(r"[^，,；;。！？!?\d０-９一二三四五六七八九十两]*")
+"""The words opening a sentence, before its first clause stop or numeral: where its subject is named."""
+
+
+def respective_labels(text: str, start: int, at: int, count: int) -> list[str] | None:
+    """Labels of the `count` figures after 分别 at `at` in the clause starting at `start`, in order
+    (A、B分别增长x%、y% → A, B; 食品、石化等产业增加值分别… → 食品产业增加值, 石化产业增加值), or None when
+    the subjects listed before 分别 do not match the figures one for one."""
+    subject = COMPARED_TAIL.sub("", _clean(BYLINE.sub("", text[start:at].strip())))
+    items, _, tail = subject.partition("等")
+    names = [n for n in re.split(r"[、和及与]", items) if n]
+    if count < 2 or len(names) != count:
+        return None
+    if not tail:  # 人参、食用菌全产业链产值: the measure the last item writes out is everyone's
+        shared = next((w for w in _measure_nouns() if names[-1].endswith(w)), "")
+        nouns = _measure_nouns()
+        names = [name if name.endswith(nouns) else name + shared for name in names]
+    return [_shorten(name + tail) for name in names]
+
+
+@cache
+def _measure_nouns() -> tuple[str, ...]:
+    return tuple(sorted(read_toml("indicators.toml")["measure_nouns"], key=len, reverse=True))
 
 
 def label_of(text: str, mention: Mention, previous: Mention | None, following: Mention | None) -> str:
@@ -60,7 +87,10 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     if len(after) >= 2 or own_start == start:
         return after
     # 简易楼3栋36户, 比例分别达60.1%和95%: the figure shares the subject of the one before it
-    return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
+    if previous is not None and previous.start > start:
+        return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
+    # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
+    return _shorten(_clean(SUBJECT.match(BYLINE.sub("", text)).group()))
 
 
 def _rank_label(text: str, start: int, head: str) -> str:

@@ -13,42 +13,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from re import _constants, _parser
-from typing import Any
 
-from briefing.resources import DATA_DIR
+from briefing.facts.places import contains, gazetteer
+from briefing.facts.tables import alternation, read_toml
 
 THEMES_ENV = "BRIEFING_THEMES"
 """Environment variable naming an extra themes TOML file merged over the shipped one."""
-
-
-def read_toml(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def alternation(words: list[str] | set[str]) -> str:
-    """A regex matching any listed word, the longest one where several match at the same place.
-
-    The words are factored into a prefix tree (规模以上(?:工业(?:增加值)?)…), because Python's regex engine
-    tries a flat alternation word by word at every position, and the theme, place and exclusion lexicons
-    have hundreds of words: the tree is several times faster and matches the same text."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _tree_pattern(trie)
-
-
-def _tree_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _tree_pattern(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a word ends here: the longer words through this node are tried first
-        return f"(?:{body})?"
-    return body
 
 
 @dataclass(frozen=True)
@@ -58,6 +28,7 @@ class NounRule:
     keywords: tuple[str, ...]
     after_only: bool
     adjacent: bool  # the noun must follow the measure word directly (5个国家, not 5个通过国家备案的)
+    not_before: tuple[str, ...]  # a keyword followed by one of these names something else (国家级)
 
 
 @dataclass(frozen=True)
@@ -88,6 +59,7 @@ def measure_words() -> MeasureWords:
             tuple(n["keywords"]),
             bool(n.get("after_only")),
             bool(n.get("adjacent")),
+            tuple(n.get("not_before", [])),
         )
         for n in data.get("nouns", [])
     )
@@ -233,30 +205,17 @@ class Places:
     national_cues: re.Pattern[str]
     comparison: re.Pattern[str]  # words before a place that make it a yardstick (占全国, 高于全省)
 
-    def resolve(self, form: str, home: str) -> str | None:
-        """Canonical place of a written form in a document about `home`, None when it names no place."""
-        from briefing.facts.places import resolve
-
-        return resolve(form, home)
-
-    def contains(self, area: str, name: str) -> bool:
-        from briefing.facts.places import contains
-
-        return contains(area, name)
-
     def is_partner(self, geo: str, home: str) -> bool:
         """Whether a fact placed at `geo` in a document about `home` is about regional cooperation."""
         if geo in self.regional:
             return True
         if not geo or geo in (self.national, "全球"):
             return False
-        return not (self.contains(home, geo) or self.contains(geo, home))
+        return not (contains(home, geo) or contains(geo, home))
 
 
 @cache
 def places() -> Places:
-    from briefing.facts.places import gazetteer
-
     data = read_toml("places.toml")
     found = gazetteer()
     forms = {form: named[0].name for form, named in (*found.local.items(), *found.places.items())}

@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from briefing.facts.lexicon import alternation, read_toml
+from briefing.facts.tables import alternation, read_toml
 from briefing.places import COUNTY, PREFECTURE, PROVINCE
 from briefing.places import gazetteer as divisions
 
+AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(州|县)$")
+"""Autonomous prefectures and counties go by their place name and level (延边朝鲜族自治州 → 延边州)."""
 MIN_FULL_NAME = 3
 """Full names of two characters (城区, 郊区) are too often plain words."""
 
@@ -49,12 +51,12 @@ class Gazetteer:
         when its two characters start a name."""
         found: list[tuple[int, int, str]] = []
         lengths, words = self.lengths, self.words
-        end = 0
-        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in lengths]:
+        end, size = 0, len(text)
+        for i in [i for i in range(size - 1) if text[i : i + 2] in lengths]:
             if i < end:
                 continue
             for length in lengths[text[i : i + 2]]:
-                if text[i : i + length] in words:
+                if i + length <= size and text[i : i + length] in words:
                     end = i + length
                     found.append((i, end, text[i:end]))
                     break
@@ -87,6 +89,10 @@ class Gazetteer:
             return inside[0].name
         return candidates[0].name if candidates else None
 
+    def forms_of(self, name: str) -> tuple[str, ...]:
+        """Every written form of place `name` (河北省, 河北), the full name first."""
+        return _forms_by_name().get(name, ())
+
     def level(self, name: str) -> str:
         place = self.by_name.get(name)
         return place.level if place is not None else "region"
@@ -118,7 +124,11 @@ def gazetteer() -> Gazetteer:
             if division.level not in (PROVINCE, PREFECTURE, COUNTY):
                 continue
             place = Place(division.name, division.code, division.level)
-            by_name.setdefault(place.name, place)
+            if place.name not in by_name:
+                by_name[place.name] = place
+                short = AUTONOMOUS.sub(r"\1\2", place.name)  # 海南藏族自治州 → 海南州
+                if short != place.name:
+                    places.setdefault(short, []).append(place)
             if full and form == division.name:
                 if len(form) >= MIN_FULL_NAME:
                     places.setdefault(form, []).append(place)
@@ -149,6 +159,16 @@ def gazetteer() -> Gazetteer:
         words=frozenset(words),
         lengths={start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()},
     )
+
+
+@cache
+def _forms_by_name() -> dict[str, tuple[str, ...]]:
+    """Place name → its written forms, the full name first."""
+    forms: dict[str, list[str]] = {}
+    for form, found in gazetteer().places.items():
+        for place in dict.fromkeys(p.name for p in found):
+            forms.setdefault(place, []).append(form)
+    return {name: tuple(sorted(written, key=lambda form: form != name)) for name, written in forms.items()}
 
 
 @lru_cache(maxsize=8192)

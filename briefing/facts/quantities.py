@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from briefing.facts.lexicon import alternation, exclusions, measure_words
+from briefing.facts.lexicon import exclusions, measure_words
 from briefing.facts.numbers import MULTIPLIERS, normalise, parse_number
+from briefing.facts.tables import alternation
 from briefing.facts.units import bare_unit, split_measure_word, unit_of
 
 MASK = "□"
@@ -25,7 +26,10 @@ CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
 LONE_NOT_COUNTS = frozenset("零〇一二百千万亿")
 """Single Chinese numerals that are not counts on their own: 零 (零部件), 一 (一批, 一站式), 二 (二次, 二期:
 counting uses 两), and bare 百/千/万/亿 (千家万户) — unless a frame (上百个, 百亿级) takes them."""
-RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跻身|保持|位于)[^，,。；;]{0,10}$")
+RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跃上|跻身|保持|位于)[^，,。；;]{0,10}$")
+RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城市)$")
+"""综合算力指数全国第一: a rank stated against its scope, without a verb."""
+SCOPE_WIDTH = 4
 CLAUSE_STOPS = "，,；;。！？!?：:"
 CLAUSE_STOP = re.compile(f"[{CLAUSE_STOPS}]")
 OPEN_QUOTES = '“‘「『"《'
@@ -66,14 +70,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "pre": re.compile(f"(?:{pre})$"),
         "per": re.compile(per),
         "rank": re.compile(r"第\s*(?P<n>\d+|[一二三四五六七八九十]+)|(?P<first>首位|榜首)"),
-        "double": re.compile(r"翻(?:了)?(?P<n>[一两二三])?番"),
+        "double": re.compile(r"翻(?:了)?(?P<n>[一两二三])?番|翻倍|倍增"),
         "percent_words": re.compile(
             r"(?P<pre>" + pre + r")?百分之(?P<n>[\d.]+|[零〇一二两三四五六七八九十]+)"
         ),
         "streak": re.compile(
             r"连续(?P<n>\d+|[一二三四五六七八九十两]+)(?P<mw>年|个月|届|次)|(?P<n2>[一二三四五六七八九十两]+|\d+)连冠"
         ),
-        "magnitude": re.compile(r"(?P<n>[十百千]|\d+)(?P<mult>万亿|万|亿)级"),
+        "magnitude": re.compile(r"(?P<n>[十百千]|\d+)?(?P<mult>万亿|万|亿)级"),
         "major": re.compile(
             r"(?<![一二三四五六七八九十])(?P<n>[两三四五六七八九]|十[一二三四五六七八九]?)大(?=[\u4e00-\u9fff])"
         ),
@@ -138,7 +142,9 @@ def _ranks(text: str):
             continue
         after = text[m.end() : m.end() + 1]
         listed = after == "、" and re.match(r"[\d一二三四五六七八九十]", text[m.end() + 1 : m.end() + 2])
-        if RANK_VERBS.search(_clause_before(text, m.start())) and not listed and after != MASK:
+        scope = RANK_SCOPE.search(text, max(0, m.start() - SCOPE_WIDTH), m.start())
+        ranked = RANK_VERBS.search(_clause_before(text, m.start())) or scope
+        if ranked and not listed and after != MASK:
             yield Mention(m.start(), m.end(), m.start(), value, "rank", form="rank")
         elif (
             m.group("n") and after in lex.ordinal_counts and not _among(text[m.end() + 1 : m.end() + 2], "、")
@@ -152,7 +158,7 @@ def _ranks(text: str):
 def _doublings(text: str):
     powers = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
     for m in _patterns()["double"].finditer(text):
-        value = Decimal(2) ** powers[m.group("n")]
+        value = Decimal(2) ** powers[m.group("n")]  # 翻番, 翻倍, 倍增: twice; 翻两番: four times
         yield Mention(m.start(), m.end(), m.start(), value, "times", form="multiple", direction="up")
 
 
@@ -179,9 +185,9 @@ def _streaks(text: str):
 
 def _magnitudes(text: str):
     for m in _patterns()["magnitude"].finditer(text):
-        base = parse_number(m.group("n"))
-        if base is None:
-            continue
+        base = parse_number(m.group("n")) if m.group("n") else Decimal(1)  # 万亿级: a trillion
+        if base is None or (not m.group("n") and m.group("mult") != "万亿"):
+            continue  # 亿级 alone states no magnitude
         value = base * MULTIPLIERS[m.group("mult")]
         yield Mention(
             m.start(), m.end(), m.start(), value, "CNY", m.group("mult") + "级", "about", "magnitude"
@@ -242,7 +248,8 @@ def _read_general(text: str, m: re.Match[str]) -> Mention | None:
         0.5 if before_char == "," and text[m.start("num") - 2 : m.start("num") - 1].isdigit() else 1.0
     )
     if chinese:
-        if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and pre != "上"):
+        round_count = pre == "上" or m.group("a1") or m.group("a2")  # 上百个, 千余家, 百多个
+        if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and not round_count):
             return None
         if len(numeral) == 1 and numeral in "万亿":
             return None
@@ -295,7 +302,7 @@ def _measure_word_fits(text: str, m: re.Match[str], written: str, chinese: bool,
         return False
     if written in lex.factors and not (chinese or "." in m.group("num")):
         return written != "成" or chinese
-    after = text[m.end("mw") : m.end("mw") + 1]
+    after = "" if m.group("post") else text[m.end("mw") : m.end("mw") + 1]  # 2000个以上 is a count
     year_like = not chinese and not m.group("mult") and re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
     return not (year_like and written in lex.ambiguous_after_year and after and "\u4e00" <= after <= "\u9fff")
 
@@ -321,7 +328,7 @@ def _qualifier(pre: str, m: re.Match[str]) -> str:
 
 FINDERS = (
     (_ranks, ("第", "首", "榜")),
-    (_doublings, ("番",)),
+    (_doublings, ("番", "倍")),
     (_percent_words, ("百分之",)),
     (_streaks, ("连",)),
     (_magnitudes, ("级",)),

@@ -2,7 +2,7 @@
 
 家 counts firms (enterprise) or public bodies (organization); 个 counts projects, countries, regions, jobs,
 school places or plain things. The noun is read right after the measure word (49家驻区中央单位) or, when
-the number ends the phrase, just before it (新建养老助餐点49家).
+none follows it, just before the number (新建养老助餐点49家).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from briefing.facts.lexicon import measure_words
 
 _FILLER_END = re.compile(
-    r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了|净增|新增)+$"
+    r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了|净增|新增|分别)+$"
 )
 _AFTER_STOP = re.compile(r"[，,。；;：:、！？!?\d（(]")
 AFTER_WINDOW = 16
@@ -40,15 +40,17 @@ def unit_of(form: str, before: str, after: str) -> str:
             at = window.find(keyword)
             if rule.adjacent and at > 0:
                 continue
+            if at >= 0 and window.startswith(rule.not_before, at + len(keyword)):
+                continue
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, rule.unit)
     if best is not None:
         return best[1]
-    if not window or _AFTER_STOP.match(after or "，"):
-        head = _FILLER_END.sub("", before)
-        for rule in rules:
-            if not rule.after_only and any(head.endswith(k) for k in rule.keywords):
-                return rule.unit
+    # no noun after it names what is counted: the noun before it does (省属企业由66户整合至12户)
+    head = _FILLER_END.sub("", before)
+    for rule in rules:
+        if not rule.after_only and any(head.endswith(k) for k in rule.keywords):
+            return rule.unit
     return lex.units.get(form, "unit")
 
 

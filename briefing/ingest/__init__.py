@@ -13,7 +13,7 @@ from pathlib import Path
 from briefing.ingest.cleanup import join_paragraphs, split_lines
 from briefing.ingest.extracted import Hints, SourceError
 from briefing.ingest.genres import review_year_offset
-from briefing.ingest.markdown import looks_like_markdown
+from briefing.ingest.markdown import looks_like_markdown, markdown_lines
 from briefing.ingest.readers import MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, reader_for, sniff_suffix
 from briefing.ingest.roles import Years, assign_section_roles, assign_sentence_roles
 from briefing.ingest.rules import rules
@@ -86,7 +86,7 @@ def document_from_text(
     document = Document(doc=doc, path=path, text=text, encoding=encoding)
     if markdown is None:
         markdown = looks_like_markdown(text)
-    lines = split_lines(text, active, markdown=markdown)
+    lines = split_lines(text, active, markdown_lines(text) if markdown else None)
     paragraphs = join_paragraphs(text, lines, active)
     heading_chars = describe(document, lines, paragraphs, hints or Hints(), active)
     paragraph_of: list[int] = []

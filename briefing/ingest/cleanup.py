@@ -52,13 +52,11 @@ class Paragraph:
         return self.offsets[-1] + 1
 
 
-def split_lines(text: str, rules: Rules, markdown: bool = False) -> list[Line]:
-    """Non-blank lines of `text` (Markdown blocks when `markdown`), with chrome, metadata lines and
-    photo captions marked as dropped."""
-    if markdown:
-        from briefing.ingest.markdown import markdown_lines
-
-        lines = markdown_lines(text)
+def split_lines(text: str, rules: Rules, blocks: list[Line] | None = None) -> list[Line]:
+    """Non-blank lines of `text` (or the Markdown `blocks` read from it), with chrome, metadata lines
+    and photo captions marked as dropped."""
+    if blocks is not None:
+        lines = blocks
         for line in lines:
             line.markdown = True
     else:

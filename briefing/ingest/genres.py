@@ -27,6 +27,7 @@ class GenreRules:
     bylines: tuple[re.Pattern[str], ...]
     byline_reach: int
     place_share: float
+    national_factor: float
     names_en: dict[str, str]
 
 
@@ -46,6 +47,7 @@ def genre_rules() -> GenreRules:
         bylines=tuple(re.compile(p) for p in data["news"]["bylines"]),
         byline_reach=data["news"]["byline_reach"],
         place_share=data["news"]["place_share"],
+        national_factor=data["news"]["national_factor"],
         names_en=data["names_en"],
     )
 

@@ -32,7 +32,7 @@ _ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    return MarkdownIt("commonmark").enable("table")
 
 
 def looks_like_markdown(text: str, min_cues: int = 2) -> bool:
@@ -50,11 +50,11 @@ def markdown_lines(text: str) -> list[Line]:
     tell what the block was (a heading and its level, a quote, a bold-only paragraph).
     """
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-    tokens = _parser().parse(text)
     lines: list[Line] = []
     quote_depth = 0
     pending: tuple[str, int] = ("", 0)
-    for token in tokens:
+    row: list[tuple[str, int]] | None = None  # characters of the table row being read
+    for token in _parser().parse(text):
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -63,22 +63,52 @@ def markdown_lines(text: str) -> list[Line]:
             pending = (HEADING, int(token.tag[1:]))
         elif token.type == "paragraph_open":
             pending = (QUOTE if quote_depth else "", 0)
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            lines.extend(_line(row, "", 0))
+            row = None
         elif token.type == "inline" and token.map:
-            region_start = starts[token.map[0]]
-            region_end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
-            line = _inline_line(text, region_start, region_end, token, *pending)
-            if line is not None:
-                lines.append(line)
+            end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
+            if row is not None:  # a table cell: the row's cells make one line, a blank between them
+                chars = _inline_chars(text, row[-1][1] + 1 if row else starts[token.map[0]], end, token)
+                gap = _blank_before(text, chars[0][1]) if row and chars else None
+                row.extend([(" ", gap)] if gap is not None else [])
+                row.extend(chars)
+            else:
+                lines.extend(_block_line(text, starts[token.map[0]], end, token, *pending))
             pending = ("", 0)
         elif token.type in ("fence", "code_block") and token.map:
             lines.extend(_raw_lines(text, starts, token.map))
     return lines
 
 
-def _inline_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> Line | None:
+def _block_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> list[Line]:
+    """The Line of one block (none when it holds no text: a picture alone)."""
+    chars = _inline_chars(text, start, end, token)
+    if block == "" and chars and _is_bold_only(token):
+        block = STRONG
+    if block == "" and chars:
+        heading = _ATX.match("".join(c for c, _ in chars[:6]))
+        if heading:  # `#标题` written without the space CommonMark wants
+            level = len(heading.group())
+            block = HEADING
+    return _line(chars, block, level)
+
+
+def _line(chars: list[tuple[str, int]], block: str, level: int) -> list[Line]:
+    chars = _trim(_drop_marks(chars))
+    if not chars:
+        return []
+    offsets = [o for _, o in chars]
+    return [Line(offsets[0], "".join(c for c, _ in chars), offsets=offsets, block=block, level=level)]
+
+
+def _inline_chars(text: str, start: int, end: int, token: Token) -> list[tuple[str, int]]:
+    """(character, source offset) of the text of an inline token whose source lies in text[start:end]:
+    its text pieces found again in the source, the marks between them left out, pictures dropped."""
     chars: list[tuple[str, int]] = []
     cursor = start
-    pieces = [c for c in token.children or [] if c.type in ("text", "code_inline", "softbreak", "hardbreak")]
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             found, cursor = _locate(child.content, text, cursor, end)
@@ -92,20 +122,15 @@ def _inline_line(text: str, start: int, end: int, token: Token, block: str, leve
         elif child.type == "image":  # alt text of a picture: never sentence text
             close = text.find(")", cursor, end)
             cursor = close + 1 if close >= 0 else cursor
-    if not pieces:
-        return None
-    if block == "" and chars and _is_bold_only(token):
-        block = STRONG
-    if block == "" and chars:
-        heading = _ATX.match("".join(c for c, _ in chars[:6]))
-        if heading:  # `#标题` written without the space CommonMark wants
-            level = len(heading.group())
-            block = HEADING
-    chars = _trim(_drop_marks(chars))
-    if not chars:
-        return None
-    offsets = [o for _, o in chars]
-    return Line(offsets[0], "".join(c for c, _ in chars), offsets=offsets, block=block, level=level)
+    return chars
+
+
+def _blank_before(text: str, offset: int) -> int | None:
+    """Offset of the blank right before a table cell's text (the blank after its |), None if none."""
+    at = offset - 1
+    while at >= 0 and text[at] in "|":
+        at -= 1
+    return at if at >= 0 and text[at] in " \t" else None
 
 
 def _locate(content: str, text: str, cursor: int, end: int) -> tuple[list[tuple[str, int]], int]:

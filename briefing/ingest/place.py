@@ -2,10 +2,10 @@
 
 A report is issued by a government: its issuer is its place. A news article is about a place: the one
 its headline or kicker names, else the province its text names most (a digest: the province its
-stories name most), or the whole country when the text speaks of the country more than of any province
-(a national paper's data news). News places are given at province level, the level a reader files a
-national paper's story under; a story touring several provinces, none of them named in most mentions,
-has no single place.
+stories name most), or the whole country when the country's words outnumber the top province's several
+times (a national paper's data news). News places are given at province level, the level a reader
+files a national paper's story under; a story touring several provinces, none of them named in most
+mentions, has no single place.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def document_place(document: Document, front: list[str], paragraphs: list[Paragr
     counts = _provinces(body)
     national = sum(body.count(cue) for cue in lex.national_cues)
     top = counts.most_common(1)[0] if counts else None
-    if top is None or national >= top[1]:
+    if top is None or national >= genre_rules().national_factor * top[1]:
         return lex.national if national else ""
     return top[0] if top[1] >= genre_rules().place_share * counts.total() else ""
 

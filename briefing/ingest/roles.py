@@ -131,7 +131,9 @@ def assign_section_roles(sections: list[Section], years: Years) -> None:
         if role:
             period = period_of(role, section.heading, years, rules)
             if not period:
-                period = parent.period if _same_family(parent, role) else default_period(role, years)
+                period = (
+                    parent.period if parent and _same_family(parent, role) else default_period(role, years)
+                )
         elif parent is not None:
             role, period = parent.role, parent.period
         elif previous_top in FUTURE:
@@ -149,9 +151,9 @@ def assign_section_roles(sections: list[Section], years: Years) -> None:
             previous_top = role
 
 
-def _same_family(parent: Section | None, role: str) -> bool:
+def _same_family(parent: Section, role: str) -> bool:
     """Whether a sub-section of this role shares its parent's period (a plan inside a targets part)."""
-    return parent is not None and (parent.role == role or {parent.role, role} <= set(FUTURE))
+    return parent.role == role or {parent.role, role} <= set(FUTURE)
 
 
 def assign_sentence_roles(document: Document, paragraph_of: list[int], years: Years) -> None:
@@ -189,8 +191,9 @@ def _lead(text: str, role: str, period: str, years: Years, rules: RoleRules) -> 
         new_role = lead.role or role
         if lead.period == "keep":
             return lead, new_role, period
-        if lead.period == "current":
-            return lead, new_role, default_period(TARGETS if new_role in FUTURE else new_role, years)
+        if lead.period == "current":  # 今年…: the year of the future part it sits in, else the report's
+            own = period if period.startswith("target-") else ""
+            return lead, new_role, own or default_period(TARGETS if new_role in FUTURE else new_role, years)
         if lead.period == "past_five":
             return lead, new_role, _past_five(new_role, years, rules)
         found = period_of(new_role, match.group(), years, rules)
@@ -201,7 +204,9 @@ def _lead(text: str, role: str, period: str, years: Years, rules: RoleRules) -> 
 
 def _past_five(role: str, years: Years, rules: RoleRules) -> str:
     """过去五年 in a report: the five-year plan that ended with the reviewed year, else past-5-years."""
-    for ordinal in range(rules.first_modern, 40 if years.review else 0):
+    if years.review is None:
+        return "past-5-years"
+    for ordinal in range(rules.first_modern, 40):
         first, last = plan_years(ordinal, rules)
         if last == years.review:
             return f"{ordinal}th-FYP"

@@ -22,6 +22,9 @@ from briefing.ingest.rules import Rules, fold_spaces
 from briefing.ingest.sentences import cut
 from briefing.model import Article, Document, Section
 
+_TITLE_REACH = 4
+"""How many opening title-like lines may stand above a report's own title (paper name, column label)."""
+
 _DATELINE_REACH = 16
 """How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
 
@@ -43,11 +46,15 @@ def describe(
     roles = [role for role, _ in classified]
     headings = [heading for _, heading in classified]
     leads = [i for i, role in enumerate(roles) if role == LEAD]
-    byline = newspaper_byline([line.text for line in lines if line.meta])
+    bylines = [line for line in lines if line.meta and rules.is_byline(line.text)]
+    byline = newspaper_byline([line.text for line in bylines])
     document.sections = _sections(document.text, paragraphs, headings, rules)
-    first = hints.title or _first_line(paragraphs, rules)
-    kind = report_kind(first)
     headlines = _markdown_headlines(paragraphs, roles)
+    front = _front_matter(paragraphs, roles)
+    first = hints.title or (paragraphs[headlines[0]].text if headlines else _first_line(paragraphs, rules))
+    if not hints.title and not headlines:  # a paper's name or a column label may stand above the title
+        first = next((line for line in front[:_TITLE_REACH] if report_kind(line)), first)
+    kind = report_kind(first)
     if kind is not None and not kind.after_news:
         news = False
     elif headlines:
@@ -55,27 +62,26 @@ def describe(
     else:
         blocks = _title_blocks(roles)
         news = bool(byline or leads) or sum(1 for a, b in blocks if b > a) >= 2
-    bylines = [line for line in lines if line.meta and rules.is_byline(line.text)]
-    if news and headlines:
-        document.articles = _markdown_articles(document.text, lines, paragraphs, headlines)
-    elif news and bylines:
+    if news and bylines:
         document.articles = _byline_articles(document.text, paragraphs, roles, bylines)
-    elif news:
+    if news and headlines and not document.articles:
+        document.articles = _markdown_articles(document.text, lines, paragraphs, headlines)
+    elif news and not document.articles:
         document.articles = _articles(document.text, paragraphs, roles, _title_blocks(roles), rules)
     document.genre = genre_of(first, news, len(document.articles))
-    document.title = _own_title(document, first)
-    front = _front_matter(paragraphs, roles)
+    document.title = _own_title(document, first, paragraphs)
     document.source = _meta_value(lines, rules.source_labels, rules) or hints.source
-    document.issuer = next(
-        (found for text in (first, *front, document.source) if (found := _issuer(text, rules))), ""
-    ) or (byline.outlet if byline else "")
+    outlet = byline.outlet if byline else ""
+    document.issuer = (outlet if news else "") or next(
+        (found for text in (first, *front, document.source) if (found := _issuer(text, rules))), outlet
+    )
     document.date = (
-        next((found for text in front if (found := _iso_date(text, rules.delivered_date))), None)
+        next((day for text in front if (day := _iso_date(text, rules.delivered_date))), None)
         or _meta_date(lines, rules)
         or (byline.date if byline else None)
         or hints.date
         or _lead_date(document.text, paragraphs, leads, rules)
-        or next((found for text in front if (found := _iso_date(text, rules.full_date))), None)
+        or next((day for text in front if (day := _iso_date(text, rules.full_date))), None)
     )
     document.place = document_place(document, [first, *front], paragraphs)
     return [
@@ -156,12 +162,15 @@ def _articles(
     return articles
 
 
-def _own_title(document: Document, first: str) -> str:
-    """The document's own title: a report's first line, an article's headline; a digest has none."""
+def _own_title(document: Document, first: str, paragraphs: list[Paragraph]) -> str:
+    """The document's own title: a report's first line, an article's headline (in plain text, the last
+    line of its title block: a kicker comes before the title); a digest has none."""
     if document.genre == "news_digest":
         return ""
     if document.genre == "news_article" and document.articles:
-        return document.articles[0].title_lines[-1] if document.articles[0].title_lines else first
+        article = document.articles[0]
+        markdown = any(line.markdown for p in paragraphs for line in p.lines[:1])
+        return article.headline if markdown or not article.title_lines else article.title_lines[-1]
     return first
 
 
@@ -203,18 +212,21 @@ def _byline_articles(
 ) -> list[Article]:
     """One article per newspaper byline (本报记者 张三《某某日报》（2025年07月16日第 4 版）): an edition
     byline belongs to one article, whose title block is the run of title lines right above it. Short
-    lines further down (bold sub-heads once, before the page lost its marks) stay inside it."""
+    lines further down (sub-heads) stay inside it. The headline is the block's largest Markdown heading
+    (`#` under a `###` kicker), else, in plain text, the block's first line."""
     articles: list[Article] = []
     for byline in bylines:
         last = max((i for i, p in enumerate(paragraphs) if p.end <= byline.start), default=None)
-        first = last
-        while first is not None and first > 0 and roles[first - 1] == TITLE:
-            first -= 1
         if last is None or roles[last] != TITLE:
             continue
-        title_lines = [p.text for p in paragraphs[first : last + 1]]
-        start = paragraphs[first].start
-        articles.append(Article(title_lines[0], start, len(text), title_lines, byline.text))
+        first = last
+        while first > 0 and roles[first - 1] == TITLE:
+            first -= 1
+        block = paragraphs[first : last + 1]
+        headings = [p for p in block if p.lines[0].block == MD_HEADING]
+        headline = min(headings, key=lambda p: p.lines[0].level) if headings else block[0]
+        title_lines = [p.text for p in block]
+        articles.append(Article(headline.text, block[0].start, len(text), title_lines, byline.text))
     for article, following in pairwise(articles):
         article.end = following.start
     return articles

@@ -1,0 +1,178 @@
+"""Private APIs of other projects that briefing relies on, each with a guard that fails loudly, naming
+the file to fix, when a new release changes it (rather than briefing silently misbehaving).
+
+- `re._parser` / `re._constants` (CPython): `briefing/facts/lexicon.py` reads parsed patterns to build a
+  first-character guard for the exclusion masks. A changed parse tree would give a wrong guard, and
+  masks that miss what they should mask.
+- `reportlab.platypus.paragraph._justifyDrawParaLineX` (ReportLab): `briefing/pdf/text.py` wraps it so
+  justified Chinese lines are drawn with the character spacing that fills them; `reportlab.rl_config.
+  _FUZZ` is ReportLab's layout tolerance, used to wrap lines exactly as ReportLab does. pyproject.toml
+  caps ReportLab below the next minor release for this reason: raise the cap once these tests pass on it.
+
+A scan of the package makes sure no other private API creeps in without a guard here.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
+
+KNOWN_PRIVATE_APIS = {
+    "re._parser": "briefing/facts/lexicon.py",
+    "re._constants": "briefing/facts/lexicon.py",
+    "reportlab.platypus.paragraph._justifyDrawParaLineX": "briefing/pdf/text.py",
+    "reportlab.rl_config._FUZZ": "briefing/pdf/text.py",
+}
+
+
+def private_apis_used() -> dict[str, set[str]]:
+    """{"module.name": {files}} for every `from mod import _name` and `mod._name` of a module imported
+    from outside the package (instance attributes are not seen)."""
+    used: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = str(path.relative_to(PACKAGE.parent))
+        bound: dict[str, str] = {}  # local name -> dotted name, for names imported from outside
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if not alias.name.startswith("briefing"):
+                        # `import a.b` binds `a`; `import a.b as c` binds `c` to a.b
+                        local = alias.asname or alias.name.split(".")[0]
+                        bound[local] = alias.name if alias.asname else local
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                if node.module.split(".")[0] == "briefing":
+                    continue
+                for alias in node.names:
+                    dotted = f"{node.module}.{alias.name}"
+                    bound[alias.asname or alias.name] = dotted
+                    if _private(alias.name):
+                        used.setdefault(dotted, set()).add(where)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in bound
+                and _private(node.attr)
+                and not _private(bound[node.value.id].rsplit(".", 1)[-1])  # re._constants.X: counted once
+            ):
+                used.setdefault(f"{bound[node.value.id]}.{node.attr}", set()).add(where)
+    return used
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def test_every_private_api_in_use_is_known_and_guarded() -> None:
+    used = private_apis_used()
+    unknown = {api: sorted(files) for api, files in used.items() if api not in KNOWN_PRIVATE_APIS}
+    assert not unknown, (
+        f"new use of another project's private API: {unknown}. Prefer a public API; if there is none, "
+        "add it to KNOWN_PRIVATE_APIS with a guard test here and an upper bound in pyproject.toml."
+    )
+
+
+# ---------------------------------------------------------------- re._parser
+
+
+def _in_use(api: str) -> None:
+    if api not in private_apis_used():
+        pytest.skip(f"{api} is no longer used: drop its entry and this guard")
+
+
+def test_re_parser_still_gives_the_tree_lexicon_reads() -> None:
+    """The shapes `_first_chars` in briefing/facts/lexicon.py walks: LITERAL, IN (LITERAL, RANGE, digit
+    category), BRANCH (arg[1] the branches), SUBPATTERN (arg[3] the body), MAX/MIN_REPEAT (min, max, body)."""
+    _in_use("re._parser")
+    from re import _constants, _parser
+
+    message = "CPython's private re._parser changed; fix _first_chars in briefing/facts/lexicon.py"
+    [(op, branch)] = list(_parser.parse(r"ab|[c-e\d]|f+?"))
+    assert op is _constants.BRANCH, message
+    first, second, third = branch[1]
+    assert [o for o, _ in first] == [_constants.LITERAL, _constants.LITERAL], message
+    assert first[0][1] == ord("a"), message
+    [(op, items)] = list(second)
+    assert op is _constants.IN, message
+    assert (_constants.RANGE, (ord("c"), ord("e"))) in items, message
+    assert (_constants.CATEGORY, _constants.CATEGORY_DIGIT) in items, message
+    [(op, repeat)] = list(third)
+    assert op is _constants.MIN_REPEAT and repeat[0] == 1, message
+    assert list(repeat[2]) == [(_constants.LITERAL, ord("f"))], message
+    [(op, group)] = list(_parser.parse("(h)"))
+    assert op is _constants.SUBPATTERN and list(group[3]) == [(_constants.LITERAL, ord("h"))], message
+    [(op, repeat)] = list(_parser.parse("g*"))
+    assert op is _constants.MAX_REPEAT and repeat[0] == 0 and repeat[1] is _constants.MAXREPEAT, message
+
+
+def test_the_exclusion_masks_get_their_guard() -> None:
+    """End to end: the built mask pattern starts with a first-character lookahead (else the parse tree
+    was not understood) and finds what the unguarded pattern finds."""
+    _in_use("re._parser")
+    from briefing.facts.lexicon import exclusions
+
+    masks = exclusions().masks.pattern
+    assert masks.startswith("(?=["), "no first-character guard: re._parser output not understood"
+    guard_end = masks.index("])") + 2
+    guarded, bare = re.compile(masks), re.compile(masks[guard_end:])
+    text = "".join(chr(c) for c in range(0x20, 0x7F)) + "".join(masks[guard_end:])  # every literal in it
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
+
+
+# ---------------------------------------------------------------- ReportLab
+
+
+def test_reportlab_still_draws_justified_lines_through_the_patched_function() -> None:
+    _in_use("reportlab.platypus.paragraph._justifyDrawParaLineX")
+    from reportlab.platypus import paragraph as rl_paragraph
+
+    message = (
+        "ReportLab's private _justifyDrawParaLineX changed; briefing/pdf/text.py patches it "
+        "(_install_char_space_justification): check it against this ReportLab release"
+    )
+    assert hasattr(rl_paragraph, "_justifyDrawParaLineX"), message
+    import briefing.pdf.text  # noqa: F401  (installs the wrapper)
+
+    drawer = rl_paragraph._justifyDrawParaLineX
+    assert getattr(drawer, "_briefing_char_space", False), message
+    assert list(inspect.signature(drawer).parameters) == ["tx", "offset", "line", "last"], message
+
+
+def test_justified_chinese_lines_are_drawn_with_character_spacing() -> None:
+    """The behaviour the patch exists for: a justified Chinese paragraph's lines carry PDF `Tc`."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from briefing.pdf.styles import styles
+    from briefing.pdf.text import para
+
+    style = styles().body_zh
+    text = "青禾县今年新建污水管网，覆盖沿河各乡镇，同步完成雨污分流改造，全县生活污水收集率明显提高。" * 3
+    paragraph = para(text, style)
+    paragraph.wrap(200, 10_000)
+    assert len(paragraph.blPara.lines) > 2
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pageCompression=0)
+    paragraph.drawOn(canvas, 50, 400)
+    canvas.save()
+    spacings = {float(v) for v in re.findall(rb"([-\d.]+) Tc", buffer.getvalue())}
+    assert spacings - {0.0}, (
+        "justified Chinese lines were drawn without character spacing: ReportLab no longer draws them "
+        "through _justifyDrawParaLineX (see briefing/pdf/text.py)"
+    )
+
+
+def test_reportlab_layout_tolerance_is_still_there() -> None:
+    _in_use("reportlab.rl_config._FUZZ")
+    from reportlab import rl_config
+
+    assert isinstance(getattr(rl_config, "_FUZZ", None), float), (
+        "reportlab.rl_config._FUZZ is gone; briefing/pdf/text.py wraps lines with it"
+    )
