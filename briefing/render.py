@@ -3,8 +3,11 @@
 One place decides how a fact reads in either language, so that template text (compose), restored
 placeholders in machine translation (translate) and the number check (translate.fidelity) all agree on
 every digit. Values are Decimals in base units (see `Fact`); nothing here rounds: a scaled form
-("21.66 billion", "97.37万") is used only when it is exact, otherwise all digits are written.
-Unit names and qualifier words are data (`data/units_en.toml`, `data/render_phrases.toml`).
+("21.66 billion", "97.37万", "5.2万亿") is used only when it is exact, otherwise all digits are written.
+A figure keeps the scale its source wrote (5.2万亿元 stays 5.2万亿元, read as CNY 5.2 trillion): scale words
+and the split of a measure word into scale and unit come from `briefing.scales`, the one the extractor
+multiplies out with. Unit names and qualifier words are data (`data/units_en.toml`,
+`data/render_phrases.toml`).
 """
 
 from __future__ import annotations
@@ -23,18 +26,18 @@ from babel.numbers import format_decimal
 
 from briefing.model import Fact
 from briefing.resources import DATA_DIR
+from briefing.scales import TIER, en_scales, split_measure_word, zh_scales
 
 LOCALE_EN = "en"
 LOCALE_ZH = "zh_Hans_CN"
 
-# Largest first. English scales by thousands, Chinese by 万 (1e4) and 亿 (1e8).
-SCALES_EN: tuple[tuple[Decimal, str], ...] = ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million"))
-SCALES_ZH: dict[str, Decimal] = {
-    "亿": Decimal(10) ** 8,
-    "万": Decimal(10) ** 4,
-    "千": Decimal(1000),
-    "百": Decimal(100),
-}
+# Every scale word of either language with its factor, largest first (data/scales.toml via briefing.scales).
+SCALES_ZH: dict[str, Decimal] = zh_scales()
+SCALES_EN: dict[str, Decimal] = en_scales()
+# The scales a figure is written in when its source gave none: English names millions and above
+# ("973,700", not "973.7 thousand"); Chinese uses 万, 亿 and 万亿 alone, never 十万 or 千亿.
+AUTO_SCALES_EN = ("trillion", "billion", "million")
+AUTO_SCALES_ZH = ("万亿", "亿", "万")
 MAX_SCALED_DECIMALS_EN = 3  # "CNY 1.234 billion" is still readable; more digits read better in full
 MAX_SCALED_DECIMALS_ZH = 2  # "1.25万" yes, "1.2345万" no
 
@@ -100,10 +103,12 @@ def format_plain(value: Decimal, locale: str = LOCALE_EN, *, grouped: bool = Tru
 
 
 def number_en(value: Decimal, *, compact: bool = True) -> str:
-    """English figure: 21660000000 → "21.66 billion" (only when exact), 973700 → "973,700"."""
+    """English figure: 21660000000 → "21.66 billion", 5.2e12 → "5.2 trillion" (only when exact),
+    973700 → "973,700"."""
     value = Decimal(value)
     if compact:
-        for size, word in SCALES_EN:
+        for word in AUTO_SCALES_EN:
+            size = SCALES_EN[word]
             if abs(value) >= size:
                 scaled = value / size
                 if _decimals(scaled) <= MAX_SCALED_DECIMALS_EN:
@@ -113,11 +118,12 @@ def number_en(value: Decimal, *, compact: bool = True) -> str:
 
 
 def number_zh(value: Decimal, scale: str | None = None) -> str:
-    """Chinese figure: with `scale` ("万", "亿") as the source wrote it, else 亿/万 when exact and short."""
+    """Chinese figure: with `scale` (万, 亿, 万亿 … any of SCALES_ZH) as the source wrote it, else in
+    万亿/亿/万 when exact and short: 5.2e12 → "5.2万亿", 973700 → "97.37万", 1234567 → "1234567"."""
     value = Decimal(value)
     if scale:
         return format_plain(value / SCALES_ZH[scale], LOCALE_ZH, grouped=False) + scale
-    for char in ("亿", "万"):
+    for char in AUTO_SCALES_ZH:
         size = SCALES_ZH[char]
         if abs(value) >= size and _decimals(value / size) <= MAX_SCALED_DECIMALS_ZH:
             return format_plain(value / size, LOCALE_ZH, grouped=False) + char
@@ -196,17 +202,6 @@ def render_en(fact: Fact, *, noun: bool = True) -> str:
     return f"{word} {text}" if word else text
 
 
-def _split_measure_word(measure_word: str) -> tuple[str | None, str]:
-    """ "万平方米" → ("万", "平方米"); "亿级" (百亿级) → ("亿", ""); "家" → (None, "家").
-
-    Only 万 and 亿 lead a measure word as a scale: 千米 and 百年 are units of their own.
-    """
-    if measure_word[:1] in ("万", "亿"):
-        rest = measure_word[1:]
-        return measure_word[0], "" if rest == "级" else rest
-    return None, measure_word
-
-
 def render_zh(fact: Fact) -> str:
     """The quantity of `fact` in Chinese: "超2300亿元", "97.37万公顷", "1000余户", "第一", "翻番"."""
     value = Decimal(fact.value)
@@ -221,10 +216,11 @@ def render_zh(fact: Fact) -> str:
     elif fact.measure_word.startswith("连"):
         figure, unit_zh = zh_numeral(int(value)), fact.measure_word  # 九连冠
     else:
-        scale, rest = _split_measure_word(fact.measure_word)
+        scale, rest = split_measure_word(fact.measure_word)
+        rest = "" if rest == TIER else rest  # 百亿级 reads as its figure, 100亿
         figure = number_zh(value, scale)
         if fact.value_max is not None:
-            figure = f"{number_zh(value, scale).removesuffix(scale or '')}-{number_zh(fact.value_max, scale)}"
+            figure = f"{figure.removesuffix(scale)}-{number_zh(fact.value_max, scale)}"
         unit_zh = rest or unit.zh
     if "连续" in fact.raw:
         figure = "连续" + figure

@@ -17,7 +17,6 @@ from test_onepager_material import realistic_briefs, stress_brief
 from briefing.model import Bilingual, ThemeBrief
 from briefing.pdf import onepager
 from briefing.pdf.branding import Branding
-from briefing.pdf.text import MissingGlyphsError
 
 GENERATED = "2026-01-01"
 REALISTIC = {brief.theme: brief for brief in realistic_briefs()}
@@ -222,14 +221,18 @@ def test_same_brief_gives_the_same_bytes(tmp_path):
     assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
 
 
-def test_a_failed_write_leaves_the_previous_file_untouched(tmp_path):
+def test_a_failed_write_leaves_the_previous_file_untouched(tmp_path, monkeypatch):
     path = tmp_path / "economy.pdf"
     brief = REALISTIC["economy"]
     onepager.write_theme_pdf(brief, path, generated=GENERATED)
     before = path.read_bytes()
-    broken = ThemeBrief(brief.theme, Bilingual("经济\U000f0000", "Economy"), brief.kpis, brief.bullets)
-    with pytest.raises(MissingGlyphsError):
-        onepager.write_theme_pdf(broken, path, generated=GENERATED)
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(onepager, "draw_page", fail)
+    with pytest.raises(OSError, match="disk full"):
+        onepager.write_theme_pdf(brief, path, generated=GENERATED)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["economy.pdf"]
 

@@ -13,7 +13,6 @@ from test_pdf_samples import sample_brief
 from briefing.model import BriefSentence
 from briefing.pdf import Branding, BrandingError, load_branding, write_brief_pdf
 from briefing.pdf.brief import english_title
-from briefing.pdf.text import MissingGlyphsError
 
 GENERATED = "2025-10-01"
 UNTRANSLATED = "[English not machine-translated"
@@ -67,7 +66,7 @@ def test_metadata_language_and_viewer_title(built):
     info = reader.metadata
     assert brief.title.zh in info.title and brief.title.en in info.title
     assert info.author == brief.issuer.zh
-    assert brief.source_path in info.subject
+    assert "004_976266724e1df7b4.txt" in info.subject
     assert "economy" in info["/Keywords"]
     assert info["/CreationDate"].startswith("D:20251001")
     root = reader.trailer["/Root"]
@@ -141,15 +140,38 @@ def test_same_inputs_give_identical_bytes(built, tmp_path):
     assert later.read_bytes() != path.read_bytes()
 
 
-def test_uncovered_glyph_fails_and_leaves_no_file(tmp_path):
+def test_odd_characters_never_cost_the_document(tmp_path, caplog):
+    """An emoji and a rare ideograph are drawn with the shipped fallback fonts; an ideograph no shipped
+    font has prints as the missing mark, and the run is warned once, naming it, however often it occurs."""
     brief = sample_brief()
-    brief.sections[-1].sentences.append(
-        BriefSentence("营商环境持续优化\U0001f680。", "Better business climate.", [])
-    )
+    brief.sections[-1].sentences += [
+        BriefSentence(
+            "营商环境持续优化\U0001f680，𠀀字出现，𠀁字也出现。", "Better business climate \U0001f680.", []
+        ),
+        BriefSentence("又见𠀁字。", "The same character 𠀁 again.", []),
+    ]
     target = tmp_path / "out.pdf"
-    with pytest.raises(MissingGlyphsError, match="U\\+1F680"):
+    with caplog.at_level("WARNING", logger="briefing"):
         write_brief_pdf(brief, target, generated=GENERATED)
-    assert list(tmp_path.iterdir()) == []
+    reader = PdfReader(target)
+    text = "".join(page_texts(reader))
+    assert "〓字也出现" in text and "𠀁" not in text
+    embedded = {name for page in reader.pages for name in fonts_of(page["/Resources"])}
+    assert any("NotoEmoji" in name for name in embedded) and any("BriefingExtB" in name for name in embedded)
+    warnings = [r.getMessage() for r in caplog.records if "U+20001" in r.getMessage()]
+    assert len(warnings) == 1 and "004_976266724e1df7b4.txt" in warnings[0]
+    assert "U+1F680" not in warnings[0] and "U+20000" not in warnings[0]
+
+
+def test_pdf_shows_the_source_file_name_never_its_folders(tmp_path):
+    brief = sample_brief()
+    brief.source_path = "/home/analyst/private/incoming/town_report.txt"
+    target = tmp_path / "out.pdf"
+    write_brief_pdf(brief, target, generated=GENERATED)
+    reader = PdfReader(target)
+    shown = "".join(page_texts(reader)) + str(reader.metadata)
+    assert "town_report.txt" in shown
+    assert "/home" not in shown and "analyst" not in shown and "incoming" not in shown
 
 
 def tiny_png(path: Path) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -72,6 +73,17 @@ def fact(raw: str, value: str, unit: str, measure_word: str = "", qualifier: str
         (fact("1家", "1", "organization", "家"), "1 organization", "1家"),
         (fact("9961.42万元", "99614200", "CNY", "万元"), "CNY 99,614,200", "9961.42万元"),
         (fact("3-5家", "3", "enterprise", "家", value_max=Decimal(5)), "3–5 enterprises", "3-5家"),
+        (fact("8.6万亿元", "8600000000000", "CNY", "万亿元"), "CNY 8.6 trillion", "8.6万亿元"),
+        (
+            fact("约23.45万亿元", "23450000000000", "CNY", "万亿元", "about"),
+            "about CNY 23.45 trillion",
+            "约23.45万亿元",
+        ),
+        (fact("1.3万亿美元", "1300000000000", "USD", "万亿美元"), "USD 1.3 trillion", "1.3万亿美元"),
+        (fact("46万千瓦", "460000", "kw", "万千瓦"), "460,000 kilowatts", "46万千瓦"),
+        (fact("3.8亿人次", "380000000", "person_time", "亿人次"), "380 million visits", "3.8亿人次"),
+        (fact("18千米", "18000", "m", "千米"), "18,000 meters", "18千米"),
+        (fact("7千瓦", "7", "kw", "千瓦"), "7 kilowatts", "7千瓦"),
     ],
 )
 def test_quantities_read_the_same_in_both_languages(item: Fact, en: str, zh: str) -> None:
@@ -178,12 +190,14 @@ values = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1e13"), place
 def test_scaled_figures_are_exact(value: Decimal) -> None:
     """Whatever scale is chosen, the written figure denotes exactly the value (no rounding)."""
     scaled_en = number_en(value)
-    words = {"billion": Decimal(10) ** 9, "million": Decimal(10) ** 6}
+    words = {"trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6}
     figure, _, word = scaled_en.partition(" ")
     assert Decimal(figure.replace(",", "")) * words.get(word, 1) == value
     scaled_zh = number_zh(value)
-    size = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}.get(scaled_zh[-1], 1)
-    assert Decimal(scaled_zh.rstrip("亿万")) * size == value
+    figure = scaled_zh.rstrip("亿万")
+    sizes = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4}
+    size = sizes.get(scaled_zh[len(figure) :], 1)
+    assert Decimal(figure) * size == value
 
 
 @given(
@@ -194,3 +208,141 @@ def test_scaled_figures_are_exact(value: Decimal) -> None:
 def test_fidelity_accepts_every_rendering(value: Decimal, unit: str, qualifier: str) -> None:
     item = fact("x", str(value), unit, qualifier=qualifier)
     assert check_numbers(f"It reached {render_en(item)} this year.", [item]) == []
+
+
+# ---------------------------------------------------------------- every scale, every measure word
+# An independent reading of rendered figures: written for the test from the languages' rules (a scale
+# word multiplies by the product of its characters: 千亿 = 千 × 亿), not from briefing's tables.
+
+ZH_SCALE_CHARS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+ZH_LADDER = ["", "千", "万", "十万", "百万", "千万", "亿", "十亿", "百亿", "千亿", "万亿"]
+LEGAL_RUNS = {"十万", "百万", "千万", "十亿", "百亿", "千亿", "万亿"}
+EN_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# Unit forms measure words of real reports put after a scale, with the fact unit the extractor gives them.
+UNIT_FORMS = {
+    "元": "CNY",
+    "美元": "USD",
+    "平方米": "sqm",
+    "千瓦": "kw",
+    "千瓦时": "kwh",
+    "辆": "unit",
+    "人次": "person_time",
+    "株": "unit",
+    "公顷": "hectare",
+    "亩": "mu",
+    "吨": "ton",
+    "人": "person",
+    "家": "enterprise",
+    "": "person",  # a bare scale (参与人数122万): the unit's own Chinese word follows the figure
+}
+ZH_FIGURE = re.compile(r"^(?:约|超|近|不少于)?(?P<number>\d+(?:\.\d+)?)(?P<scale>[十百千万亿]*)(?:余|多)?$")
+EN_FIGURE = re.compile(
+    r"(?P<number>\d{1,3}(?:,\d{3})*(?:\.\d+)?)(?: (?P<scale>thousand|million|billion|trillion))?"
+)
+
+
+def read_zh(figure: str) -> Decimal:
+    match = ZH_FIGURE.match(figure)
+    assert match, figure
+    factor = 1
+    for char in match["scale"]:
+        factor *= ZH_SCALE_CHARS[char]
+    return Decimal(match["number"]) * factor
+
+
+def read_en(text: str) -> Decimal:
+    found = EN_FIGURE.findall(text)
+    assert len(found) == 1, text
+    number, scale = found[0]
+    return Decimal(number.replace(",", "")) * EN_SCALE_WORDS.get(scale, 1)
+
+
+exact_values = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1e14"), places=2, allow_nan=False)
+
+
+@given(
+    exact_values,
+    st.sampled_from(ZH_LADDER),
+    st.sampled_from(sorted(UNIT_FORMS)),
+    st.sampled_from(["exact", "over", "about"]),
+)
+def test_every_scale_and_measure_word_reads_back_to_the_value(
+    value: Decimal, scale: str, form: str, qualifier: str
+) -> None:
+    """A figure written with any scale of the ladder and any unit form reads back, in both languages, as
+    exactly the value the fact holds; no scale characters pile up beyond the legal compounds."""
+    item = fact("x", str(value), UNIT_FORMS[form], scale + form, qualifier)
+    zh = render_zh(item)
+    written = form or "人"
+    assert zh.endswith(written), zh
+    figure = zh[: len(zh) - len(written)]
+    assert read_zh(figure) == value, zh
+    run = re.search(r"[十百千万亿]+", figure)
+    assert run is None or len(run[0]) == 1 or run[0] in LEGAL_RUNS, zh
+    assert read_en(render_en(item)) == value, render_en(item)
+
+
+@given(exact_values)
+def test_figures_without_a_measure_word_read_back(value: Decimal) -> None:
+    assert read_zh(number_zh(value)) == value
+    assert read_en(number_en(value)) == value
+
+
+def test_a_trillion_figure_keeps_its_compound_scale() -> None:
+    """The defect this guards against: 万亿元 split as 万 + 亿元 multiplied the figure by 10⁸ (5.2万亿元
+    came back as 520000000万亿元)."""
+    item = fact("6.4万亿元", "6400000000000", "CNY", "万亿元")
+    assert render_zh(item) == "6.4万亿元"
+    assert render_en(item) == "CNY 6.4 trillion"
+
+
+# Measure words with a scale as reports write them, with the scale the test expects read off them.
+SCALED_MEASURE_WORDS = [
+    ("亿元", "亿", "CNY"),
+    ("万亿元", "万亿", "CNY"),
+    ("万亿美元", "万亿", "USD"),
+    ("亿美元", "亿", "USD"),
+    ("万美元", "万", "USD"),
+    ("亿人民币", "亿", "CNY"),
+    ("万元人民币", "万", "CNY"),
+    ("万平方米", "万", "sqm"),
+    ("万平米", "万", "sqm"),
+    ("万公顷", "万", "hectare"),
+    ("万亩", "万", "mu"),
+    ("亿亩", "亿", "mu"),
+    ("万千瓦", "万", "kw"),
+    ("亿千瓦时", "亿", "kwh"),
+    ("万标箱", "万", "TEU"),
+    ("亿人次", "亿", "person_time"),
+    ("万人次", "万", "person_time"),
+    ("万人", "万", "person"),
+    ("万名", "万", "person"),
+    ("万户", "万", "household"),
+    ("万家", "万", "enterprise"),
+    ("亿株", "亿", "unit"),
+    ("万株", "万", "unit"),
+    ("万吨", "万", "ton"),
+    ("亿吨", "亿", "ton"),
+    ("万吨标煤", "万", "ton_sce"),
+    ("万立方米", "万", "cubic_meter"),
+    ("亿立方米", "亿", "cubic_meter"),
+    ("亿斤", "亿", "jin"),
+    ("万套", "万", "unit"),
+    ("万台", "万", "unit"),
+    ("万件", "万", "item"),
+    ("万个", "万", "unit"),
+    ("千米", "千", "m"),
+]
+
+
+@pytest.mark.parametrize(("measure_word", "scale", "unit"), SCALED_MEASURE_WORDS)
+@given(value=st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2))
+def test_measure_words_of_reports_read_back(measure_word: str, scale: str, unit: str, value: Decimal) -> None:
+    """The figure as the source writes it (value in the source's scale) comes back digit for digit."""
+    factor = 1
+    for char in scale:
+        factor *= ZH_SCALE_CHARS[char]
+    item = fact("x", str(value * factor), unit, measure_word)
+    zh = render_zh(item)
+    assert zh == f"{format(value.normalize(), 'f')}{measure_word}", zh
+    assert read_en(render_en(item)) == value * factor, render_en(item)

@@ -83,7 +83,65 @@ def test_phrases_other_than_labels_keep_their_words_and_refuse_digits(composer: 
     assert composer.english("“”", indicator=True) is None
 
 
-def test_headings_made_mostly_of_dictionary_words_are_declined(composer: LabelComposer) -> None:
+def test_headings_with_dictionary_words_are_declined(composer: LabelComposer) -> None:
     assert composer.english("熊猫饲养保持稳步向好", indicator=False) is None
+    assert composer.english("新建熊猫馆", indicator=False) is None
     assert composer.english("熊猫饲养保持稳步向好") is not None  # a figure's label still gets its words
     assert composer.english("全国粮食产量", indicator=False).en == "grain output in China"
+
+
+def test_two_sided_patterns_beyond_shares(composer: LabelComposer) -> None:
+    assert en(composer, "出口对GDP增长的贡献率") == "contribution of exports to GDP growth"
+    assert en(composer, "社会物流总费用与GDP比率") == "ratio of total social logistics costs to GDP"
+    assert en(composer, "煤炭的价格") == "coal prices"  # 的 between modifier and head is dropped
+    assert en(composer, "钢铁行业的利润") == "steel industry profit"
+
+
+def test_listed_phrases_with_their_own_heads_stay_apart(composer: LabelComposer) -> None:
+    assert en(composer, "火灾起数和死亡人数降幅") == "decline in number of fires and deaths"
+
+
+def test_comparisons_and_bracketed_abbreviations_are_cut(composer: LabelComposer) -> None:
+    assert en(composer, "工业用电量较上年同期") == "industrial electricity consumption"
+    assert en(composer, "居民消费价格指数（CPI）") == "consumer price index"
+
+
+def test_a_long_clause_gets_its_words_in_order_quickly(composer: LabelComposer) -> None:
+    clause = "新建和改造和提升的学校医院公园道路桥梁城市的比重的增速的降幅的排名和居民的收入的增速"
+    found = composer.english(clause)
+    assert found is not None and found.en.startswith("new and renovation")
+
+
+def test_size_threshold_follows_its_noun(composer: LabelComposer) -> None:
+    assert en(composer, "规上服务业企业") == "services enterprises above designated size"
+
+
+def test_a_place_inside_a_longer_term_is_not_split_off(composer: LabelComposer) -> None:
+    assert en(composer, "全国重点实验室数量") == "number of national key laboratories"
+    assert en(composer, "山西省重点实验室数量") == "number of key laboratories in Shanxi"
+
+
+def test_a_one_character_modifier_before_de_stays_in_front(composer: LabelComposer) -> None:
+    assert en(composer, "新的充电桩") == "new charging piles"
+
+
+def test_a_verb_alone_is_no_label(composer: LabelComposer) -> None:
+    assert composer.english("新建") is None
+    assert composer.english("打造") is None
+    assert composer.english("出口") == LabelEnglish("exports", "termbase")  # also a noun
+
+
+def test_rule_lists_have_no_repeats() -> None:
+    from briefing.translate.labels import LabelRules
+
+    rules = LabelRules()
+    for words in (rules.noise_prefixes, rules.noise_suffixes, sorted(rules.dropped_words)):
+        assert len(words) == len(set(words))
+
+
+def test_subject_of_a_change_label_leaves_the_change_to_the_sentence(composer: LabelComposer) -> None:
+    assert composer.subject("全省规模以上工业增加值增速") == LabelEnglish(
+        "value-added of industry above designated size", "termbase"
+    )
+    assert composer.subject("山西省水泥产量下降").en == "cement output in Shanxi"
+    assert composer.subject("高技术制造业占比").en == "share of high-tech manufacturing"  # no change head

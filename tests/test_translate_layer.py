@@ -197,3 +197,19 @@ def test_extract_fills_english_labels_and_how_they_were_made(packages_dir: Path,
     assert facts and all(f.indicator_en and f.indicator_en_by in LABEL_BY for f in facts if f.indicator_zh)
     by_label = {f.indicator_zh: f.indicator_en for f in facts}
     assert any("charging piles" in en for en in by_label.values())
+
+
+def test_english_label_speaks_the_briefs_vocabulary(packages_dir: Path, glossary: Glossary) -> None:
+    layer = TranslationLayer(glossary, cache_path=None)
+    assert layer.english_label("全省新建充电桩") == Translation("new charging piles built", "composed")
+    assert layer.english_label("社会消费品零售总额") == Translation(
+        "total retail sales of consumer goods", "glossary"
+    )
+    assert layer.english_label("新建") == Translation("", "untranslated")
+
+
+def test_english_subject_for_sentences_that_state_the_change(packages_dir: Path, glossary: Glossary) -> None:
+    layer = TranslationLayer(glossary, cache_path=None)
+    assert layer.english_subject("社会消费品零售总额增速") == Translation(
+        "total retail sales of consumer goods", "glossary"
+    )

@@ -27,11 +27,13 @@ MAX_ZONE_STEM = 3  # a zone is named after its city; longer stems fuse city and 
 SKIPPED_PROVINCES = {"香港", "澳门", "台湾省"}  # their districts have their own English names, not pinyin
 
 
-def pinyin_name(zh: str) -> str | None:
-    """Hanyu Pinyin of a place stem, one word, capitalised, with apostrophes where syllables could merge."""
+def pinyin_name(zh: str, readings: dict[str, str]) -> str | None:
+    """Hanyu Pinyin of a place stem, one word, capitalised, with apostrophes where syllables could merge;
+    `readings` fixes characters whose place-name reading the general table gets wrong."""
     import jionlp
 
     syllables = [re.sub(r"\d", "", s).replace("v", "ü") for s in jionlp.pinyin(zh, formater="simple")]
+    syllables = [readings.get(char, s) for char, s in zip(zh, syllables, strict=False)]
     if not syllables or any(not re.fullmatch(r"[a-zü]+", s) for s in syllables):
         return None  # a character the pinyin table lacks: leave the unit out rather than guess
     word = syllables[0]
@@ -57,7 +59,7 @@ def english(zh: str, rules: dict) -> str | None:
                     break
             if len(stem) > (MAX_ZONE_STEM if "开发区" in suffix else MAX_STEM):
                 return None
-            name = rules["stems"].get(stem) or pinyin_name(stem)
+            name = rules["stems"].get(stem) or pinyin_name(stem, rules["readings"])
             return template.format(name=name) if name else None
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing import scales
 from briefing.facts.lexicon import measure_words
 
 _FILLER_END = re.compile(
@@ -19,11 +20,9 @@ AFTER_WINDOW = 16
 
 
 def split_measure_word(written: str) -> tuple[str, str]:
-    """`万平方米` → ("万", "平方米"): the magnitude prefix and the unit form."""
-    for prefix in ("万亿", "万", "亿", "千"):
-        if written.startswith(prefix) and written[len(prefix) :] in measure_words().units:
-            return prefix, written[len(prefix) :]
-    return "", written
+    """`万平方米` → ("万", "平方米"): the magnitude prefix and the unit form, split as the renderer
+    splits them when it writes the figure back (briefing.scales)."""
+    return scales.split_measure_word(written)
 
 
 def unit_of(form: str, before: str, after: str) -> str:

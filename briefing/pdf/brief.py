@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from reportlab.lib import colors
@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Spacer,
     Table,
 )
+from reportlab.rl_config import _FUZZ
 
 from briefing import atomic
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, Fact, KeyFigure
@@ -44,6 +45,8 @@ from briefing.pdf.text import (
     cut_points,
     draw_string,
     font_markup,
+    glyph_report,
+    least_width,
     para,
 )
 from briefing.resources import DATA_DIR
@@ -186,6 +189,12 @@ def _section(brief: Brief, section: BriefSection) -> list[Flowable]:
 # ---------------------------------------------------------------- title block and tables
 
 
+def source_name(brief: Brief) -> str:
+    """The source's file name: a brief is mailed, and the local folders it was built from are nobody's
+    business (title block, footer and PDF metadata show only this)."""
+    return PurePath(brief.source_path.replace("\\", "/")).name if brief.source_path else ""
+
+
 def english_title(brief: Brief) -> str:
     """The title's English, or, when there is none, what the document is from its metadata
     ("Dongcheng District · report of 2025-09-28"): an English reader still learns what they hold."""
@@ -207,7 +216,7 @@ def _title_block(brief: Brief, generated: str | None) -> list[Flowable]:
         (label("issuer"), Bilingual(brief.issuer.zh, brief.issuer.en)),
         (label("source_date"), Bilingual(brief.date or unknown.zh, brief.date or unknown.en)),
         (label("generated"), Bilingual(generated or "", generated or "")),
-        (label("source_file"), Bilingual(brief.source_path, brief.source_path)),
+        (label("source_file"), Bilingual(source_name(brief), source_name(brief))),
     ]
     rows = []
     for name, value in facts:
@@ -356,11 +365,19 @@ def _source_entry(brief: Brief, citation: Citation, width: float) -> Flowable:
     )
     anchor = f'<a name="{cite_anchor(citation.number)}"/>'
     limit = SOURCE_LINES * s.source_zh.leading + 0.5
+    # No quote wider than the lines hold can fit: such candidates are ruled out without a layout.
+    room = SOURCE_LINES * (width + _FUZZ) - least_width(place, s.source_meta.fontName, s.source_meta.fontSize)
+    laid_out: dict[str, Flowable] = {}
 
     def entry(quote: str) -> Flowable:
-        return CJKParagraph(anchor + font_markup(quote, s.source_zh.fontName) + where, s.source_zh)
+        if quote not in laid_out:
+            markup = anchor + font_markup(quote, s.source_zh.fontName) + where
+            laid_out[quote] = CJKParagraph(markup, s.source_zh)
+        return laid_out[quote]
 
     def fits(quote: str) -> bool:
+        if least_width(quote, s.source_zh.fontName, s.source_zh.fontSize) > room:
+            return False
         return entry(quote).wrap(width, 10_000)[1] <= limit
 
     quote = " ".join(citation.sentence.split())
@@ -494,7 +511,7 @@ def _decorate(canvas, doc: BriefDocument) -> None:
         canvas.line(left, top - 4, right, top - 4)
     bottom = FOOTER_Y
     canvas.line(left, bottom + 9, right, bottom + 9)
-    source = Path(brief.source_path).name
+    source = source_name(brief)
     footer = " · ".join(p for p in (brief.issuer.en or brief.issuer.zh, brief.date, source) if p)
     draw_string(canvas, left, bottom, footer, fonts.LATIN.regular, 6.8)
     canvas.doForm(_page_form(number))
@@ -508,6 +525,11 @@ def write_brief_pdf(
 ) -> None:
     """Typeset `brief` to `path` (atomically). Same brief, branding and `generated` → same bytes."""
     fonts.register_reportlab_fonts()
+    with glyph_report(source_name(brief) or brief.doc):
+        _write(brief, Path(path), branding, generated)
+
+
+def _write(brief: Brief, path: Path, branding: Branding | None, generated: str | None) -> None:
     flowables = story(brief, generated)
     keywords = ["briefing", brief.doc] + [sec.id for sec in brief.sections if sec.kind == "theme"]
     author = (branding.organisation if branding and branding.organisation else "") or brief.issuer.zh
@@ -523,7 +545,7 @@ def write_brief_pdf(
             bottomMargin=house.MARGIN_BOTTOM,
             title=f"{brief.title.zh} | {english_title(brief)}",
             author=author,
-            subject=f"{english_title(brief)} ({brief.source_path})",
+            subject=f"{english_title(brief)} ({source_name(brief)})",
             keywords=keywords,
             creator="briefing",
             invariant=1,

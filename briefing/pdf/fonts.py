@@ -1,8 +1,13 @@
-"""The project's fonts: Noto Sans SC (CJK, TrueType outlines, OFL) and Noto Sans (Latin, OFL).
+"""The project's fonts: Noto Sans SC (CJK, TrueType outlines, OFL) and Noto Sans (Latin, OFL), with two
+fallbacks for characters neither has: the monochrome Noto Emoji (OFL) and BriefingExtB, the rare CJK
+ideographs (Extension B and later: 𠀀, 𪚥) of the Hanazono Mincho font (OFL; see fonts/OFL-*.txt).
 
 Chinese text is set in Noto Sans SC. English text is set in Noto Sans, because the CJK font's curly
 quotes, dashes and ellipsis are full-width; characters Noto Sans lacks (Chinese names, ≥) fall back to
-the CJK font run by run. Both are registered once per process for ReportLab and matplotlib.
+the CJK font run by run. Both are registered once per process for ReportLab and matplotlib. The fallback
+fonts are registered with ReportLab only when a text needs them. A character no shipped font has prints
+as MISSING_MARK, which the CJK font has (the fallback ideographs are 3,650 of Extension B–F's 60,000;
+all of them would take 22 MB, as much as all the other fonts).
 """
 
 from __future__ import annotations
@@ -36,8 +41,30 @@ _FILES = {
 }
 
 
+EMOJI = "NotoEmoji"
+RARE_HAN = "BriefingExtB"
+_FALLBACK_FILES = {EMOJI: "NotoEmoji.ttf", RARE_HAN: "BriefingExtB.ttf"}
+FALLBACKS = tuple(_FALLBACK_FILES)  # tried in this order for a character the text fonts lack
+MISSING_MARK = "〓"  # the geta mark, Chinese and Japanese typesetting's sign for a character not to be had
+
+
 def font_path(font_name: str) -> Path:
-    return shipped_dir("fonts") / _FILES[font_name]
+    return shipped_dir("fonts") / (_FILES.get(font_name) or _FALLBACK_FILES[font_name])
+
+
+@cache
+def register_fallback_font(font_name: str) -> None:
+    """Register one fallback font with ReportLab (once per process, and only when a text needs it:
+    parsing the emoji font costs a fifth of a second)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(font_name, str(font_path(font_name))))
+
+
+def fallback_for(char: str) -> str | None:
+    """The first fallback font that has `char`, if any."""
+    return next((font for font in FALLBACKS if covers(font, char)), None)
 
 
 @cache
@@ -77,10 +104,15 @@ def register_matplotlib_fonts() -> tuple[str, str]:
 
 @cache
 def _cmap(font_name: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont as FontToolsFont
+    """The code points `font_name` has glyphs for, from the character map ReportLab already parsed when
+    it registered the font (reading it again with fontTools cost a third of a second a run)."""
+    from reportlab.pdfbase import pdfmetrics
 
-    with FontToolsFont(str(font_path(font_name)), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    if font_name in _FALLBACK_FILES:
+        register_fallback_font(font_name)
+    else:
+        register_reportlab_fonts()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
 def covers(font_name: str, char: str) -> bool:
@@ -93,10 +125,16 @@ def uncovered(text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC"
 
 
 def runs_by_font(text: str, primary: str, fallback: str) -> list[tuple[str, str]]:
-    """Split `text` into (font name, run) pieces: `primary` where it has the glyph, else `fallback`."""
+    """Split `text` into (font name, run) pieces: `primary` where it has the glyph, else `fallback`, else
+    the first of FALLBACKS that has it."""
     runs: list[tuple[str, str]] = []
     for char in text:
-        font = primary if covers(primary, char) else fallback
+        if covers(primary, char):
+            font = primary
+        elif covers(fallback, char):
+            font = fallback
+        else:
+            font = fallback_for(char) or fallback
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + char)
         else:

@@ -7,6 +7,7 @@ that knows only the project's Noto faces, and every string of the result is chec
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -91,7 +92,23 @@ def chart_flowable(chart, width: float, height: float | None = None) -> Drawing:
     to the chart's natural height. Drawn at its final size, so its 7-pt labels print at 7 pt."""
     from briefing.charts import render_svg
 
+    chart = _printable(chart)
     return svg_drawing(render_svg(chart, width, height), name=f"chart {chart.title.en!r}")
+
+
+def _printable(value):
+    """A copy of a chart (dataclasses, lists, strings) whose every text the two text fonts can draw:
+    matplotlib knows no fallback font, so what they lack prints as the missing mark (text.printable)."""
+    from briefing.pdf.text import printable
+
+    if isinstance(value, str):
+        return printable(value, fallbacks=False)
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _printable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def logo_flowable(path: Path, width: float, height: float) -> Flowable:

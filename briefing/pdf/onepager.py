@@ -30,7 +30,15 @@ from briefing.pdf import fonts
 from briefing.pdf import styles as house
 from briefing.pdf.brief import label, pdf_date
 from briefing.pdf.graphics import chart_flowable, fit, logo_flowable
-from briefing.pdf.text import ELLIPSIS, TRAILING_CUT, CJKParagraph, cut_points, font_markup, para
+from briefing.pdf.text import (
+    ELLIPSIS,
+    TRAILING_CUT,
+    CJKParagraph,
+    cut_points,
+    font_markup,
+    glyph_report,
+    para,
+)
 
 MIN_FONT_SIZE = 8.5  # nothing on the page is set smaller: the legible minimum for a printed A4 brief
 MAX_TILES, MIN_TILES, TILE_COLUMNS = 6, 3, 3
@@ -540,6 +548,12 @@ def write_theme_pdf(
     fonts.register_reportlab_fonts()
     generated = generated or generation_date()
     organisation, logo = _branding_parts(branding)
+    with glyph_report(Path(path).name):
+        buffer = _typeset(theme_brief, organisation, logo, generated)
+    atomic.write_bytes(Path(path), buffer.getvalue())
+
+
+def _typeset(theme_brief: ThemeBrief, organisation: str, logo: Path | None, generated: str) -> io.BytesIO:
     layout = plan_layout(theme_brief, chart_slot(theme_brief))
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -555,4 +569,4 @@ def write_theme_pdf(
     draw_page(canvas, theme_brief, layout, organisation, logo, generated)
     canvas.showPage()
     canvas.save()
-    atomic.write_bytes(Path(path), buffer.getvalue())
+    return buffer

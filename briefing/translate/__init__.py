@@ -3,8 +3,8 @@ then nothing.
 
 Short noun phrases (indicator labels, headings, titles) are composed from the termbase by rule
 (labels.py): for a figure's label the composition wins over the model, which only gets the labels the
-composer could not build; for other phrases without figures the model, when installed, is preferred to
-a composition that had to look words up in the dictionary.
+composer could not build; other phrases without figures are composed only from termbase words (a
+heading built with dictionary words reads as a word list), else left to the model.
 
 For each sentence: a whole glossary entry is looked up; otherwise quantities, dates, digit runs and
 glossary terms are masked with placeholders (protect.py), the text is cut into model-sized pieces
@@ -46,6 +46,7 @@ __all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "Translati
 
 INSTALL_HINT = "briefing models install zh-en"
 _NOT_A_PHRASE = re.compile(r"[。，；！？：,;!?:\n]")
+_BRIEF_EN_BY = {"termbase": "glossary", "dictionary": "composed"}  # a label's way, as brief.json says it
 MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
 _EDGES = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.DOTALL)
 
@@ -137,9 +138,22 @@ class TranslationLayer:
     def composer(self) -> LabelComposer:
         return LabelComposer(Termbase(self.glossary))
 
-    def english_label(self, zh: str) -> LabelEnglish | None:
-        """A figure's label in English without the model (termbase | composed | dictionary), or None."""
-        return self.composer.english(zh)
+    def english_label(self, zh: str) -> Translation:
+        """A figure's label (or any noun phrase naming what is counted) in English, for compose: composed
+        by rule, else the model's, else untranslated; `en_by` in the brief's vocabulary (glossary,
+        composed, mt, untranslated). `indicator_labels` tells termbase, composed and dictionary apart."""
+        found = self.indicator_labels([zh]).get(zh)
+        if found is None:
+            return Translation("", "untranslated")
+        return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by))
+
+    def english_subject(self, zh: str) -> Translation:
+        """What a change label measures the change of (社会消费品零售总额增速 → total retail sales of
+        consumer goods), for sentences whose verb states the change; other labels as `english_label`."""
+        found = self.composer.subject(zh)
+        if found is None:
+            return self.english_label(zh)
+        return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by))
 
     def indicator_labels(self, labels: Iterable[str]) -> dict[str, LabelEnglish]:
         """English for figures' labels, in one batch: composed ones win; the model, when installed, gets
@@ -158,14 +172,11 @@ class TranslationLayer:
         return self.sentences([(zh, [])])[0]
 
     def _phrase(self, text: str) -> Translation | None:
-        """A short phrase without figures composed from the termbase (from the dictionary: only without a
-        model)."""
+        """A short phrase without figures composed from termbase words alone, or None."""
         if len(text) > MAX_PHRASE or _NOT_A_PHRASE.search(text):
             return None
         found = self.composer.english(text, indicator=False)
-        if found is None or (found.by == "dictionary" and self.has_model):
-            return None
-        return Translation(found.en, "glossary" if found.by == "termbase" else "composed")
+        return Translation(found.en, _BRIEF_EN_BY.get(found.by, found.by)) if found else None
 
     def sentences(self, items: list[tuple[str, list[Fact]]]) -> list[Translation]:
         """English for each (sentence, facts it states), in order; see the module docstring."""

@@ -7,16 +7,21 @@ convention, and so does this module, without a translation model:
 1. the whole label, if the glossary or termbase has it (`termbase`);
 2. cut reporting noise around it (稳定在, 全省, 从2020年; data/label_rules.toml);
 3. a place at the front → "… in Beijing";
-4. a two-sided pattern (A占B比重 → share of A in B; A的B → B of A);
-5. a head at the end (…年产量 → annual output of …; …增速 → … growth);
-6. a verb at the front (新建… → new … built);
-7. an indicator term at the end (…人均收入 → per capita income of …);
-8. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as a
-   user word), runs of words are matched longest-first against the termbase, and words it lacks are
-   looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
+4. a two-sided pattern closed by a tail (A占B比重 → share of A in B);
+5. a head of change, share or rank at the end, over all before it (…增速 → … growth);
+6. a listing whose items have their own heads (甲起数和乙人数 → number of A and B);
+7. any other head at the end (…年产量 → annual output of …);
+8. a verb at the front (新建… → new … built);
+9. a listing (甲、乙 → A and B), then open patterns (A的B → B of A; A高于B → A above B);
+10. an indicator term at the end (…人均收入 → per capita income of …);
+11. a front modifier English puts last (规上… → … above designated size);
+12. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as
+    a user word), runs of words are matched longest-first against the termbase, and words it lacks are
+    looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
 
-Parts 3–7 recurse on what is left, so rules combine. English built from termbase words and rules only is
-`composed`; with any dictionary word it is `dictionary`. None means the composer could not build it.
+Rules 3–11 recurse on what is left, so they combine; every rule cuts only at jieba's word boundaries.
+English built from termbase words and rules only is `composed`; with any dictionary word it is
+`dictionary`. None means the composer could not build it.
 """
 
 from __future__ import annotations
@@ -34,8 +39,10 @@ from briefing.translate.termbase import Termbase
 
 RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
+NOUN_SOURCES = ("indicator", "sector", "product")  # termbase categories that name things
 MAX_DEPTH = 8
-_EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】()（）[]:：,，.。;；、!！?？-—"
+MAX_RULED = 40  # characters; longer texts are clauses, not labels: their words are given in order
+_EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】[]:：,，.。;；、!！?？-—"
 _SHORT = 2  # words; a rest this short takes a head's `short` template (GDP growth)
 _USER_WORD_FREQ = 10**7  # makes jieba prefer a termbase term over any split of it
 _MAX_RUN = 8  # words joined when matching a run against the termbase
@@ -71,6 +78,7 @@ class LabelRules:
         self.heads = dict(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
         self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
         self.patterns = data["patterns"]
+        self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
 
 
 class LabelComposer:
@@ -80,6 +88,7 @@ class LabelComposer:
         self.termbase = termbase
         self.rules = rules or LabelRules()
         self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
+        self._parts: dict[tuple[str, bool], _Part | None] = {}
 
     @cached_property
     def _jieba(self):
@@ -99,17 +108,33 @@ class LabelComposer:
         `indicator`: the text is a figure's label, so reporting noise and dates around it are cut. Other
         noun phrases (titles, headlines) keep every word, and are declined when they hold digits (a
         number in English must come from a checked fact, not from a word-by-word rendering) or when
-        most of their words had to be looked up in the dictionary.
+        a word had to be looked up in the dictionary.
         """
         key = (zh, indicator)
         if key not in self._cache:
             self._cache[key] = self._english(zh, indicator)
         return self._cache[key]
 
+    def subject(self, zh: str) -> LabelEnglish | None:
+        """What a change label is a change of (地区生产总值增速 → GDP), for sentences that say the
+        change in their verb ("GDP grew 5.6%"); other labels whole."""
+        text = fold(zh).strip(_EDGE_MARKS)
+        text = self._cut_noise(text) or text
+        bounds = self._boundaries(text)
+        for head, rule in self.rules.heads.items():
+            cut = len(text) - len(head)
+            if rule.get("change") and text.endswith(head) and cut > 0 and cut in bounds:
+                rest = self.english(text[:cut])
+                if rest is not None:
+                    return rest
+        return self.english(zh)
+
     def _english(self, zh: str, indicator: bool) -> LabelEnglish | None:
         text = fold(zh).strip(_EDGE_MARKS)
         if not text:
             return None
+        if text in self.rules.verbs and not self._names_a_thing(text):
+            return None  # a verb alone (新建, 打造) names no thing: no label rather than "built"
         whole = self.termbase.lookup(text)
         if whole is not None:
             return LabelEnglish(whole, "termbase")
@@ -118,17 +143,31 @@ class LabelComposer:
         part = self._compose(text, 0, indicator)
         if part is None or not part.en:
             return None
-        if not indicator and part.looked_up > max(1, (part.known + part.looked_up) // 3):
-            return None  # mostly dictionary words: a word list, not a heading
+        if not indicator and part.looked_up:
+            return None  # a heading with words the termbase lacks reads as a word list, not English
         en = re.sub(r"\s+", " ", part.en).strip()
         return LabelEnglish(en, "dictionary" if part.looked_up else "composed")
+
+    def _names_a_thing(self, text: str) -> bool:
+        """Is `text` a termbase indicator, sector or product (出口 exports), not only a verb?"""
+        term = self.termbase.terms.get(text)
+        return term is not None and term.source in NOUN_SOURCES
 
     # ------------------------------------------------------------ rules
 
     def _compose(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """`text` composed by the first rule that applies; remembered, since rules revisit substrings."""
         text = text.strip(_EDGE_MARKS)
         if not text or depth > MAX_DEPTH:
             return None
+        key = (text, indicator)
+        if key not in self._parts:
+            self._parts[key] = self._compose_new(text, depth, indicator)
+        return self._parts[key]
+
+    def _compose_new(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        if len(text) > MAX_RULED:
+            return self._words(text)
         whole = self.termbase.lookup(text)
         if whole is not None:
             return _Part(whole)
@@ -139,12 +178,14 @@ class LabelComposer:
         steps = (
             self._place,
             self._tailed_pattern,
+            self._whole_head,
             self._listing_of_phrases,
             self._head,
             self._verb,
             self._listing,
             self._pattern,
             self._indicator_tail,
+            self._postposed,
         )
         for step in steps:
             found = step(text, depth, indicator)
@@ -200,9 +241,10 @@ class LabelComposer:
         return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
 
     def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        bounds = self._boundaries(text)
         for end in range(len(text) - 1, 1, -1):
-            if text[end] in _LINKS:
-                continue
+            if text[end] in _LINKS or end not in bounds:
+                continue  # a place inside a longer word (全国 in 全国重点实验室) is no place
             if self.termbase.is_place(text[:end]):
                 place = self.termbase.lookup(text[:end])
                 rest = self._compose(text[end:], depth + 1, indicator)
@@ -224,7 +266,12 @@ class LabelComposer:
                 body = text[: len(text) - len(tail)]
                 for at in [m.start() for m in re.finditer(re.escape(key), body)]:
                     end = at + len(key)
-                    if at == 0 or end >= len(body) or at not in bounds or end not in bounds:
+                    if (
+                        at < pattern.get("min_a", 1)
+                        or end >= len(body)
+                        or at not in bounds
+                        or end not in bounds
+                    ):
                         continue
                     a = self._compose(body[:at], depth + 1, indicator)
                     b = self._compose(body[end:], depth + 1, indicator)
@@ -232,9 +279,15 @@ class LabelComposer:
                         return a.to(pattern["en"].format(a=a.en, b=b.en), b)
         return None
 
-    def _head(self, text: str, depth: int, indicator: bool) -> _Part | None:
+    def _whole_head(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """Heads of change, share and rank apply to all that precedes them, listings included."""
+        return self._head(text, depth, indicator, whole_only=True)
+
+    def _head(self, text: str, depth: int, indicator: bool, whole_only: bool = False) -> _Part | None:
         bounds = self._boundaries(text)
         for head, rule in self.rules.heads.items():
+            if whole_only and not rule.get("whole"):
+                continue
             if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
                 rest = self._compose(text[: -len(head)], depth + 1, indicator)
                 if rest is None:
@@ -265,6 +318,16 @@ class LabelComposer:
                 rest = self._compose(text[:start], depth + 1, indicator)
                 if rest is not None:
                     return rest.to(f"{term.en} of {rest.en}")
+        return None
+
+    def _postposed(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        """A front modifier English puts after its noun: 规上服务业企业 → services enterprises above ..."""
+        bounds = self._boundaries(text)
+        for prefix, template in self.rules.postposed.items():
+            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+                rest = self._compose(text[len(prefix) :], depth + 1, indicator)
+                if rest is not None:
+                    return rest.to(template.format(x=rest.en))
         return None
 
     # ------------------------------------------------------------ words
