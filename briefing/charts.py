@@ -13,10 +13,12 @@ import io
 import textwrap
 from dataclasses import dataclass
 
-from briefing.compose.chartspec import Chart, chart_words
+from briefing.compose.chartspec import Chart, Row, chart_words
 from briefing.pdf import fonts
 from briefing.pdf.styles import CHART_COLOURS
 from briefing.pdf.text import check_glyphs
+
+__all__ = ["Chart", "Row", "natural_height", "render_svg"]  # Chart and Row: the spec it draws
 
 _SVG_RC = {
     "svg.fonttype": "none",  # real text, set by the PDF's embedded fonts

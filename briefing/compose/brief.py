@@ -123,13 +123,14 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         brief_sentence.en, brief_sentence.en_by = translation.en, translation.en_by
 
     stated = [g for _, _, _, entries in laid_out for e in entries if (g := e.group) is not None]
+    own_place = document_place(document)
     figures = key_figures(
         stated,
         realiser,
         partial(citations.facts, documents),
         settings().limits.key_figures_max,
         keep=lambda fact: not is_context(document, fact),
-        name_place=lambda fact: fact.geo != document_place(document),
+        name_place=lambda fact: bool(own_place) and fact.geo != own_place,
     )
     by_id = {f.id: f for f in facts}
     stated_ids = dict.fromkeys(i for s in sections for bs in s.sentences for i in bs.facts)

@@ -11,6 +11,7 @@ from briefing.compose.labels import subject_words
 from briefing.compose.realise import Realiser, names_own_place
 from briefing.compose.select import similar_indicators
 from briefing.compose.summary import headline_of
+from briefing.compose.trust import SILENT_GEO
 from briefing.model import Bilingual, Fact, KeyFigure
 
 CHANGE_BONUS = 1.0  # a figure with its change says more in a table cell
@@ -110,6 +111,8 @@ def _subject(fact: Fact, realiser: Realiser, with_place: bool) -> Bilingual | No
     en = realiser.bar_label(fact)
     if not zh or not en:
         return None
+    if with_place and SILENT_GEO in realiser.doubts.get(fact.id, ()):
+        return None  # its place is unknown: a tile would not say whose figure it is
     if with_place and fact.geo and not names_own_place(zh, fact.geo):
         place_en = realiser.label(fact.geo).en or fact.geo
         return Bilingual(f"{fact.geo}{zh}", f"{en} ({place_en})")

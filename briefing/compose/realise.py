@@ -32,7 +32,7 @@ from briefing.compose.labels import (
 )
 from briefing.compose.salience import sentence_of
 from briefing.compose.settings import settings
-from briefing.compose.trust import is_target
+from briefing.compose.trust import SILENT_GEO, is_target
 from briefing.model import Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
 
@@ -286,7 +286,7 @@ class Realiser:
         lead = group.lead
         doubted = self.doubted(group)
         period = period and "period" not in doubted
-        geo = geo and "geo" not in doubted
+        geo = geo and not doubted & {"geo", SILENT_GEO}
         target = target and "kind" not in doubted and is_target(lead)
         zh_items, en_items, ways = [], [], []
         for item in group.items:

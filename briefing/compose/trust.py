@@ -27,6 +27,7 @@ from briefing.compose.settings import settings
 from briefing.model import Document, Fact, Sentence
 
 FIELDS = ("period", "kind", "geo")
+SILENT_GEO = "geo-unstated"  # a doubt that keeps the fact but never states its place
 
 
 def confidence(fact: Fact, field: str) -> float:
@@ -69,7 +70,9 @@ def doubts(
         place = document_place(document)
     geo = confidence(fact, "geo")
     if fact.geo and geo < settings().truth.geo_guess:
-        out.add("geo")  # the extractor only guessed (the place the text names most, the country)
+        # the extractor only guessed (the place the text names most, the country): where the document
+        # has a place of its own the guess may be wrong; where it has none, it is only not stated
+        out.add("geo" if place or document is None else SILENT_GEO)
     elif (
         fact.geo
         and geo < floor["geo"]
@@ -164,7 +167,7 @@ def stateable(fact: Fact, doubted: set[str]) -> bool:
     written in words (两个市场, 三大行动), which is a slogan rather than a measurement."""
     from briefing.compose.salience import is_rhetorical
 
-    return not doubted and not _inside_title(fact) and not is_rhetorical(fact)
+    return not (doubted & set(FIELDS)) and not _inside_title(fact) and not is_rhetorical(fact)
 
 
 def _inside_title(fact: Fact) -> bool:
