@@ -140,7 +140,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
             section.chart = theme_chart(
                 [f for f in stated_facts if f.theme == section.id],
                 title=section.title,
-                label_en=realiser.bar_label,
+                subject=realiser.subject,
             )
     return Brief(
         doc=document.doc,

@@ -73,7 +73,9 @@ def theme_chart(
     facts: list[Fact],
     *,
     title: Bilingual,
-    label_en: Callable[[Fact], str] = lambda fact: fact.indicator_en,
+    subject: Callable[[Fact], Bilingual | None] = lambda fact: (
+        Bilingual(subject_zh(fact), fact.indicator_en) if subject_zh(fact) and fact.indicator_en else None
+    ),
     max_rows: int = MAX_ROWS,
 ) -> Chart | None:
     """The most informative chart the facts allow, or None when nothing compares like with like.
@@ -81,17 +83,19 @@ def theme_chart(
     Targets beside results come first (they answer "on track?"); otherwise the chart with most bars,
     changes before levels before shares on equal counts. A chart keeps the first `max_rows` indicators
     of its group in the order given (facts arrive best first), so a busy theme shows its leading ones.
-    `label_en(fact)` is a bar's English label: a fact without one is not drawn (a chart says in both
-    languages what each bar measures), nor is a change whose label names no subject (同比增长).
+    `subject(fact)` is a bar's label in both languages: a fact without one is not drawn (a chart says
+    in both languages what each bar measures), nor is a change whose label names no subject (同比增长).
     """
-    usable = [f for f in facts if subject_zh(f) and label_en(f)]
-    targets = _target_chart(usable, title, max_rows, label_en)
+    labels = {f.id: found for f in facts if (found := subject(f)) is not None}
+    usable = [f for f in facts if f.id in labels]
+    label_of = labels.__getitem__  # rows take their labels from here
+    targets = _target_chart(usable, title, max_rows, label_of)
     if targets is not None:
         return targets
     candidates = [
-        _change_chart(usable, title, max_rows, label_en),
-        _level_chart(usable, title, ("level",), "levels", max_rows, label_en),
-        _level_chart(usable, title, ("share",), "shares", max_rows, label_en),
+        _change_chart(usable, title, max_rows, label_of),
+        _level_chart(usable, title, ("level",), "levels", max_rows, label_of),
+        _level_chart(usable, title, ("share",), "shares", max_rows, label_of),
     ]
     present = [c for c in candidates if c is not None]
     return max(present, key=lambda c: len(c.rows), default=None)
@@ -151,7 +155,7 @@ def _level_chart(
     kinds: tuple[str, ...],
     chart_kind: str,
     max_rows: int,
-    label_en: Callable[[Fact], str],
+    label_of: Callable[[str], Bilingual],
 ) -> Chart | None:
     group = _largest_unit_group(_distinct(f for f in facts if f.kind in kinds and f.value > 0))[:max_rows]
     if not group:
@@ -161,12 +165,12 @@ def _level_chart(
     if len(group) < MIN_ROWS:
         return None
     factor, unit = _scale([f.value for f in group], group[0])
-    rows = [Row(_label(f, label_en), float(f.value / factor), _value_text(f, factor)) for f in group]
+    rows = [Row(_label(f, label_of), float(f.value / factor), _value_text(f, factor)) for f in group]
     return Chart(chart_kind, _chart_title(title, chart_kind), unit, rows, [f.id for f in group])
 
 
 def _change_chart(
-    facts: list[Fact], title: Bilingual, max_rows: int, label_en: Callable[[Fact], str]
+    facts: list[Fact], title: Bilingual, max_rows: int, label_of: Callable[[str], Bilingual]
 ) -> Chart | None:
     changes = [
         f
@@ -182,14 +186,14 @@ def _change_chart(
     group = sorted(group, key=lambda f: signed[f.id], reverse=True)
     factor, unit = _scale([f.value for f in group], group[0])
     rows = [
-        Row(_label(f, label_en), float(signed[f.id] / factor), _value_text(f, factor, signed=True))
+        Row(_label(f, label_of), float(signed[f.id] / factor), _value_text(f, factor, signed=True))
         for f in group
     ]
     return Chart("changes", _chart_title(title, "changes"), unit, rows, [f.id for f in group])
 
 
 def _target_chart(
-    facts: list[Fact], title: Bilingual, max_rows: int, label_en: Callable[[Fact], str]
+    facts: list[Fact], title: Bilingual, max_rows: int, label_of: Callable[[str], Bilingual]
 ) -> Chart | None:
     achieved = {
         (f.indicator_zh, f.unit): f for f in reversed(facts) if f.kind in ("level", "share") and f.value > 0
@@ -205,7 +209,7 @@ def _target_chart(
     factor, unit = _scale([v for a, t in pairs for v in (a.value, t.value)], pairs[0][0])
     rows = [
         Row(
-            _label(a, label_en),
+            _label(a, label_of),
             float(a.value / factor),
             _value_text(a, factor),
             float(t.value / factor),
@@ -217,8 +221,8 @@ def _target_chart(
     return Chart("targets", _chart_title(title, "targets"), unit, rows, ids)
 
 
-def _label(fact: Fact, label_en: Callable[[Fact], str]) -> Bilingual:
-    return Bilingual(subject_zh(fact) or fact.indicator_zh, label_en(fact))
+def _label(fact: Fact, labels: Callable[[str], Bilingual]) -> Bilingual:
+    return labels(fact.id)
 
 
 def _decimals(value: Decimal) -> int:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from briefing import render
 from briefing.compose.english import problems
 from briefing.compose.group import Group, Item, is_relative_change, subject_zh
-from briefing.compose.labels import subject_words
 from briefing.compose.realise import Realiser, names_own_place
 from briefing.compose.select import similar_indicators
 from briefing.compose.summary import headline_of
@@ -105,12 +104,10 @@ def key_figures(
 
 def _subject(fact: Fact, realiser: Realiser, with_place: bool) -> Bilingual | None:
     """`[place] subject` in both languages, or None when either language lacks a subject."""
-    zh = subject_zh(fact)
-    if not (zh and realiser.usable(fact, zh)):
-        zh = subject_words(fact, realiser.sentence(fact))
-    en = realiser.bar_label(fact)
-    if not zh or not en:
+    found = realiser.subject(fact)
+    if found is None:
         return None
+    zh, en = found.zh, found.en
     if with_place and SILENT_GEO in realiser.doubts.get(fact.id, ()):
         return None  # its place is unknown: a tile would not say whose figure it is
     if with_place and fact.geo and not names_own_place(zh, fact.geo):

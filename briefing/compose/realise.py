@@ -33,7 +33,7 @@ from briefing.compose.labels import (
 from briefing.compose.salience import sentence_of
 from briefing.compose.settings import settings
 from briefing.compose.trust import SILENT_GEO, is_target
-from briefing.model import Document, Fact, Sentence, Translation
+from briefing.model import Bilingual, Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
@@ -204,6 +204,15 @@ class Realiser:
         if self.usable(fact):
             return self.label(fact.indicator_zh)
         return self._glossary(fact.indicator_zh)
+
+    def subject(self, fact: Fact) -> Bilingual | None:
+        """What the figure measures, in both languages, to stand alone (a chart bar, a tile): a label fit
+        for a template or the subject words of its clause, and its English; None when either lacks."""
+        zh = subject_zh(fact)
+        if not (zh and self.usable(fact, zh)):
+            zh = subject_words(fact, self.sentence(fact))
+        en = self.bar_label(fact)
+        return Bilingual(zh, en) if zh and en else None
 
     def bar_label(self, fact: Fact) -> str:
         """A chart bar's English label: the fact's subject in English, "" when it has none (the bar is

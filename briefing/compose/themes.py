@@ -88,9 +88,7 @@ def compose_theme_briefs(
         stated = {k.fact_id for k in kpis} | {i for b in bullets for i in b.facts}
         chart = None
         for material in ([f.fact for f in figures if f.fact.id in stated], [f.fact for f in figures]):
-            chart = chart or theme_chart(
-                material, title=title, label_en=realiser.bar_label, max_rows=CHART_ROWS
-            )
+            chart = chart or theme_chart(material, title=title, subject=realiser.subject, max_rows=CHART_ROWS)
         out.append(
             ThemeBrief(
                 theme=theme,
