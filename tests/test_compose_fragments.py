@@ -89,3 +89,16 @@ def test_markdown_marks_never_reach_a_sentence():
     )
     for made in _realise(document, [fact]):
         assert "#" not in made.zh and "*" not in made.zh
+
+
+def test_subject_words_come_from_the_clause_and_are_refused_when_no_noun_phrase():
+    from briefing.compose.labels import subject_words
+
+    document = _doc()
+    money = make_fact(document, "7.4%", "7.4", "percent", "末县域存款余额", kind="change_pct", geo="青川县")
+    assert subject_words(money) == "县域存款余额"  # time word and joining verb left out
+    text = "报告\n一、回顾\n推进12条道路等改造,完成5处。其中东城区数量稳居全市第一。\n"
+    other = make_document(text, doc="o", issuer="青川县")
+    roads = make_fact(other, "5处", "5", "unit", "推进12条道路等改造完成", geo="青川县")
+    first = make_fact(other, "第一", "1", "rank", "数量稳居全市", kind="rank", geo="青川县")
+    assert subject_words(roads) == "" and subject_words(first) == ""  # a figure inside; a predicate

@@ -226,7 +226,13 @@ def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
                 words = words[: -len(word)]
                 changed = True
     words = words.strip("，,、 的")
-    return words if rules.min_chars <= len(words) <= rules.max_chars else ""
+    if not rules.min_chars <= len(words) <= rules.max_chars or _FIGURE_DIGITS.search(words):
+        return ""
+    if words.endswith(rules.dangling_ends) or words.startswith(rules.dangling_starts):
+        return ""
+    if any(word in words for word in rules.predicate_words):
+        return ""
+    return words
 
 
 def _strip_openers(text: str) -> str:

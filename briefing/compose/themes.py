@@ -86,9 +86,8 @@ def compose_theme_briefs(
         contributing = dict.fromkeys(m.doc for figure in figures for m in figure.mentions)
         title = names.get(theme, Bilingual(theme, theme))
         stated = {k.fact_id for k in kpis} | {i for b in bullets for i in b.facts}
-        chart = None
-        for material in ([f.fact for f in figures if f.fact.id in stated], [f.fact for f in figures]):
-            chart = chart or theme_chart(material, title=title, subject=realiser.subject, max_rows=CHART_ROWS)
+        material = [f.fact for f in figures if f.fact.id in stated]  # each bar has its sentence or tile
+        chart = theme_chart(material, title=title, subject=realiser.subject, max_rows=CHART_ROWS)
         out.append(
             ThemeBrief(
                 theme=theme,
