@@ -15,10 +15,6 @@ from briefing.model import Fact, Translation
 _warned: set[tuple[str, str]] = set()  # (doc, figure) already warned about in this process
 
 
-class FidelityError(RuntimeError):
-    """An English sentence misstates a number of the facts it carries (raised only by `check`)."""
-
-
 def problems(en: str, facts: list[Fact]) -> list[str]:
     """Why `en` does not state the numbers of `facts` exactly (empty when it does, or when it is empty)."""
     if not en:
@@ -26,14 +22,6 @@ def problems(en: str, facts: list[Fact]) -> list[str]:
     from briefing.translate.fidelity import check_numbers
 
     return check_numbers(en, facts)
-
-
-def check(en: str, facts: list[Fact], zh: str) -> None:
-    """Raise FidelityError when `en` does not state the numbers of `facts` exactly (for callers that
-    have no fallback; the brief and one-pager composers use `problems` and fall back instead)."""
-    found = problems(en, facts)
-    if found:
-        raise FidelityError(f"English misstates a figure ({'; '.join(found)}): {zh} → {en}")
 
 
 def warn_misstated(doc: str, figures: list[str], en: str) -> None:
