@@ -121,7 +121,7 @@ def is_rhetorical(fact: Fact) -> bool:
 
 DAMPING = 0.85
 ITERATIONS = 40
-CONVERGED = 1e-4  # largest change of a rank between two iterations at which TextRank stops
+CONVERGED = 1e-4  # mean change of a rank between two iterations at which TextRank stops
 POSTING_WINDOW = 16  # neighbours looked at per shared bigram: the sentences nearest in the posting list
 TOP_NEIGHBOURS = 16  # edges kept per sentence: its strongest links
 
@@ -174,7 +174,7 @@ def sentence_scores(sentences: list[Sentence]) -> dict[int, float]:
             for j, w in e:
                 incoming[j] += share * w
         updated = [(1 - DAMPING) + DAMPING * x for x in incoming]
-        moved = max((abs(a - b) for a, b in zip(updated, rank, strict=True)), default=0.0)
+        moved = sum(abs(a - b) for a, b in zip(updated, rank, strict=True)) / max(n, 1)
         rank = updated
         if moved < CONVERGED:
             break
