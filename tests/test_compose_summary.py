@@ -153,3 +153,23 @@ def test_a_news_article_leads_with_its_headline_figure():
     brief = compose_brief(document, facts, FakeLayer({}))
     first = brief.sections[0].sentences[0]
     assert "18%" in first.zh
+
+
+def test_a_digest_gives_one_line_per_article_in_article_order():
+    from briefing.model import Article
+
+    text = "青川新闻一\n本报讯 青川县新建茶园步道12公里。\n剑阁新闻二\n本报讯 剑阁县新建林区道路40公里。\n"
+    document = make_document(text, doc="dg", issuer="")
+    document.genre = "news_digest"
+    split = text.index("剑阁新闻二")
+    document.articles = [Article("青川新闻一", 0, split), Article("剑阁新闻二", split, len(text))]
+    for sentence in document.sentences:
+        sentence.article = 0 if sentence.start < split else 1
+    f = make_fact
+    facts = [
+        f(document, "12公里", "12", "km", "青川县新建茶园步道", geo="青川县", period="2025", number=1),
+        f(document, "40公里", "40", "km", "剑阁县新建林区道路", geo="剑阁县", period="2025", number=2),
+    ]
+    brief = compose_brief(document, facts, FakeLayer({}))
+    lines = [s for s in brief.sections[0].sentences if s.facts]
+    assert [s.facts for s in lines] == [["dg#1"], ["dg#2"]]
