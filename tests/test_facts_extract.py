@@ -125,6 +125,7 @@ def test_digest_headline_takes_the_body_reading(digest_facts):
     assert headline.sentence == "全市今年新增就业岗位超10万个"
     assert headline.sentence_index < body.sentence_index
     assert (headline.period, headline.kind, headline.theme) == (body.period, body.kind, body.theme)
+    assert headline.confidence == body.confidence  # as sure as the reading it takes
     assert headline.unit == body.unit == "job"
     assert headline.kind == "level"  # new jobs are a flow, not an addition to a stock
 

@@ -72,8 +72,10 @@ def _indicators(sentence: Sentence, mentions: list[Mention], i: int) -> tuple[li
     previous = mentions[i - 1] if i else None
     following = mentions[i + 1] if i + 1 < len(mentions) else None
     text = sentence.text
-    start = clause_start(text, mention.number_start)
-    at = text.find("分别", start, mention.start)
+    at = text.find("分别", 0, mention.start)
+    if at >= 0:
+        start = clause_start(text, mention.number_start)
+        at = text.find("分别", start, mention.start)
     if at >= 0:
         listed = [m for m in mentions if m.start > at and clause_start(text, m.number_start) == start]
         respective = respective_labels(text, start, at, len(listed))
@@ -173,5 +175,5 @@ def _align_headlines(ctx: DocContext, facts: list[Fact]) -> None:
                 continue
             if body.value == fact.value and body.unit == fact.unit:
                 fact.period, fact.kind, fact.direction = body.period, body.kind, body.direction
-                fact.geo, fact.theme = body.geo, body.theme
+                fact.geo, fact.theme, fact.confidence = body.geo, body.theme, body.confidence
                 break

@@ -53,22 +53,36 @@ class DocContext:
     memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
-        """The structure of a sentence holding `mentions`, computed once for all of them (places only
-        before its last number: none after it can be what a figure is about)."""
+        """The structure of a sentence holding `mentions`, computed once for all of them."""
         text = sentence.text
         lead = BYLINE.match(text)
         byline = lead.end() if lead else 0
         stop = CLAUSE_END.search(text, byline)
-        upto = mentions[-1].number_start
+        subject_end = stop.end() if stop else len(text)
         return SentenceAnalysis(
             sentence=sentence,
             paragraph=self.paragraph_of[sentence.index],
             default=self.defaults[sentence.index],
             passage=self.block_period[sentence.index],
-            places=_subjects(text, _places_in(text[:upto], self.home), self.home),
+            places=_subjects(text, self._places_near(text, byline, subject_end, mentions), self.home),
             byline_end=byline,
-            subject_end=stop.end() if stop else len(text),
+            subject_end=subject_end,
         )
+
+    def _places_near(self, text: str, byline: int, subject_end: int, mentions: list[Mention]) -> list[Hit]:
+        """Places in the sentence's opening clause and in the clauses of its figures: nowhere else can
+        a figure's place be named."""
+        found: list[Hit] = []
+        reach = 0
+        spans = [(byline, subject_end)] + [
+            (clause_start(text, m.number_start), m.number_start) for m in mentions
+        ]
+        for low, high in spans:
+            low = max(low, reach)
+            if low < high:
+                found += [(s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)]
+                reach = high
+        return found
 
 
 def document_context(document: Document) -> DocContext:
@@ -389,7 +403,9 @@ def theme_of(
     start = clause_start(text, mention.number_start)
     stop = CLAUSE_END.search(text, mention.end)
     end = stop.start() if stop else len(text)
-    partner = places().is_partner(geo, ctx.home)
+    partner = ctx.memo.get(("partner", geo))
+    if partner is None:  # the facts of a document sit at a few places: ask once a place
+        partner = ctx.memo[("partner", geo)] = places().is_partner(geo, ctx.home)
     key = ("theme", sentence.index, start, end, partner, extra)
     if key not in ctx.memo:  # the facts of one clause share its theme
         ctx.memo[key] = _clause_theme(ctx, sentence, start, end, partner, extra)
@@ -404,12 +420,13 @@ def _clause_theme(
     hits = _keyword_hits(ctx, sentence, extra)
     while start > 0 and not any(start <= at < end for at, _ in hits):
         start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
-    scores = Counter(_surroundings(ctx, sentence, extra))
+    scores = dict(_surroundings(ctx, sentence, extra))  # a plain copy: this runs once a clause
     for at, themes in hits:
+        weight = CLAUSE if start <= at < end else SENTENCE
         for tid in themes:
-            scores[tid] += CLAUSE if start <= at < end else SENTENCE
+            scores[tid] = scores.get(tid, 0.0) + weight
     if partner and "regional" in owners:
-        scores["regional"] += PARTNER
+        scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
         return "economy"
     return max(scores, key=lambda tid: scores[tid])
