@@ -102,3 +102,33 @@ def test_subject_words_come_from_the_clause_and_are_refused_when_no_noun_phrase(
     roads = make_fact(other, "5处", "5", "unit", "推进12条道路等改造完成", geo="青川县")
     first = make_fact(other, "第一", "1", "rank", "数量稳居全市", kind="rank", geo="青川县")
     assert subject_words(roads) == "" and subject_words(first) == ""  # a figure inside; a predicate
+
+
+def test_a_change_is_said_of_the_subject_the_translation_layer_names():
+    from briefing.model import Translation
+
+    class SubjectLayer(FakeLayer):
+        def english_subject(self, zh):
+            return (
+                Translation("tea output", "composed")
+                if zh == "茶叶产量增速"
+                else Translation("", "untranslated")
+            )
+
+    text = "报告\n一、回顾\n2025年,青川县茶叶产量增长8.1%。\n"
+    document = make_document(text, doc="t", issuer="青川县")
+    fact = make_fact(
+        document,
+        "8.1%",
+        "8.1",
+        "percent",
+        "茶叶产量增速",
+        "tea output growth rate",
+        kind="change_pct",
+        direction="up",
+        geo="青川县",
+        period="2025",
+    )
+    realiser = Realiser(SubjectLayer(GLOSSARY), None, 2025, {document.doc: document})
+    [made] = [realiser.realise(g) for g in group_figures([Figure(fact, 1.0)])]
+    assert made.en.startswith("Tea output") and "up 8.1%" in made.en

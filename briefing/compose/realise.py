@@ -218,7 +218,18 @@ class Realiser:
         """A chart bar's English label: the fact's subject in English, "" when it has none (the bar is
         then not drawn: a chart says in both languages what it measures)."""
         found = self.indicator_en(fact)
-        return subject_en(fact, found.en) if found.en and found.en_by != "untranslated" else ""
+        return self._subject_english(fact, found.en) if found.en and found.en_by != "untranslated" else ""
+
+    def _subject_english(self, fact: Fact, label: str) -> str:
+        """The English of what a change (or growth target) is a change of, for sentences whose verb
+        states the change: the translation layer's own composition when it offers one (社会消费品零售总额
+        增速 → total retail sales of consumer goods), else `label` without its change words."""
+        english_subject = getattr(self.layer, "english_subject", None)
+        if english_subject is not None and subject_en(fact, label) != label:
+            found = english_subject(fact.indicator_zh)
+            if found.en and found.en_by != "untranslated":
+                return found.en
+        return subject_en(fact, label)
 
     def _glossary(self, zh: str) -> Translation:
         """The glossary's entry for `zh` alone, without asking the model."""
@@ -302,7 +313,7 @@ class Realiser:
             fact = item.figure.fact
             label_en = self.indicator_en(fact)
             ways.append(label_en.en_by)
-            en = subject_en(fact, label_en.en) if label_en.en else ""
+            en = self._subject_english(fact, label_en.en) if label_en.en else ""
             zh = subject_zh(fact)
             if not en:
                 usable = bool(zh) and self.usable(fact, zh)
