@@ -132,3 +132,19 @@ def test_a_change_is_said_of_the_subject_the_translation_layer_names():
     realiser = Realiser(SubjectLayer(GLOSSARY), None, 2025, {document.doc: document})
     [made] = [realiser.realise(g) for g in group_figures([Figure(fact, 1.0)])]
     assert made.en.startswith("Tea output") and "up 8.1%" in made.en
+
+
+def test_a_sentence_of_figures_of_two_periods_states_neither_period():
+    text = "报告\n一、回顾\n全县茶叶产值从2020年的3.1亿元增长到2025年的5.2亿元。\n"
+    document = make_document(text, doc="p", issuer="青川县")
+    old = make_fact(
+        document, "3.1亿元", "310000000", "CNY", "全县茶叶产值从", geo="青川县", period="2020", number=1
+    )
+    new = make_fact(
+        document, "5.2亿元", "520000000", "CNY", "茶叶产值", geo="青川县", period="2025", number=2
+    )
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2025, {document.doc: document})
+    groups = realiser.join_quoted(group_figures([Figure(old, 1.0), Figure(new, 1.0)]))
+    for made in (realiser.realise(g) for g in groups):
+        assert " in 2020" not in made.en and " in 2025" not in made.en
+        assert not made.zh.startswith(("2020年，", "2025年，"))

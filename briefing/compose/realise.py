@@ -305,8 +305,10 @@ class Realiser:
         whose own words say what the source says about it."""
         lead = group.lead
         doubted = self.doubted(group)
-        period = period and "period" not in doubted
-        geo = geo and not doubted & {"geo", SILENT_GEO}
+        stated = [i.figure.fact for i in group.items]
+        # one period and one place for the whole sentence, or none stated (从2020年的…增长到2025年的…)
+        period = period and "period" not in doubted and len({f.period for f in stated}) == 1
+        geo = geo and not doubted & {"geo", SILENT_GEO} and len({f.geo for f in stated}) == 1
         target = target and "kind" not in doubted and is_target(lead)
         zh_items, en_items, ways = [], [], []
         for item in group.items:
@@ -323,11 +325,16 @@ class Realiser:
             en_items.append(ItemView(fact, en, en, changes))
         _shorten(zh_items)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
+        stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
         if clause:
-            geo = geo and bool(lead.geo) and not names_place(clause, lead.geo) and not places_named(clause)
+            geo = stated_place and not names_place(clause, lead.geo) and not places_named(clause)
+            own_words = clause
         else:
-            geo = geo and bool(lead.geo) and not names_own_place(zh_items[0].label, lead.geo)
-        geo_label = self.label(lead.geo) if geo else Translation("", "template")
+            geo = stated_place and not names_own_place(zh_items[0].label, lead.geo)
+            own_words = zh_items[0].label
+        # 全省/全区 in the Chinese names the place by the issuer's word; the English names it outright
+        own = stated_place and any(w in own_words for w in settings().labels.own_place_words)
+        geo_label = self.label(lead.geo) if geo or own else Translation("", "template")
         generic = "untranslated" in ways
         if geo_label.en:
             ways.append(geo_label.en_by)
