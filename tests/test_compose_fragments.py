@@ -148,3 +148,22 @@ def test_a_sentence_of_figures_of_two_periods_states_neither_period():
     for made in (realiser.realise(g) for g in groups):
         assert " in 2020" not in made.en and " in 2025" not in made.en
         assert not made.zh.startswith(("2020年，", "2025年，"))
+
+
+def test_a_target_keeps_the_sources_own_verb():
+    text = "报告\n二、今年目标\n城镇调查失业率控制在5.5%左右。\n"
+    document = make_document(text, doc="g", issuer="青川县")
+    fact = make_fact(
+        document,
+        "5.5%左右",
+        "5.5",
+        "percent",
+        "城镇调查失业率",
+        kind="target",
+        qualifier="about",
+        geo="青川县",
+        period="target-2025",
+    )
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2025, {document.doc: document})
+    [made] = [realiser.realise(g, target=True) for g in group_figures([Figure(fact, 1.0)])]
+    assert "城镇调查失业率控制在5.5%左右" in made.zh and "达到" not in made.zh

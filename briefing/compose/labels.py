@@ -113,6 +113,17 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
     return _link_problem(fact, label, sentence)
 
 
+def source_link(fact: Fact, label: str, sentence: Sentence | None = None) -> str:
+    """The verb that joins `label` to the figure in the source (达到, 控制在, 保持在), when it is one of
+    the joining words; "" otherwise."""
+    at = raw_position(fact, sentence)
+    end = fact.sentence.rfind(label, 0, at + 1) if label and at >= 0 else -1
+    if end < 0:
+        return ""
+    link = fact.sentence[end + len(label) : at]
+    return link if link in settings().labels.joining_words else ""
+
+
 def _link_problem(fact: Fact, label: str, sentence: Sentence | None) -> str:
     """Does the source join the label to the figure as the template will (为 for a level, 增长/下降 for
     a change)? A template that says 增长 where the source says 为 (贡献率为68.8% → 贡献率增长68.8%), or

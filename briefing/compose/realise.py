@@ -28,6 +28,7 @@ from briefing.compose.labels import (
     plain,
     raw_position,
     source_clause,
+    source_link,
     subject_words,
 )
 from briefing.compose.salience import sentence_of
@@ -39,7 +40,7 @@ from briefing.resources import shipped_dir
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
 # weakest part.
 EN_BY_ORDER = ("template", "glossary", "composed", "mt", "untranslated")
-TARGET_CUES_ZH = ("力争", "确保", "争取", "计划")
+TARGET_CUES_ZH = ("力争", "确保", "争取", "预期", "计划")
 MAX_LABEL = 200  # characters: longer "labels" (a title that is the whole text of a one-line source) are
 # not labels, and translating them would cost more than the rest of the brief
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
@@ -111,6 +112,7 @@ class ItemView:
     short: str  # the label without the words it shares with the group's first label (zh)
     changes: list[Fact]
     action: bool = False  # the (Chinese) label opens with a verb: 受理热线诉求 takes no 为
+    link: str = ""  # the source's own joining verb between label and figure (达到, 控制在), "" if none
 
 
 @dataclass
@@ -321,7 +323,8 @@ class Realiser:
                 usable = bool(zh) and self.usable(fact, zh)
                 en = untranslated_subject(zh if usable else subject_words(fact, self.sentence(fact)))
             changes = [c.fact for c in item.changes]
-            zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh)))
+            link = source_link(fact, zh, self.sentence(fact))
+            zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh), link))
             en_items.append(ItemView(fact, en, en, changes))
         _shorten(zh_items)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
