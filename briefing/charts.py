@@ -1,48 +1,24 @@
-"""Theme charts: the figures of one theme drawn as bilingual horizontal bars (matplotlib, vector SVG).
+"""Theme charts drawn: a chosen `Chart` (compose.chartspec) as bilingual horizontal bars (matplotlib,
+vector SVG).
 
-A chart only appears where the data make one meaningful: several indicators in one unit, place and
-period (levels, or rates and shares), changes with their direction (diverging bars, rises and falls in
-two colours), or targets beside what was achieved for the same indicator. Mixing units on one axis,
-or a lone bar, would mislead more than it informs, so `theme_chart` returns None then.
-
-Values are shown exactly as the facts state them, in one scale per chart (亿, 万 or plain) picked so no
-figure needs more than two decimals; the scale and unit are in the caption. Text stays text in the SVG
-(`svg.fonttype = none`) so the PDF sets it in the embedded Noto fonts; every text element gets the font
-that has all its glyphs (Noto Sans for English, Noto Sans SC for Chinese), so none draws a box.
+What a chart compares is decided by the composer, which puts the chart in the brief; this module only
+draws it. Text stays text in the SVG (`svg.fonttype = none`) so the PDF sets it in the embedded Noto
+fonts; every text element gets the font that has all its glyphs (Noto Sans for English, Noto Sans SC
+for Chinese), so none draws a box.
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
-import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import cache
-from typing import Any
+from dataclasses import dataclass
 
 from briefing import fonts
-from briefing.compose.group import subject_zh
+from briefing.compose.chartspec import Chart, Row, chart_words
 from briefing.fonts import check_glyphs
-from briefing.model import Bilingual, Fact
 from briefing.palette import CHART_COLOURS
-from briefing.render import format_plain, unit_name
-from briefing.resources import DATA_DIR
 
-MAX_ROWS = 8
-MIN_LEVEL_ROWS = 3  # two bars in one unit rarely say more than the sentence that states them
-MIN_PAIRED_ROWS = 2
-SMALLEST_SHOWN = Decimal("0.001")  # bars under 0.1% of the largest vanish on a shared axis
-MAX_DECIMALS = 2
-
-QUALIFIER_MARKS = {
-    "over": ("", "+"),
-    "about": ("~", ""),
-    "nearly": ("~", ""),
-    "at_least": ("≥", ""),
-    "at_most": ("≤", ""),
-}
+__all__ = ["Chart", "Row", "natural_height", "render_svg"]  # Chart and Row: the spec it draws
 
 _SVG_RC = {
     "svg.fonttype": "none",  # real text, set by the PDF's embedded fonts
@@ -62,201 +38,6 @@ ROW_HEIGHT = 23.0
 ROW_EXTRA_LINE = 7.0
 BOTTOM_PAD = 4.0
 SMALLEST_TEXT_SIZE = min(ZH_LABEL_SIZE, EN_LABEL_SIZE, TITLE_ZH_SIZE, TITLE_EN_SIZE, CAPTION_SIZE, VALUE_SIZE)
-
-
-@dataclass(frozen=True)
-class Row:
-    label: Bilingual
-    value: float  # plotted, in the chart's scale (negative for falls)
-    text: str  # the value as printed beside the bar
-    target: float | None = None  # target rows: the target beside the achieved value
-    target_text: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    kind: str  # levels | shares | changes | targets
-    title: Bilingual
-    unit: Bilingual | None  # caption; None when the value labels carry their unit (%)
-    rows: list[Row] = field(default_factory=list)
-    fact_ids: list[str] = field(default_factory=list)  # the facts drawn, for citations and checks
-
-
-@cache
-def _words() -> dict[str, Any]:
-    with open(DATA_DIR / "charts.toml", "rb") as handle:
-        return tomllib.load(handle)
-
-
-# ---------------------------------------------------------------- choosing what to draw
-
-
-def theme_chart(
-    facts: list[Fact],
-    *,
-    title: Bilingual,
-    max_rows: int = MAX_ROWS,
-    min_level_rows: int = MIN_LEVEL_ROWS,
-) -> Chart | None:
-    """The most informative chart the facts allow, or None when no unit has enough indicators.
-
-    Targets beside results come first (they answer "on track?"); otherwise the chart with most bars,
-    changes before levels before shares on equal counts. A chart keeps the first `max_rows` indicators
-    of its group in the order given (facts arrive best first), so a busy theme shows its leading ones.
-    `min_level_rows` is the fewest bars a chart of levels or shares needs: a page without the sentences
-    that state the figures (a one-pager) draws two; a full brief, which states them beside, wants three.
-
-    A change whose label names no subject (同比增长) is never drawn: beside other bars it would read as
-    a figure of something else. A fact without an English label is still drawn: its English line says
-    the label is not translated (`charts.toml [untranslated]`), since an honestly marked bilingual chart
-    beats no chart.
-    """
-    usable = [f for f in facts if subject_zh(f) and f.certainty >= 0.6]  # a bar says what it measures
-    targets = _target_chart(usable, title, max_rows)
-    if targets is not None:
-        return targets
-    candidates = [
-        _change_chart(usable, title, max_rows),
-        _level_chart(usable, title, ("level",), "levels", max_rows, min_level_rows),
-        _level_chart(usable, title, ("share",), "shares", max_rows, min_level_rows),
-    ]
-    present = [c for c in candidates if c is not None]
-    return max(present, key=lambda c: len(c.rows), default=None)
-
-
-def _distinct(facts: Iterable[Fact]) -> list[Fact]:
-    """First fact of each indicator (facts arrive best first)."""
-    seen: set[str] = set()
-    out = []
-    for fact in facts:
-        if fact.indicator_zh not in seen:
-            seen.add(fact.indicator_zh)
-            out.append(fact)
-    return out
-
-
-def _bare_measure_word(fact: Fact) -> str:
-    """The measure word without its scale (万平方米 → 平方米, 亿元 → 元)."""
-    return fact.measure_word.lstrip("万亿千百")
-
-
-def _unit_key(fact: Fact) -> tuple[str, str, str, str]:
-    """Facts with the same key share an axis: one unit (generic counters such as 个, 项, 条 only with the
-    same word), one place and one period, since a bar beside another invites comparing them."""
-    generic = fact.unit in _words()["generic_units"]["tokens"]
-    return fact.unit, _bare_measure_word(fact) if generic else "", fact.geo, fact.period
-
-
-def _largest_unit_group(facts: list[Fact]) -> list[Fact]:
-    groups: dict[tuple[str, str], list[Fact]] = {}
-    for fact in facts:
-        groups.setdefault(_unit_key(fact), []).append(fact)
-    return max(groups.values(), key=len, default=[])
-
-
-def _chart_title(title: Bilingual, kind: str) -> Bilingual:
-    words = _words()["kinds"][kind]
-    return Bilingual(f"{title.zh} · {words['zh']}", f"{title.en}: {words['en']}")
-
-
-def _level_chart(
-    facts: list[Fact], title: Bilingual, kinds: tuple[str, ...], chart_kind: str, max_rows: int, min_rows: int
-) -> Chart | None:
-    group = _largest_unit_group(_distinct(f for f in facts if f.kind in kinds and f.value > 0))[:max_rows]
-    if not group:
-        return None
-    group = sorted(group, key=lambda f: f.value, reverse=True)
-    group = [f for f in group if f.value >= group[0].value * SMALLEST_SHOWN]
-    if len(group) < min_rows:
-        return None
-    factor, unit = _scale([f.value for f in group], group[0])
-    rows = [Row(_label(f), float(f.value / factor), _value_text(f, factor)) for f in group]
-    return Chart(chart_kind, _chart_title(title, chart_kind), unit, rows, [f.id for f in group])
-
-
-def _change_chart(facts: list[Fact], title: Bilingual, max_rows: int) -> Chart | None:
-    changes = [f for f in facts if f.kind in ("change_pct", "change_abs") and f.direction in ("up", "down")]
-    group = _largest_unit_group(_distinct(changes))[:max_rows]
-    if len(group) < MIN_PAIRED_ROWS:
-        return None
-    signed = {f.id: -f.value if f.direction == "down" else f.value for f in group}
-    group = sorted(group, key=lambda f: signed[f.id], reverse=True)
-    factor, unit = _scale([f.value for f in group], group[0])
-    rows = [Row(_label(f), float(signed[f.id] / factor), _value_text(f, factor, signed=True)) for f in group]
-    return Chart("changes", _chart_title(title, "changes"), unit, rows, [f.id for f in group])
-
-
-def _target_chart(facts: list[Fact], title: Bilingual, max_rows: int) -> Chart | None:
-    achieved = {
-        (f.indicator_zh, f.unit): f for f in reversed(facts) if f.kind in ("level", "share") and f.value > 0
-    }
-    pairs = [
-        (achieved[(t.indicator_zh, t.unit)], t)
-        for t in _distinct(f for f in facts if f.kind == "target" and f.value > 0)
-        if (t.indicator_zh, t.unit) in achieved
-    ]
-    pairs = [p for p in pairs if _unit_key(p[0]) == _unit_key(pairs[0][0])][:max_rows] if pairs else []
-    if len(pairs) < MIN_PAIRED_ROWS:
-        return None
-    factor, unit = _scale([v for a, t in pairs for v in (a.value, t.value)], pairs[0][0])
-    rows = [
-        Row(
-            _label(a),
-            float(a.value / factor),
-            _value_text(a, factor),
-            float(t.value / factor),
-            _value_text(t, factor),
-        )
-        for a, t in pairs
-    ]
-    ids = [i for a, t in pairs for i in (a.id, t.id)]
-    return Chart("targets", _chart_title(title, "targets"), unit, rows, ids)
-
-
-def _label(fact: Fact) -> Bilingual:
-    return Bilingual(fact.indicator_zh, fact.indicator_en or _words()["untranslated"]["en"])
-
-
-def _decimals(value: Decimal) -> int:
-    return max(0, -int(value.normalize().as_tuple().exponent))
-
-
-def _scale(values: list[Decimal], sample: Fact) -> tuple[Decimal, Bilingual | None]:
-    """The largest scale (亿, 万, 1) showing every value with at most two decimals, and the caption of
-    the unit of `sample` (any fact of the chart) in that scale."""
-    unit = sample.unit
-    top = max(abs(v) for v in values)
-    scales = _words()["scales"]
-    chosen = scales[-1]
-    if unit not in ("percent", "percentage_point"):
-        for scale in scales:
-            factor = Decimal(scale["factor"])
-            if top >= factor and all(_decimals(v / factor) <= MAX_DECIMALS for v in values):
-                chosen = scale
-                break
-    if unit == "percent":
-        return Decimal(1), None
-    names = unit_name(unit)
-    generic = _words()["generic_units"]
-    zh = chosen["zh"] + (_bare_measure_word(sample) if unit in generic["tokens"] else names.zh)
-    noun = generic["en"] if unit in generic["tokens"] else names.plural or names.symbol
-    if names.symbol and names.prefix:
-        en = f"{names.symbol} {chosen['en']}".strip()
-    else:
-        en = f"{chosen['en']} {noun}".strip()
-    caption = _words()["caption"]
-    return Decimal(chosen["factor"]), Bilingual(caption["zh"] + zh, caption["en"] + en)
-
-
-def _value_text(fact: Fact, factor: Decimal, *, signed: bool = False) -> str:
-    number = format_plain(fact.value / factor)
-    if fact.value_max is not None:
-        number += "–" + format_plain(fact.value_max / factor)
-    before, after = QUALIFIER_MARKS.get(fact.qualifier, ("", ""))
-    if signed:
-        before = ("−" if fact.direction == "down" else "+") + before
-    suffix = "%" if fact.unit == "percent" else ""
-    return f"{before}{number}{suffix}{after}"
 
 
 # ---------------------------------------------------------------- drawing
@@ -341,7 +122,7 @@ def render_svg(chart: Chart, width: float, height: float | None = None) -> bytes
         put(0, top - TITLE_ZH_SIZE - 12, chart.title.en, TITLE_EN_SIZE, cjk=False, color=colour["muted"])
         caption_y = top - TITLE_ZH_SIZE - 23
         if chart.unit:
-            sep = _words()["caption"]["separator"]
+            sep = chart_words()["caption"]["separator"]
             put(
                 0,
                 caption_y,
@@ -388,7 +169,7 @@ def render_svg(chart: Chart, width: float, height: float | None = None) -> bytes
 def _legend(put, fig, points, width, y):
     from matplotlib.patches import Rectangle
 
-    words = _words()["legend"]
+    words = chart_words()["legend"]
     x = width - 150
     for key, colour in (("achieved", CHART_COLOURS["up"]), ("target", CHART_COLOURS["target"])):
         fig.add_artist(Rectangle((x, y), 6, 6, transform=points, color=colour, lw=0))

@@ -254,6 +254,7 @@ class BriefSection:
     title: Bilingual
     sentences: list[BriefSentence] = field(default_factory=list)
     kind: str = "theme"  # summary | theme | targets | risks
+    chart: Any = None  # compose.chartspec.Chart the composer chose for this section, or None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -338,3 +339,4 @@ class ThemeBrief:
     facts: list[Fact] = field(default_factory=list)  # chart material, best first
     sources: list[Bilingual] = field(default_factory=list)  # one per document, with its date
     citations: list[Citation] = field(default_factory=list)
+    chart: Any = None  # compose.chartspec.Chart chosen for the page, or None

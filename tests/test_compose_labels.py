@@ -44,13 +44,22 @@ def realise(document, facts, layer=None, **kwargs):
         ("京津冀高速公路密度为全国平均水平的", "2.6倍", "unspecified", False),  # ends on 的
         ("数量稳居全市", "第一", "unspecified", False),  # a predicate
         ("占全区区级税收", "38.9%", "2025-H1", False),  # opens with 占
-        ("细颗粒物(PM2.5)浓度", "36.3亿元", "2025-H1", True),  # the digits of a name are no figure
-        ("模以上文化及相关产业", "36.3亿元", "2025-H1", True),  # not in the sentence: not checked there
+        ("组团整体实现区级税收", "36.3亿元", "2025-H1", True),  # a phrase of its source sentence
+        ("细颗粒物(PM2.5)浓度", "36.3亿元", "2025-H1", False),  # not a phrase of its source sentence
+        ("GDP（现价", "36.3亿元", "2025-H1", False),  # cuts a bracket in half
+        ("末区级税收", "36.3亿元", "2025-H1", False),  # opens with a time suffix cut from 6月末
+        ("税收", "36.3亿元", "2025-H1", False),  # one word names no subject
     ],
 )
 def test_label_guard(document, label, raw, period, usable):
     fact = make_fact(document, raw, "1", "CNY", label, period=period)
     assert (label_problem(fact, label) == "") is usable
+
+
+def test_the_digits_of_a_name_are_no_figure():
+    document = make_document("报告\n上半年,细颗粒物(PM2.5)浓度为30.6微克/立方米。\n")
+    fact = make_fact(document, "30.6微克/立方米", "30.6", "ug_per_m3", "细颗粒物(PM2.5)浓度")
+    assert label_problem(fact, fact.indicator_zh) == ""
 
 
 def test_a_label_cut_mid_word_is_refused():
@@ -88,15 +97,14 @@ def test_a_clause_without_subject_is_not_quoted(document):
     assert source_clause([added]) == ""  # its subject sits with 620种, another figure
 
 
-def test_english_without_a_label_states_the_figures_generically_and_says_so(document):
+def test_english_without_a_label_names_the_chinese_term_and_says_it_has_no_english(document):
     level = make_fact(document, "36.3亿元", "3630000000", "CNY", "区级税收", measure_word="亿元")
     change = make_fact(document, "9%", "9", "percent", "同比增长", kind="change_pct", direction="up")
     made = realise(document, [level, change])
-    assert made.en == (
-        "Figure reported for Dongcheng in the first half of 2025: CNY 3.63 billion, up 9% year on year."
-    )
-    assert made.en_by == "untranslated"
-    assert not any("\u4e00" <= c <= "\u9fff" for c in made.en)  # no Chinese inside English prose
+    assert made.en.startswith("[区级税收] (no English term yet) in Dongcheng")
+    assert "in the first half of 2025" in made.en and "up 9% year on year" in made.en
+    assert "reported" not in made.en
+    assert made.en_by == "untranslated"  # counted as such in brief.json
     assert check_numbers(made.figures_text, [level, change]) == []
     labelled = realise(document, [level, change], FakeLayer({**GLOSSARY, "区级税收": "District tax revenue"}))
     assert labelled.en.startswith("District tax revenue in Dongcheng") and labelled.en_by == "template"

@@ -41,7 +41,7 @@ def pm25(document):
         "30.6微克/立方米",
         "30.6",
         "ug_per_m3",
-        "PM2.5浓度",
+        "细颗粒物(PM2.5)浓度",
         "PM2.5 concentration",
         measure_word="微克/立方米",
         theme="environment",
@@ -51,7 +51,7 @@ def pm25(document):
         "19.5%",
         "19.5",
         "percent",
-        "PM2.5浓度同比改善幅度",
+        "细颗粒物(PM2.5)浓度同比改善幅度",
         "PM2.5 concentration, year-on-year improvement",
         kind="change_pct",
         direction="down",
@@ -63,7 +63,7 @@ def pm25(document):
 
 def test_level_and_its_change_make_one_sentence_in_report_style(document):
     [made] = sentences(document, pm25(document))
-    assert made.zh == "上半年，东城区PM2.5浓度为30.6微克/立方米，同比下降19.5%。"
+    assert made.zh == "上半年，东城区细颗粒物(PM2.5)浓度为30.6微克/立方米，同比下降19.5%。"
     assert made.en == (
         "PM2.5 concentration in Dongcheng stood at 30.6 μg/m³ in the first half of 2025, "
         "down 19.5% year on year."
@@ -105,20 +105,47 @@ def test_figures_of_different_sentences_are_not_grouped(document):
 
 
 @pytest.mark.parametrize(
-    ("raw", "value", "unit", "measure_word", "qualifier", "zh_part", "en_part"),
+    ("raw", "label", "value", "unit", "measure_word", "qualifier", "zh_part", "en_part"),
     [
-        ("超2300亿元", "230000000000", "CNY", "亿元", "over", "超2300亿元", "over CNY 230 billion"),
-        ("1000余户", "1000", "household", "户", "over", "1000余户", "over 1,000"),
-        ("约1.6万家", "16000", "enterprise", "万家", "about", "约1.6万家", "about 16,000"),
-        ("97.37万公顷", "973700", "hectare", "万公顷", "exact", "为97.37万公顷", "973,700 hectares"),
-        ("216.6亿元", "21660000000", "CNY", "亿元", "exact", "为216.6亿元", "CNY 21.66 billion"),
+        (
+            "超2300亿元",
+            "输出技术合同成交额",
+            "230000000000",
+            "CNY",
+            "亿元",
+            "over",
+            "超2300亿元",
+            "over CNY 230 billion",
+        ),
+        ("1000余户", "完成申请式退租", "1000", "household", "户", "over", "1000余户", "over 1,000"),
+        ("约1.6万家", "注册企业", "16000", "enterprise", "万家", "about", "约1.6万家", "about 16,000"),
+        (
+            "97.37万公顷",
+            "林地面积",
+            "973700",
+            "hectare",
+            "万公顷",
+            "exact",
+            "为97.37万公顷",
+            "973,700 hectares",
+        ),
+        (
+            "216.6亿元",
+            "文化产业收入",
+            "21660000000",
+            "CNY",
+            "亿元",
+            "exact",
+            "为216.6亿元",
+            "CNY 21.66 billion",
+        ),
     ],
 )
 def test_chinese_number_style_and_qualifier_placement(
-    document, raw, value, unit, measure_word, qualifier, zh_part, en_part
+    document, raw, label, value, unit, measure_word, qualifier, zh_part, en_part
 ):
     fact = make_fact(
-        document, raw, value, unit, "某指标", "Some indicator", qualifier=qualifier, measure_word=measure_word
+        document, raw, value, unit, label, "Some indicator", qualifier=qualifier, measure_word=measure_word
     )
     [made] = sentences(document, [fact])
     assert zh_part in made.zh
@@ -206,7 +233,7 @@ def test_targets_are_phrased_as_plans_never_as_achievements(document):
     ):
         assert made.zh.startswith("年底前，")
         assert "计划" in made.zh or "力争" in made.zh
-        assert "target" in made.en and "by the end of 2025" in made.en
+        assert made.en.startswith("Target") and "by the end of 2025" in made.en
         assert "totalled" not in made.en and "stood at" not in made.en
         assert check_numbers(made.en, [fact]) == []
     assert "学前教育普惠率达到90%以上" in sentences(document, [preschool], target=True)[0].zh
@@ -232,7 +259,7 @@ def test_a_custom_template_folder_restyles_sentences(document, tmp_path):
         encoding="utf-8",
     )
     [made] = sentences(document, pm25(document)[:1], templates=tmp_path)
-    assert made.zh == "【PM2.5浓度】30.6微克/立方米。"
+    assert made.zh == "【细颗粒物(PM2.5)浓度】30.6微克/立方米。"
     assert made.en.startswith("PM2.5 concentration")  # the English template was not overridden
 
 

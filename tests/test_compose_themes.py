@@ -23,3 +23,53 @@ def test_two_figures_of_one_clause_make_one_bullet_not_two(tmp_path, monkeypatch
         assert len(texts) == len(set(texts)), brief.theme
         stated = [fact for bullet in brief.bullets for fact in bullet.facts]
         assert len(stated) == len(set(stated)), brief.theme
+
+
+def test_tiles_say_whose_what_and_when_in_both_languages_and_charts_need_english():
+    from test_compose_helpers import FakeLayer, make_document, make_fact
+
+    texts = {
+        "a": "青川县2025年工作报告\n一、回顾\n2025年,青川县茶叶产量增长8.1%。新建茶园步道12公里。\n",
+        "b": "剑阁县2025年工作报告\n一、回顾\n2025年,剑阁县蜂蜜产量增长6.3%。新建林区道路40公里。\n",
+    }
+    places = {"a": ("青川县", "Qingchuan"), "b": ("剑阁县", "Jiange")}
+    items = []
+    for doc, text in texts.items():
+        document = make_document(text, doc=doc, issuer=places[doc][0])
+        product = "茶叶产量" if doc == "a" else "蜂蜜产量"
+        road = "新建茶园步道" if doc == "a" else "新建林区道路"
+        raw_change = "8.1%" if doc == "a" else "6.3%"
+        raw_km = "12公里" if doc == "a" else "40公里"
+        facts = [
+            make_fact(
+                document,
+                raw_change,
+                raw_change[:-1],
+                "percent",
+                product,
+                kind="change_pct",
+                direction="up",
+                geo=places[doc][0],
+                period="2025",
+                number=1,
+            ),
+            make_fact(document, raw_km, raw_km[:-2], "km", road, geo=places[doc][0], period="2025", number=2),
+        ]
+        items.append((document, facts))
+    layer = FakeLayer(
+        {
+            "青川县": "Qingchuan",
+            "剑阁县": "Jiange",
+            "茶叶产量": "tea output",
+            "蜂蜜产量": "honey output",
+            "新建茶园步道": "tea-garden trails built",
+        }
+    )
+    [brief] = compose_theme_briefs(items, layer, themes=["economy"], min_facts=2)
+    assert brief.kpis
+    for tile in brief.kpis:
+        place_zh, place_en = places[tile.fact_id.split("#")[0]]
+        assert tile.indicator.zh.startswith(place_zh) and tile.indicator.en.endswith(f"({place_en})")
+        assert tile.period.zh and tile.period.en
+    assert "b#2" not in {t.fact_id for t in brief.kpis}  # no English subject: no tile
+    assert brief.chart is None  # two bars (or bars without English) make no chart

@@ -3,7 +3,8 @@
 `compose_brief` writes the full brief of one document; `compose_theme_briefs` gathers one-page material
 per theme over every document of a run. Chinese comes from Jinja2 templates, English from the English
 templates with glossary or machine-translated labels, or from the translation layer for qualitative
-sentences; every English number is checked against its fact (FidelityError when it differs).
+sentences; every English number is checked against its fact, and English that misstates one is
+withheld (the source clause is quoted instead, with a warning): never a wrong number, never a lost brief.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.compose.brief import compose_brief
-from briefing.compose.english import FidelityError
 from briefing.compose.themes import compose_theme_briefs
 from briefing.model import Brief
 
-__all__ = ["FidelityError", "brief_to_json", "compose_brief", "compose_theme_briefs"]
+__all__ = ["brief_to_json", "compose_brief", "compose_theme_briefs"]
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:

@@ -9,12 +9,13 @@ in both languages and check every English number.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+from briefing.compose.chartspec import theme_chart
 from briefing.compose.citations import Citations
-from briefing.compose.english import check, translate
+from briefing.compose.english import problems, translate, warn_misstated
 from briefing.compose.figures import key_figures
 from briefing.compose.group import Group, group_figures
 from briefing.compose.passages import passage_sentences
@@ -23,7 +24,9 @@ from briefing.compose.risks import risk_passage, risk_points
 from briefing.compose.salience import fact_scores, sentence_of, sentence_scores
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
+from briefing.compose.summary import is_context, leading_groups
 from briefing.compose.titles import brief_title, contents_line, is_digest
+from briefing.compose.trust import assess, document_place, is_target, stateable, trusted_score
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
 
 QUALITATIVE_MIN_CHARS = 15
@@ -82,13 +85,14 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
             if entry.group is not None:
                 lead = entry.group.lead
                 fresh = kind == "summary" or previous is None
-                made = realiser.realise(
+                made = realiser.faithful(
                     entry.group,
                     geo=fresh or lead.geo != previous.geo,
                     period=fresh or lead.period != previous.period,
                     target=entry.target,
                 )
-                check(made.figures_text, entry.group.facts, made.zh)
+                if made is None:
+                    continue
                 section.sentences.append(
                     BriefSentence(
                         zh=made.zh,
@@ -113,18 +117,37 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
     for (brief_sentence, _), translation in zip(
         pending, translate(layer, [(s.text, []) for _, s in pending]), strict=True
     ):
-        check(translation.en, [], brief_sentence.zh)
+        if problems(translation.en, []):
+            warn_misstated(document.doc, [], translation.en)
+            continue  # no English rather than English with a figure the source sentence lacks
         brief_sentence.en, brief_sentence.en_by = translation.en, translation.en_by
 
     stated = [g for _, _, _, entries in laid_out for e in entries if (g := e.group) is not None]
+    own_place = document_place(document)
     figures = key_figures(
         stated,
         realiser,
         partial(citations.facts, documents),
         settings().limits.key_figures_max,
+        keep=lambda fact: not is_context(document, fact),
+        name_place=lambda fact: bool(own_place) and fact.geo != own_place,
     )
     by_id = {f.id: f for f in facts}
     stated_ids = dict.fromkeys(i for s in sections for bs in s.sentences for i in bs.facts)
+    stated_facts = [by_id[i] for i in stated_ids]
+    sections = [
+        replace(
+            section,
+            chart=theme_chart(
+                [f for f in stated_facts if f.theme == section.id],
+                title=section.title,
+                subject=realiser.subject,
+            ),
+        )
+        if section.kind == "theme"
+        else section
+        for section in sections
+    ]
     return Brief(
         doc=document.doc,
         title=brief_title(document, realiser.label),
@@ -134,7 +157,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         sections=sections,
         key_figures=figures,
         citations=citations.items,
-        facts=[by_id[i] for i in stated_ids],
+        facts=stated_facts,
         document=document.metadata(),
     )
 
@@ -151,18 +174,21 @@ class _Plan:
         self.with_model = with_model
         cfg = settings()
         limits = cfg.limits
-        scores = fact_scores(document, facts)
+        planned = passage_sentences(document, cfg.target_heading_words)
+        realiser.doubts.update(assess(document, facts, planned))
+        self.with_facts = {s.index for f in facts if (s := sentence_of(document, f)) is not None}
+        facts = [f for f in facts if stateable(f, realiser.doubts[f.id])]
+        raw_scores = fact_scores(document, facts)
+        scores = {f.id: trusted_score(f, raw_scores[f.id]) for f in facts}
         body = [s for s in document.sentences if not s.is_heading]
         self.ranks = sentence_scores(body)
-        self.with_facts = {s.index for f in facts if (s := sentence_of(document, f)) is not None}
         self.part_themes = _part_themes(document, facts)
         risky = risk_passage(document)
-        planned = passage_sentences(document, cfg.target_heading_words)
 
         places: dict[str, list[Group]] = {}
         groups = realiser.join_quoted(group_figures(merge_duplicates(facts, scores)))
         for group in (g for g in groups if g.stateable and realiser.writable(g)):
-            places.setdefault(self._place(group, risky, planned), []).append(group)
+            places.setdefault(self._place(group, risky), []).append(group)
         risk_groups = places.pop("risks", [])
         target_groups = places.pop("targets", [])
         places.pop("", None)
@@ -177,11 +203,11 @@ class _Plan:
         used = len(self.summary) + len(self.targets) + len(self.risks)
         self.themes = self._themes(places, limits.budget(len(document.text)) - used)
 
-    def _place(self, group: Group, risky: set[int], planned: set[int]) -> str:
+    def _place(self, group: Group, risky: set[int]) -> str:
         lead = group.lead
         sentence = sentence_of(self.document, lead)
         index = sentence.index if sentence is not None else -1
-        if lead.kind == "target" or index in planned:
+        if is_target(lead):
             return "targets"
         if index in risky:
             return "risks"
@@ -198,9 +224,38 @@ class _Plan:
     def _summary(
         self, places: dict[str, list[Group]], risk_groups: list[Group], target_groups: list[Group]
     ) -> list[Entry]:
-        """The best group of each of the strongest themes, then the main problem and the main target."""
+        """What the genre leads with (compose.summary): a report's headline indicators and main targets,
+        a news article's headline figure, a digest's line per article. Otherwise, and to reach the
+        minimum, the best group of each of the strongest themes, then the main problem and target."""
         limits = settings().limits
-        leaders = sorted((groups[0] for groups in places.values() if groups), key=lambda g: -g.score)
+        results = sorted((g for groups in places.values() for g in groups), key=lambda g: -g.score)
+        led = leading_groups(self.document, results, target_groups)
+        if led is not None and any(led):
+            lead_results, lead_targets = led
+            for group in lead_results:
+                places[group.lead.theme].remove(group)
+            for group in lead_targets:
+                target_groups.remove(group)
+            entries = [self._entry(g) for g in lead_results]
+            entries += [self._entry(g, target=True) for g in lead_targets]
+            missing = limits.summary_min - len(entries)
+            leaders = [
+                groups[0]
+                for groups in places.values()
+                if groups and not is_context(self.document, groups[0].lead)
+            ]
+            for group in sorted(leaders, key=lambda g: -g.score)[: max(0, missing)]:
+                places[group.lead.theme].remove(group)
+                entries.append(self._entry(group))
+            return entries
+        leaders = sorted(
+            (
+                groups[0]
+                for groups in places.values()
+                if groups and not is_context(self.document, groups[0].lead)
+            ),
+            key=lambda g: -g.score,
+        )
         extras = [g for g in (risk_groups[:1] + target_groups[:1])]
         room = max(limits.summary_min, limits.summary_max - len(extras))
         chosen = leaders[: min(room, SUMMARY_THEME_SENTENCES)]

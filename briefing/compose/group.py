@@ -17,6 +17,8 @@ from briefing.model import Fact
 CHANGE_KINDS = ("change_pct",)
 CHANGE_UNITS = ("percent", "percentage_point")
 MIN_SHARED_PREFIX = 2
+MAX_WORDS_BETWEEN = 3  # Han characters besides change words between a level and the change it takes
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def is_relative_change(fact: Fact) -> bool:
@@ -42,8 +44,11 @@ def subject_zh(fact: Fact) -> str:
 
 
 def subject_en(fact: Fact, label: str) -> str:
-    if is_relative_change(fact):
+    """The English label without the words that name the change ("GDP growth", "Growth of GDP" →
+    "GDP"), for a change or a growth target, whose sentence says "grew"/"to grow" itself."""
+    if is_relative_change(fact) or (fact.kind == "target" and fact.direction in ("up", "down")):
         stripped = settings().change_suffix_en.sub("", label).rstrip(" ,;")
+        stripped = settings().change_prefix_en.sub("", stripped)
         return stripped or label
     return label
 
@@ -117,10 +122,24 @@ def _subject_of(change: Fact, levels: list[Item]) -> Item | None:
     for item in reversed(before or levels):
         label = item.figure.fact.indicator_zh
         if subject and label and (subject == label or similar_indicators(subject, label)):
-            return item
-    if not subject and before:
+            return item if _adjoins(item.figure.fact, change) else None
+    if not subject and before and _adjoins(before[-1].figure.fact, change):
         return before[-1]
     return None
+
+
+def _adjoins(level: Fact, change: Fact) -> bool:
+    """Does the change follow the level with nothing between but change words (，同比增长…)? Words of
+    another subject between them (…比重为59.1%，对经济增长的贡献率超过60%) make the change that
+    subject's, not the level's."""
+    start = level.sentence.find(level.raw)
+    end = level.sentence.find(change.raw, start + len(level.raw)) if start >= 0 else -1
+    if end < 0:
+        return False
+    between = level.sentence[start + len(level.raw) : end]
+    for word in sorted((*settings().change_words_zh, *settings().labels.change_links), key=len, reverse=True):
+        between = between.replace(word, "")
+    return len(_HAN.findall(between)) <= MAX_WORDS_BETWEEN
 
 
 def _respectively_listed(fact: Fact) -> bool:

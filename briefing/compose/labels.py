@@ -13,6 +13,7 @@ place names from its place lexicon, so the three stages agree on what a period o
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -25,6 +26,16 @@ _CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 _FIGURE_DIGITS = re.compile(r"(?<![A-Za-z.\d])[0-9０-９]+(?:\.\d+)?(?![A-Za-z.\d])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HALF_WIDTH = {",": "，", ";": "；"}
+# Markdown marks a source may carry into a sentence (### 标题, **加粗**, __强调__, > 引文): never printed.
+_MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>)\s*|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
+_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"))
+
+
+def plain(text: str) -> str:
+    """`text` without Markdown marks (headline hashes, bold and italic stars, quote marks)."""
+    return _MARKDOWN.sub("", text).strip()
 
 
 @cache
@@ -60,6 +71,11 @@ def names_place(text: str, geo: str) -> bool:
     return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
 
 
+def names_geo(text: str, geo: str) -> bool:
+    """Does `text` name `geo` itself (东城区 or 东城), not only as 全区/我市?"""
+    return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
+
+
 def _stem(geo: str) -> str:
     for suffix in settings().geo_suffixes_zh:
         if geo.endswith(suffix) and len(geo) - len(suffix) >= 2:
@@ -76,6 +92,12 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
         return "holds a figure"
     if not rules.min_chars <= len(label) <= rules.max_chars:
         return "length"
+    if plain(label) != label:
+        return "holds Markdown marks"
+    if any(label.count(a) != label.count(b) for a, b in _PAIRS):
+        return "cuts a title or quotation in half"
+    if label not in fact.sentence:
+        return "not a phrase of its source sentence"
     if label.endswith(rules.dangling_ends) or label.startswith(rules.dangling_starts):
         return "dangling word"
     if any(word in label for word in rules.predicate_words):
@@ -88,6 +110,43 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
         return "headline fragment"
     if not _starts_at_word(label, fact.sentence):
         return "starts mid-word"
+    return _link_problem(fact, label, sentence)
+
+
+def source_link(fact: Fact, label: str, sentence: Sentence | None = None) -> str:
+    """The verb that joins `label` to the figure in the source (达到, 控制在, 保持在), when it is one of
+    the joining words; "" otherwise."""
+    at = raw_position(fact, sentence)
+    end = fact.sentence.rfind(label, 0, at + 1) if label and at >= 0 else -1
+    if end < 0:
+        return ""
+    link = fact.sentence[end + len(label) : at]
+    return link if link in settings().labels.joining_words else ""
+
+
+def _link_problem(fact: Fact, label: str, sentence: Sentence | None) -> str:
+    """Does the source join the label to the figure as the template will (为 for a level, 增长/下降 for
+    a change)? A template that says 增长 where the source says 为 (贡献率为68.8% → 贡献率增长68.8%), or
+    that pairs a label with a figure of another clause, states something the source does not."""
+    from briefing.compose.group import is_relative_change
+
+    at = raw_position(fact, sentence)
+    if at < 0:
+        return ""  # the figure is not found in its sentence: nothing to compare with
+    end = fact.sentence.rfind(label, 0, at + 1)
+    if end < 0:
+        return "not before its figure"
+    link = fact.sentence[end + len(label) : at]
+    rules = settings().labels
+    if len(link) > rules.max_link_chars or _CLAUSE_BREAK.search(link):
+        return "separated from its figure"
+    says_change = any(word in link for word in rules.change_links)
+    if is_relative_change(fact) and not says_change and not label.endswith(rules.change_links):
+        return "the source states no change here"
+    if not is_relative_change(fact) and says_change:
+        return "the source states a change here"
+    if fact.kind == "change_abs":
+        return "an amount added is stated in the source's words"
     return ""
 
 
@@ -116,10 +175,9 @@ def _starts_at_word(label: str, text: str) -> bool:
 def raw_position(fact: Fact, sentence: Sentence | None) -> int:
     """Index of the fact's raw in its sentence text (by source offset when the sentence is known)."""
     if sentence is not None and sentence.text == fact.sentence:
-        try:
-            return sentence.offsets.index(fact.span[0])
-        except ValueError:
-            pass
+        at = bisect.bisect_left(sentence.offsets, fact.span[0])  # offsets only grow along the text
+        if at < len(sentence.offsets) and sentence.offsets[at] == fact.span[0]:
+            return at
     return fact.sentence.find(fact.raw)
 
 
@@ -156,6 +214,38 @@ def source_clause(facts: list[Fact], sentence: Sentence | None = None) -> str:
     return _tidy(facts[0].sentence[span[0] : span[1]]) if span else ""
 
 
+def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
+    """The words that name what the figure counts, cut from its own clause: the clause before the
+    figure without connectives, time words and the verb joining it to the figure (6月末广义货币供应量
+    同比增长8.3% → 广义货币供应量); "" when what is left is not a plausible subject."""
+    at = raw_position(fact, sentence)
+    if at < 0:
+        return ""
+    rules = settings().labels
+    words = _CLAUSE_BREAK.split(fact.sentence[max(0, at - 60) : at])[-1]
+    words = _time_words().sub("", _strip_openers(plain(words)))
+    joins = sorted(
+        {*rules.change_links, *rules.verbs_only, *settings().change_words_zh, *rules.joining_words},
+        key=len,
+        reverse=True,
+    )
+    changed = True
+    while changed:
+        changed = False
+        for word in joins:
+            if words.endswith(word) and len(words) > len(word):
+                words = words[: -len(word)]
+                changed = True
+    words = words.strip("，,、 的")
+    if not rules.min_chars <= len(words) <= rules.max_chars or _FIGURE_DIGITS.search(words):
+        return ""
+    if words.endswith(rules.dangling_ends) or words.startswith(rules.dangling_starts):
+        return ""
+    if any(word in words for word in rules.predicate_words):
+        return ""
+    return words
+
+
 def _strip_openers(text: str) -> str:
     """Leading connectives (其中, 此外, 同时, 并) and spaces: they tie the clause to words we leave out."""
     rules = settings().labels
@@ -187,7 +277,10 @@ def _has_subject(before: str) -> bool:
 
 
 def _tidy(clause: str) -> str:
-    clause = _strip_openers(clause)
+    clause = _strip_openers(plain(clause))
+    for a, b in _PAIRS:  # a quotation or title cut at the clause's edge loses its lone mark
+        if clause.count(a) != clause.count(b):
+            clause = clause.replace(a, "").replace(b, "")
     clause = re.sub(r"(?<!\d)[,;]|[,;](?!\d)", lambda m: _HALF_WIDTH[m.group()], clause)
     return clause.rstrip("，、 ")
 

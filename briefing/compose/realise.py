@@ -16,7 +16,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from briefing import render
-from briefing.compose.group import Group, is_relative_change, subject_en, subject_zh
+from briefing.compose.english import problems, warn_misstated
+from briefing.compose.group import Group, subject_en, subject_zh
 from briefing.compose.labels import (
     clause_span,
     first_person,
@@ -24,18 +25,24 @@ from briefing.compose.labels import (
     names_place,
     names_time,
     places_named,
+    plain,
     raw_position,
     source_clause,
+    source_link,
+    subject_words,
 )
 from briefing.compose.salience import sentence_of
 from briefing.compose.settings import settings
-from briefing.model import Document, Fact, Sentence, Translation
+from briefing.compose.trust import SILENT_GEO, is_target
+from briefing.model import Bilingual, Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
 # weakest part.
 EN_BY_ORDER = ("template", "glossary", "composed", "mt", "untranslated")
-TARGET_CUES_ZH = ("力争", "确保", "争取", "计划")
+TARGET_CUES_ZH = ("力争", "确保", "争取", "预期", "计划")
+MAX_LABEL = 200  # characters: longer "labels" (a title that is the whole text of a one-line source) are
+# not labels, and translating them would cost more than the rest of the brief
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _LAYOUT_SPACE = re.compile(r"\s*\n\s*|\s{2,}")
 
@@ -105,6 +112,7 @@ class ItemView:
     short: str  # the label without the words it shares with the group's first label (zh)
     changes: list[Fact]
     action: bool = False  # the (Chinese) label opens with a verb: 受理热线诉求 takes no 为
+    link: str = ""  # the source's own joining verb between label and figure (达到, 控制在), "" if none
 
 
 @dataclass
@@ -130,8 +138,8 @@ class Realiser:
     A group whose Chinese labels can all name their figures (compose.labels) is written from the
     templates; otherwise the Chinese quotes the source clause that states the figures. The English uses
     English labels (the fact's own or the glossary's); without them, machine translation of the Chinese
-    sentence when a model is installed, else the templates' generic wording, which states every figure
-    but not what it measures (en_by "untranslated").
+    sentence when a model is installed, else the same templates with the Chinese term in brackets as the
+    subject, said plainly to have no English yet (en_by "untranslated"): never a figure without a subject.
     """
 
     def __init__(
@@ -146,10 +154,14 @@ class Realiser:
         self.doc_year = doc_year
         self.documents = documents or {}
         self._labels: dict[str, Translation] = {}
+        # Fields of each fact (by id) the brief may not state (compose.trust); filled by the composer.
+        self.doubts: dict[str, set[str]] = {}
 
     def prefetch(self, labels: list[str]) -> None:
         """Translate many labels in one batch (one model call rather than one per label)."""
-        wanted = [zh for zh in dict.fromkeys(labels) if zh and zh not in self._labels]
+        wanted = [
+            zh for zh in dict.fromkeys(labels) if zh and zh not in self._labels and len(zh) <= MAX_LABEL
+        ]
         if wanted:
             for zh, found in zip(wanted, self.layer.sentences([(zh, []) for zh in wanted]), strict=True):
                 self._labels[zh] = found if found.en else Translation("", "untranslated")
@@ -160,8 +172,8 @@ class Realiser:
         )
 
     def label(self, zh: str) -> Translation:
-        if not zh:
-            return Translation("", "untranslated")
+        if not zh or len(zh) > MAX_LABEL:
+            return Translation("", "untranslated")  # a "title" that is a whole run-on text is no label
         if zh not in self._labels:
             found = self.layer.label(zh)
             if not found.en:
@@ -194,6 +206,32 @@ class Realiser:
         if self.usable(fact):
             return self.label(fact.indicator_zh)
         return self._glossary(fact.indicator_zh)
+
+    def subject(self, fact: Fact) -> Bilingual | None:
+        """What the figure measures, in both languages, to stand alone (a chart bar, a tile): a label fit
+        for a template or the subject words of its clause, and its English; None when either lacks."""
+        zh = subject_zh(fact)
+        if not (zh and self.usable(fact, zh)):
+            zh = subject_words(fact, self.sentence(fact))
+        en = self.bar_label(fact)
+        return Bilingual(zh, en) if zh and en else None
+
+    def bar_label(self, fact: Fact) -> str:
+        """A chart bar's English label: the fact's subject in English, "" when it has none (the bar is
+        then not drawn: a chart says in both languages what it measures)."""
+        found = self.indicator_en(fact)
+        return self._subject_english(fact, found.en) if found.en and found.en_by != "untranslated" else ""
+
+    def _subject_english(self, fact: Fact, label: str) -> str:
+        """The English of what a change (or growth target) is a change of, for sentences whose verb
+        states the change: the translation layer's own composition when it offers one (社会消费品零售总额
+        增速 → total retail sales of consumer goods), else `label` without its change words."""
+        english_subject = getattr(self.layer, "english_subject", None)
+        if english_subject is not None and subject_en(fact, label) != label:
+            found = english_subject(fact.indicator_zh)
+            if found.en and found.en_by != "untranslated":
+                return found.en
+        return subject_en(fact, label)
 
     def _glossary(self, zh: str) -> Translation:
         """The glossary's entry for `zh` alone, without asking the model."""
@@ -242,30 +280,65 @@ class Realiser:
         facts = [f.fact for f in group.figures]
         return source_clause(facts, self.sentence(group.lead))
 
+    def faithful(
+        self, group: Group, *, geo: bool = True, period: bool = True, target: bool = False
+    ) -> Realised | None:
+        """`realise`, with every English number checked: English that misstates a figure is withheld
+        (the Chinese quotes the source clause, the figure as written), and the run warns once. None when
+        not even the Chinese can be had."""
+        made = self.realise(group, geo=geo, period=period, target=target)
+        if not problems(made.figures_text, group.facts):
+            return made
+        warn_misstated(group.lead.doc, [f.raw for f in group.facts], made.en)
+        clause = self._clause(group)
+        zh = f"{first_person(clause, group.lead.geo)}。" if clause else made.zh
+        return Realised(zh, "", "untranslated", [])
+
+    def doubted(self, group: Group) -> set[str]:
+        """Fields in doubt for any fact of the group: the sentence states none of them."""
+        return {d for f in group.facts for d in self.doubts.get(f.id, ())}
+
     def realise(
         self, group: Group, *, geo: bool = True, period: bool = True, target: bool = False
     ) -> Realised:
-        """One sentence for `group`; `geo`/`period` False leave out what the previous sentence set."""
+        """One sentence for `group`; `geo`/`period` False leave out what the previous sentence set.
+
+        A field in doubt (compose.trust) is never stated, and the Chinese then quotes the source clause,
+        whose own words say what the source says about it."""
         lead = group.lead
+        doubted = self.doubted(group)
+        stated = [i.figure.fact for i in group.items]
+        # one period and one place for the whole sentence, or none stated (从2020年的…增长到2025年的…)
+        period = period and "period" not in doubted and len({f.period for f in stated}) == 1
+        geo = geo and not doubted & {"geo", SILENT_GEO} and len({f.geo for f in stated}) == 1
+        target = target and "kind" not in doubted and is_target(lead)
         zh_items, en_items, ways = [], [], []
         for item in group.items:
             fact = item.figure.fact
-            alone = is_relative_change(fact)
             label_en = self.indicator_en(fact)
             ways.append(label_en.en_by)
-            en = subject_en(fact, label_en.en) if alone and label_en.en else label_en.en
+            en = self._subject_english(fact, label_en.en) if label_en.en else ""
             zh = subject_zh(fact)
+            if not en:
+                usable = bool(zh) and self.usable(fact, zh)
+                en = untranslated_subject(zh if usable else subject_words(fact, self.sentence(fact)))
             changes = [c.fact for c in item.changes]
-            zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh)))
+            link = source_link(fact, zh, self.sentence(fact))
+            zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh), link))
             en_items.append(ItemView(fact, en, en, changes))
         _shorten(zh_items)
-        clause = "" if all(self.usable(i.fact) for i in zh_items) else self._clause(group)
+        clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
+        stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
         if clause:
-            geo = geo and bool(lead.geo) and not names_place(clause, lead.geo) and not places_named(clause)
+            geo = stated_place and not names_place(clause, lead.geo) and not places_named(clause)
+            own_words = clause
         else:
-            geo = geo and bool(lead.geo) and not _names_place(zh_items[0].label, lead.geo)
-        geo_label = self.label(lead.geo) if geo else Translation("", "template")
-        generic = not all(i.label for i in en_items)
+            geo = stated_place and not names_own_place(zh_items[0].label, lead.geo)
+            own_words = zh_items[0].label
+        # 全省/全区 in the Chinese names the place by the issuer's word; the English names it outright
+        own = stated_place and any(w in own_words for w in settings().labels.own_place_words)
+        geo_label = self.label(lead.geo) if geo or own else Translation("", "template")
+        generic = "untranslated" in ways
         if geo_label.en:
             ways.append(geo_label.en_by)
         context = {
@@ -275,14 +348,13 @@ class Realiser:
             "doc_year": self.doc_year,
             "cue": _target_cue(lead),
             "cues": TARGET_CUES_ZH,
-            "generic": False,
         }
         name = "target.j2" if target else "fact.j2"
         if clause:
             zh = self._clause_sentence(clause, lead, context, target=target)
         else:
             zh = self._render("zh/" + name, context)
-        en_context = {**context, "items": en_items, "geo": geo_label.en, "generic": generic}
+        en_context = {**context, "items": en_items, "geo": geo_label.en}
         if generic and clause and getattr(self.layer, "has_model", False):
             made = self._machine(zh, group)
             if made is not None:
@@ -322,6 +394,17 @@ class Realiser:
         return _LAYOUT_SPACE.sub("", text)  # Chinese: template layout is not text
 
 
+def untranslated_subject(zh: str) -> str:
+    """The English subject of a figure whose indicator has no English yet: said plainly, with the Chinese
+    term in brackets so a reader can look it up (such sentences keep en_by "untranslated" and are
+    counted as such in brief.json)."""
+    term = plain(zh)
+    words = settings().untranslated
+    if term and len(term) <= settings().labels.max_chars + 4:
+        return words["with_term"].format(term=term)
+    return words["without_term"]
+
+
 def _shorten(items: list[ItemView]) -> None:
     """热线诉求响应率、解决率: later labels drop the subject they share with the first."""
     if len(items) < 2:
@@ -346,8 +429,11 @@ def _takes_figure_directly(label: str) -> bool:
     )
 
 
-def _names_place(label: str, geo: str) -> bool:
-    """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省)?"""
+def names_own_place(label: str, geo: str) -> bool:
+    """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省, or 全省…
+    for the document's own place)?"""
+    if any(word in label for word in settings().labels.own_place_words):
+        return True
     stem = geo
     for suffix in settings().geo_suffixes_zh:
         if geo.endswith(suffix) and len(geo) - len(suffix) >= 2:

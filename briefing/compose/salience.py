@@ -17,10 +17,14 @@ Fact score (higher is better), a sum of documented parts:
 Qualitative sentences are scored by TextRank (Mihalcea & Tarau 2004) over character bigrams: a sentence
 that shares wording with many other sentences states a central point of the document. Chinese needs no
 word segmenter for this; bigrams approximate words well enough for overlap and keep the stage offline.
+The graph is sparse (each sentence keeps its strongest neighbours, found through an inverted index), so
+cost and memory grow linearly with the document.
 """
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -93,7 +97,7 @@ def fact_scores(document: Document, facts: list[Fact]) -> dict[str, float]:
         score = KIND_WEIGHT.get(fact.kind, 1.0) + magnitude + prominence + position + coverage
         if fact.direction in ("up", "down"):
             score += DIRECTION_BONUS
-        if _rhetorical(fact):
+        if is_rhetorical(fact):
             score -= RHETORICAL_PENALTY
         if not fact.indicator_zh:
             score -= UNLABELLED_PENALTY
@@ -104,11 +108,11 @@ def fact_scores(document: Document, facts: list[Fact]) -> dict[str, float]:
 def _percentile(sorted_values: list[float], value: float) -> float:
     if len(sorted_values) < 2:
         return 0.5
-    below = sum(1 for v in sorted_values if v < value)
+    below = bisect.bisect_left(sorted_values, value)
     return below / (len(sorted_values) - 1)
 
 
-def _rhetorical(fact: Fact) -> bool:
+def is_rhetorical(fact: Fact) -> bool:
     """A small count written in words without digits (三大计划, 两条主线) is usually a slogan."""
     return fact.kind in ("level", "target") and fact.value <= 5 and not _DIGIT.search(fact.raw)
 
@@ -117,6 +121,9 @@ def _rhetorical(fact: Fact) -> bool:
 
 DAMPING = 0.85
 ITERATIONS = 40
+CONVERGED = 1e-4  # mean change of a rank between two iterations at which TextRank stops
+POSTING_WINDOW = 16  # neighbours looked at per shared bigram: the sentences nearest in the posting list
+TOP_NEIGHBOURS = 16  # edges kept per sentence: its strongest links
 
 
 def _bigrams(text: str) -> set[str]:
@@ -124,23 +131,40 @@ def _bigrams(text: str) -> set[str]:
     return {a + b for a, b in pairwise(chars)}
 
 
+def _neighbours(grams: list[set[str]]) -> list[list[tuple[int, float]]]:
+    """Each sentence's TOP_NEIGHBOURS strongest similarities, from an inverted index of its bigrams.
+
+    A bigram shared by many sentences (发展, 推进) links each sentence only to the POSTING_WINDOW
+    sentences nearest it in that bigram's posting list, so the work per sentence is bounded by its
+    length times a constant: no all-pairs matrix, however long or repetitive the document.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    where: list[list[tuple[str, int]]] = []
+    for i, g in enumerate(grams):
+        mine = []
+        for gram in g:
+            mine.append((gram, len(postings[gram])))
+            postings[gram].append(i)
+        where.append(mine)
+    half = POSTING_WINDOW // 2
+    logs = [math.log(len(g) + 1) for g in grams]
+    edges: list[list[tuple[int, float]]] = []
+    for i, mine in enumerate(where):
+        overlap: Counter[int] = Counter()
+        for gram, at in mine:
+            posting = postings[gram]
+            overlap.update(j for j in posting[max(0, at - half) : at + half + 1] if j != i)
+        weighted = (
+            (j, shared / (logs[i] + logs[j])) for j, shared in overlap.items() if logs[i] + logs[j] > 0
+        )
+        edges.append(heapq.nlargest(TOP_NEIGHBOURS, weighted, key=lambda e: (e[1], -e[0])))
+    return edges
+
+
 def sentence_scores(sentences: list[Sentence]) -> dict[int, float]:
     """TextRank score of each sentence (keyed by Sentence.index), normalised so the best is 1.0."""
-    grams = [_bigrams(s.text) for s in sentences]
     n = len(sentences)
-    edges: list[list[tuple[int, float]]] = [[] for _ in range(n)]
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(grams):
-        for gram in g:
-            index[gram].append(i)
-    for i, g in enumerate(grams):
-        overlap: Counter[int] = Counter()
-        for gram in g:
-            overlap.update(j for j in index[gram] if j != i)
-        for j, shared in overlap.items():
-            denominator = math.log(len(g) + 1) + math.log(len(grams[j]) + 1)
-            if denominator > 0:
-                edges[i].append((j, shared / denominator))
+    edges = _neighbours([_bigrams(s.text) for s in sentences])
     out_weight = [sum(w for _, w in e) or 1.0 for e in edges]
     rank = [1.0] * n
     for _ in range(ITERATIONS):
@@ -149,6 +173,10 @@ def sentence_scores(sentences: list[Sentence]) -> dict[int, float]:
             share = rank[i] / out_weight[i]
             for j, w in e:
                 incoming[j] += share * w
-        rank = [(1 - DAMPING) + DAMPING * x for x in incoming]
+        updated = [(1 - DAMPING) + DAMPING * x for x in incoming]
+        moved = sum(abs(a - b) for a, b in zip(updated, rank, strict=True)) / max(n, 1)
+        rank = updated
+        if moved < CONVERGED:
+            break
     best = max(rank, default=1.0) or 1.0
     return {s.index: rank[i] / best for i, s in enumerate(sentences)}

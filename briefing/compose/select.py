@@ -7,6 +7,7 @@ mentions of the same figure are merged into a `Figure` before anything is chosen
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.model import Fact
@@ -63,15 +64,35 @@ def same_figure(a: Fact, b: Fact) -> bool:
     return a.raw == b.raw
 
 
+MENTIONS_COMPARED = 8  # a figure mentioned more often is compared through its first mentions only
+KEY_CANDIDATES = 64  # figures of one (value, unit, kind) compared with a new mention: the latest ones
+
+
+def _key(fact: Fact) -> tuple:
+    return fact.value, fact.value_max, fact.unit, fact.kind
+
+
 def merge_duplicates(facts: list[Fact], scores: dict[str, float]) -> list[Figure]:
-    """Figures, best first; each states its best-scored mention (ties: the one earlier in the source)."""
+    """Figures, best first; each states its best-scored mention (ties: the one earlier in the source).
+
+    Only figures sharing a (value, unit, kind) key, or the very span, can be one figure, so each fact is
+    compared with those alone (an index, not every figure so far): the cost grows with the document,
+    not with its square, even when one sentence is repeated a thousand times.
+    """
     ranked = sorted(facts, key=lambda f: (-scores.get(f.id, 0.0), f.doc, f.span))
     figures: list[Figure] = []
+    by_key: dict[tuple, list[Figure]] = defaultdict(list)
+    by_span: dict[tuple, list[Figure]] = defaultdict(list)
     for fact in ranked:
-        for figure in figures:
-            if any(same_figure(fact, seen) for seen in figure.mentions):
+        candidates = {id(f): f for f in (*by_span[fact.doc, fact.span], *by_key[_key(fact)])}
+        for figure in candidates.values():
+            if any(same_figure(fact, seen) for seen in figure.mentions[:MENTIONS_COMPARED]):
                 figure.repeats.append(fact)
                 break
         else:
-            figures.append(Figure(fact, scores.get(fact.id, 0.0)))
+            figure = Figure(fact, scores.get(fact.id, 0.0))
+            figures.append(figure)
+            by_key[_key(fact)].append(figure)
+        if all(f is not figure for f in by_span[fact.doc, fact.span]):
+            by_span[fact.doc, fact.span].append(figure)
     return figures

@@ -50,6 +50,21 @@ class LabelRules:
     own_place_words: tuple[str, ...]
     first_person_words: tuple[str, ...]
     verbs_only: tuple[str, ...]
+    change_links: tuple[str, ...]
+    max_link_chars: int
+    joining_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Truth:
+    """When a fact's period, kind and place may be stated (see compose.trust)."""
+
+    min_confidence: dict[str, float]  # per field of compose.trust.FIELDS
+    target_words: tuple[str, ...]
+    doubt_score_factor: float
+    geo_guess: float
+    place_endings: tuple[str, ...]
+    comparison_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -81,6 +96,7 @@ class Settings:
     proper_words: frozenset[str]
     change_suffixes_zh: tuple[str, ...]
     change_suffix_en: re.Pattern[str]
+    change_prefix_en: re.Pattern[str]
     change_words_zh: tuple[str, ...]
     action_prefixes_zh: tuple[str, ...]
     action_infixes_zh: tuple[str, ...]
@@ -88,6 +104,8 @@ class Settings:
     geo_suffixes_zh: tuple[str, ...]
     labels: LabelRules
     document_titles: Titles
+    truth: Truth
+    untranslated: dict[str, str]
 
 
 @cache
@@ -104,6 +122,7 @@ def settings() -> Settings:
         proper_words=frozenset(data["english"]["proper_words"]),
         change_suffixes_zh=tuple(data["changes"]["zh_suffixes"]),
         change_suffix_en=re.compile(data["changes"]["en_suffix_pattern"], re.IGNORECASE),
+        change_prefix_en=re.compile(data["changes"]["en_prefix_pattern"], re.IGNORECASE),
         change_words_zh=tuple(data["changes"]["zh_change_words"]),
         action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
@@ -113,4 +132,13 @@ def settings() -> Settings:
             **{k: v if isinstance(v, int | str) else tuple(v) for k, v in data["labels"].items()}
         ),
         document_titles=Titles(**data["document_titles"]),
+        untranslated=dict(data["untranslated"]),
+        truth=Truth(
+            min_confidence=dict(data["truth"]["min_confidence"]),
+            target_words=tuple(data["truth"]["target_words"]),
+            doubt_score_factor=data["truth"]["doubt_score_factor"],
+            geo_guess=data["truth"]["geo_guess"],
+            place_endings=tuple(data["truth"]["place_endings"]),
+            comparison_words=tuple(data["truth"]["comparison_words"]),
+        ),
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import partial
 
 from briefing.compose.brief import theme_names
+from briefing.compose.chartspec import theme_chart
 from briefing.compose.citations import Citations
-from briefing.compose.english import check
 from briefing.compose.figures import key_figures
 from briefing.compose.group import Group, group_figures
 from briefing.compose.passages import passage_sentences
@@ -19,11 +19,14 @@ from briefing.compose.realise import Realiser
 from briefing.compose.salience import fact_scores, sentence_of
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
+from briefing.compose.summary import is_context
+from briefing.compose.trust import assess, is_target, stateable, trusted_score
 from briefing.model import THEMES, Bilingual, BriefSentence, Document, Fact, ThemeBrief
 
 MAX_KPIS = 8
 MAX_BULLETS = 10
 MAX_TARGET_BULLETS = 3  # a one-pager reports results first; plans may not crowd them out
+CHART_ROWS = 5  # a one-page chart shows the theme's leading indicators
 
 
 def compose_theme_briefs(
@@ -37,27 +40,33 @@ def compose_theme_briefs(
     documents = {document.doc: document for document, _ in items}
     scores: dict[str, float] = {}
     planned: set[tuple[str, int]] = set()
-    for document, facts in items:
-        scores.update(fact_scores(document, facts))
-        words = settings().target_heading_words
-        planned |= {(document.doc, i) for i in passage_sentences(document, words)}
     realiser = Realiser(layer, documents=documents)  # no document year: every period has its year
+    trusted: list[Fact] = []
+    for document, facts in items:
+        in_plan = passage_sentences(document, settings().target_heading_words)
+        planned |= {(document.doc, i) for i in in_plan}
+        realiser.doubts.update(assess(document, facts, in_plan))
+        facts = [f for f in facts if stateable(f, realiser.doubts[f.id])]
+        trusted += facts
+        raw = fact_scores(document, facts)
+        scores.update({f.id: trusted_score(f, raw[f.id]) for f in facts})
     names = theme_names()
     out: list[ThemeBrief] = []
     for theme in themes or list(THEMES):
-        facts = [f for _, doc_facts in items for f in doc_facts if f.theme == theme]
+        facts = [f for f in trusted if f.theme == theme]
         figures = merge_duplicates(facts, scores)
         if len(figures) < min_facts:
             continue
         groups_all = realiser.join_quoted(group_figures(figures))  # one bullet per quoted clause
-        stateable = [g for g in groups_all if g.stateable and realiser.writable(g)]
-        groups = _bullet_groups(stateable, lambda g: _is_plan(documents, planned, g))
+        writable = [g for g in groups_all if g.stateable and realiser.writable(g)]
+        groups = _bullet_groups(writable, lambda g: _is_plan(documents, planned, g))
         realiser.prefetch_groups(groups)
         citations = Citations()
         bullets = []
         for group in groups:
-            made = realiser.realise(group, target=_is_plan(documents, planned, group))
-            check(made.figures_text, group.facts, made.zh)
+            made = realiser.faithful(group, target=_is_plan(documents, planned, group))
+            if made is None:
+                continue
             bullets.append(
                 BriefSentence(
                     zh=made.zh,
@@ -67,17 +76,28 @@ def compose_theme_briefs(
                     citations=citations.facts(documents, group.facts),
                 )
             )
-        kpis = key_figures(groups, realiser, partial(citations.facts, documents), MAX_KPIS)
+        kpis = key_figures(
+            groups,
+            realiser,
+            partial(citations.facts, documents),
+            MAX_KPIS,
+            keep=lambda fact: not is_context(documents[fact.doc], fact),
+        )
         contributing = dict.fromkeys(m.doc for figure in figures for m in figure.mentions)
+        title = names.get(theme, Bilingual(theme, theme))
+        stated = {k.fact_id for k in kpis} | {i for b in bullets for i in b.facts}
+        material = [f.fact for f in figures if f.fact.id in stated]  # each bar has its sentence or tile
+        chart = theme_chart(material, title=title, subject=realiser.subject, max_rows=CHART_ROWS)
         out.append(
             ThemeBrief(
                 theme=theme,
-                title=names.get(theme, Bilingual(theme, theme)),
+                title=title,
                 kpis=kpis,
                 bullets=bullets,
                 facts=[figure.fact for figure in figures],
                 sources=[_source(realiser, documents[doc]) for doc in contributing],
                 citations=citations.items,
+                chart=chart,
             )
         )
     return out
@@ -86,7 +106,7 @@ def compose_theme_briefs(
 def _is_plan(documents: dict[str, Document], planned: set[tuple[str, int]], group: Group) -> bool:
     lead = group.lead
     sentence = sentence_of(documents[lead.doc], lead)
-    return lead.kind == "target" or (sentence is not None and (lead.doc, sentence.index) in planned)
+    return is_target(lead) or (sentence is not None and (lead.doc, sentence.index) in planned)
 
 
 def _bullet_groups(groups: list[Group], is_plan) -> list[Group]:

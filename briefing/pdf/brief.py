@@ -32,7 +32,6 @@ from reportlab.platypus import (
 from reportlab.rl_config import _FUZZ
 
 from briefing import atomic, fonts
-from briefing.charts import theme_chart
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, Fact, KeyFigure
 from briefing.pdf import styles as house
 from briefing.pdf.branding import Branding
@@ -177,9 +176,7 @@ def _section(brief: Brief, section: BriefSection) -> list[Flowable]:
                 panel=section.kind == "summary",
             )
         )
-    chart = None
-    if section.kind == "theme":
-        chart = theme_chart([f for f in brief.facts if f.theme == section.id], title=section.title)
+    chart = section.chart  # chosen by the composer (compose.chartspec); None: no chart for this section
     if chart is not None:
         drawing = chart_flowable(chart, house.FRAME_WIDTH)
         body += [Spacer(0, 8), KeepTogether([drawing])]

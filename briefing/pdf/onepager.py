@@ -25,7 +25,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from briefing import atomic, charts, fonts
-from briefing.charts import theme_chart
 from briefing.dates import generation_date
 from briefing.model import Bilingual, BriefSentence, KeyFigure, ThemeBrief
 from briefing.pdf import styles as house
@@ -56,8 +55,6 @@ TILE_GAP = 3 * mm
 BULLET_GAP = 2.2 * mm
 LOGO_HEIGHT = 10 * mm
 LABEL_GAP = 2.5  # under a section label
-CHART_MAX_ROWS = 5
-CHART_MIN_ROWS = 2  # the page does not state every figure in a sentence, so two bars already inform
 
 
 # ---------------------------------------------------------------- styles
@@ -376,20 +373,14 @@ class ChartSlot:
 
 
 def chart_slot(brief: ThemeBrief) -> ChartSlot | None:
-    """The chart of the theme's best facts, its text scaled up to at least MIN_FONT_SIZE.
+    """The page's chart (chosen by the composer: `ThemeBrief.chart`), its text scaled up to at least
+    MIN_FONT_SIZE.
 
     The chart module sizes its labels for the full brief (down to SMALLEST_TEXT_SIZE); here it is
     rendered at a proportionally smaller design width and scaled up, so its smallest label prints at
-    the minimum. At most CHART_MAX_ROWS rows, the leading indicators of a busy theme. Figures the
-    page's tiles and bullets state come first: their labels were good enough to write a sentence
-    with, and each bar then has its sentence; the theme's other facts only when those give no chart.
+    the minimum.
     """
-    stated = {k.fact_id for k in brief.kpis} | {i for b in brief.bullets for i in b.facts}
-    chart = None
-    for facts in ([f for f in brief.facts if f.id in stated], brief.facts):
-        chart = chart or theme_chart(
-            facts, title=brief.title, max_rows=CHART_MAX_ROWS, min_level_rows=CHART_MIN_ROWS
-        )
+    chart = brief.chart
     if chart is None:
         return None
     scale = max(1.0, MIN_FONT_SIZE / charts.SMALLEST_TEXT_SIZE)
