@@ -17,11 +17,10 @@ import bisect
 import re
 from functools import cache
 
+from briefing.boundaries import CLAUSE_END
 from briefing.compose.settings import settings
 from briefing.model import Fact, Sentence
 
-CLAUSE_BREAKS = "，；。,;！？!?：:"
-_CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 # A figure's digits in a label (…企业104家), but not the digits of a name (PM2.5, 5G, 22号线 is caught).
 _FIGURE_DIGITS = re.compile(r"(?<![A-Za-z.\d])[0-9０-９]+(?:\.\d+)?(?![A-Za-z.\d])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -138,7 +137,7 @@ def _link_problem(fact: Fact, label: str, sentence: Sentence | None) -> str:
         return "not before its figure"
     link = fact.sentence[end + len(label) : at]
     rules = settings().labels
-    if len(link) > rules.max_link_chars or _CLAUSE_BREAK.search(link):
+    if len(link) > rules.max_link_chars or CLAUSE_END.search(link):
         return "separated from its figure"
     says_change = any(word in link for word in rules.change_links)
     if is_relative_change(fact) and not says_change and not label.endswith(rules.change_links):
@@ -182,8 +181,8 @@ def raw_position(fact: Fact, sentence: Sentence | None) -> int:
 
 
 def _clause_bounds(text: str, at: int) -> tuple[int, int]:
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)), default=0)
-    found = _CLAUSE_BREAK.search(text, at)
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    found = CLAUSE_END.search(text, at)
     return start, found.start() if found else len(text)
 
 
@@ -222,7 +221,7 @@ def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
     if at < 0:
         return ""
     rules = settings().labels
-    words = _CLAUSE_BREAK.split(fact.sentence[max(0, at - 60) : at])[-1]
+    words = CLAUSE_END.split(fact.sentence[max(0, at - 60) : at])[-1]
     words = _time_words().sub("", _strip_openers(plain(words)))
     joins = sorted(
         {*rules.change_links, *rules.verbs_only, *settings().change_words_zh, *rules.joining_words},

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
@@ -36,6 +37,9 @@ from briefing.compose.settings import settings
 from briefing.compose.trust import SILENT_GEO, is_target
 from briefing.model import Bilingual, Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
+
+if TYPE_CHECKING:
+    from briefing.translate import Translator
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
 # weakest part.
@@ -144,7 +148,7 @@ class Realiser:
 
     def __init__(
         self,
-        layer,
+        layer: Translator,
         templates: Path | None = None,
         doc_year: int | None = None,
         documents: dict[str, Document] | None = None,
@@ -226,18 +230,15 @@ class Realiser:
         """The English of what a change (or growth target) is a change of, for sentences whose verb
         states the change: the translation layer's own composition when it offers one (社会消费品零售总额
         增速 → total retail sales of consumer goods), else `label` without its change words."""
-        english_subject = getattr(self.layer, "english_subject", None)
-        if english_subject is not None and subject_en(fact, label) != label:
-            found = english_subject(fact.indicator_zh)
+        if subject_en(fact, label) != label:
+            found = self.layer.english_subject(fact.indicator_zh)
             if found.en and found.en_by != "untranslated":
                 return found.en
         return subject_en(fact, label)
 
     def _glossary(self, zh: str) -> Translation:
         """The glossary's entry for `zh` alone, without asking the model."""
-        glossary = getattr(self.layer, "glossary", None)
-        lookup = getattr(glossary, "lookup", None) or getattr(glossary, "get", None)
-        en = lookup(zh) if lookup is not None and zh else None
+        en = self.layer.glossary_entry(zh) if zh else None
         return Translation(en, "glossary") if en else Translation("", "untranslated")
 
     def writable(self, group: Group) -> bool:
@@ -355,7 +356,7 @@ class Realiser:
         else:
             zh = self._render("zh/" + name, context)
         en_context = {**context, "items": en_items, "geo": geo_label.en}
-        if generic and clause and getattr(self.layer, "has_model", False):
+        if generic and clause and self.layer.has_model:
             made = self._machine(zh, group)
             if made is not None:
                 return made
