@@ -17,7 +17,7 @@ import bisect
 import re
 from functools import cache
 
-from briefing.boundaries import CLAUSE_END
+from briefing.boundaries import CLAUSE_BREAKS, CLAUSE_END, CLAUSE_MARKS, PAIRS
 from briefing.compose.settings import settings
 from briefing.model import Fact, Sentence
 
@@ -27,9 +27,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HALF_WIDTH = {",": "，", ";": "；"}
 # Markdown marks a source may carry into a sentence (### 标题, **加粗**, __强调__, > 引文): never printed.
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>)\s*|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-
-
-_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"))
 
 
 def plain(text: str) -> str:
@@ -93,7 +90,7 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
         return "length"
     if plain(label) != label:
         return "holds Markdown marks"
-    if any(label.count(a) != label.count(b) for a, b in _PAIRS):
+    if any(label.count(a) != label.count(b) for a, b in PAIRS.items()):
         return "cuts a title or quotation in half"
     if label not in fact.sentence:
         return "not a phrase of its source sentence"
@@ -235,7 +232,7 @@ def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
             if words.endswith(word) and len(words) > len(word):
                 words = words[: -len(word)]
                 changed = True
-    words = words.strip("，,、 的")
+    words = words.strip(CLAUSE_MARKS + " 的")
     if not rules.min_chars <= len(words) <= rules.max_chars or _FIGURE_DIGITS.search(words):
         return ""
     if words.endswith(rules.dangling_ends) or words.startswith(rules.dangling_starts):
@@ -254,7 +251,7 @@ def _strip_openers(text: str) -> str:
         changed = False
         for word in rules.connectives:
             if text.startswith(word) and len(text) > len(word) + 2:
-                text = text[len(word) :].lstrip("，, \u3000")
+                text = text[len(word) :].lstrip(CLAUSE_BREAKS + " \u3000")
                 changed = True
     return text
 
@@ -271,17 +268,17 @@ def _has_subject(before: str) -> bool:
     for word in sorted((*settings().action_prefixes_zh, *rules.verbs_only), key=len, reverse=True):
         if rest.startswith(word) and len(rest) == len(word):
             return False
-    rest = rest.strip("，,、 的")
+    rest = rest.strip(CLAUSE_MARKS + " 的")
     return len(rest) >= rules.min_chars and not rest.startswith(rules.dangling_starts)
 
 
 def _tidy(clause: str) -> str:
     clause = _strip_openers(plain(clause))
-    for a, b in _PAIRS:  # a quotation or title cut at the clause's edge loses its lone mark
+    for a, b in PAIRS.items():  # a quotation or title cut at the clause's edge loses its lone mark
         if clause.count(a) != clause.count(b):
             clause = clause.replace(a, "").replace(b, "")
     clause = re.sub(r"(?<!\d)[,;]|[,;](?!\d)", lambda m: _HALF_WIDTH[m.group()], clause)
-    return clause.rstrip("，、 ")
+    return clause.rstrip(CLAUSE_MARKS + " ")
 
 
 def first_person(clause: str, geo: str) -> str:
