@@ -90,7 +90,8 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     if previous is not None and previous.start > start:
         return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
     # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
-    return _shorten(_clean(SUBJECT.match(BYLINE.sub("", text)).group()))
+    opening = SUBJECT.match(BYLINE.sub("", text))
+    return _shorten(_clean(opening.group() if opening else ""))
 
 
 def _rank_label(text: str, start: int, head: str) -> str:
