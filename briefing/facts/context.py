@@ -442,15 +442,16 @@ def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> lis
 
 def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
-    key = ("around", sentence.index, extra)
-    if key not in ctx.memo:
-        first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
+    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
+    opening = first if first.index != sentence.index else None
+    section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
+    key = ("around", opening.index if opening else None, section, title, extra)
+    if key not in ctx.memo:  # the sentences of a paragraph share their surroundings
         parts = []
-        if first.index != sentence.index:
-            parts.append(_part_scores(ctx, ("paragraph", first.index), first.text, PARAGRAPH, False, extra))
-        section = _section_headings(ctx, sentence)
+        if opening is not None:
+            part = ("paragraph", opening.index)
+            parts.append(_part_scores(ctx, part, opening.text, PARAGRAPH, False, extra))
         parts.append(_part_scores(ctx, ("section", section), section, SECTION, True, extra))
-        title = _article_title(ctx, sentence)
         parts.append(_part_scores(ctx, ("title", title), title, HEADLINE, True, extra))
         scores: dict[str, float] = {}
         for part_scores in parts:

@@ -38,6 +38,7 @@ class MeasureWords:
     ambiguous_after_year: frozenset[str]
     ordinal_counts: frozenset[str]
     nouns: tuple[NounRule, ...]
+    nouns_of: dict[str, tuple[NounRule, ...]]  # measure word → its noun rules, in data order
     bare: dict[str, tuple[str, ...]]
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
@@ -69,6 +70,10 @@ def measure_words() -> MeasureWords:
         ambiguous_after_year=frozenset(data.get("ambiguous_after_year", [])),
         ordinal_counts=frozenset(data.get("ordinal_counts", [])),
         nouns=nouns,
+        nouns_of={
+            form: tuple(n for n in nouns if n.measure_word == form)
+            for form in {n.measure_word for n in nouns}
+        },
         bare={unit: tuple(words) for unit, words in data.get("bare", {}).items()},
         qualifiers_before=dict(data["qualifiers"]["before"]),
         qualifiers_after=dict(data["qualifiers"]["after"]),
