@@ -10,6 +10,7 @@ a place but are not one, and the words for the whole country, are data (`data/ga
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,11 +44,14 @@ class Mention:
 class WordIndex:
     """A set of words (two characters or more) indexed by their first two characters, to find them in a
     text without trying each at every position: a regular expression of thousands of names does that,
-    and Python's engine tries its alternatives one by one. Here a position is looked at only when its
-    two characters start a word, and then only the lengths of the words so starting are tried."""
+    and Python's engine tries its alternatives one by one. Here the engine only skips to where a word's
+    first character stands before a word's second one (two character classes: one step a position);
+    Python looks further only where those two characters start a word, and tries only the lengths of
+    the words so starting."""
 
     words: frozenset[str]
     lengths: dict[str, tuple[int, ...]]  # first two characters → lengths of words so starting, longest first
+    starts: re.Pattern[str]  # a first character of a word followed by a second one: where to look
 
     @classmethod
     def of(cls, words: Iterable[str]) -> WordIndex:
@@ -55,15 +59,18 @@ class WordIndex:
         lengths: dict[str, set[int]] = {}
         for word in kept:
             lengths.setdefault(word[:2], set()).add(len(word))
-        return cls(kept, {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()})
+        pairs = {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()}
+        firsts, seconds = (_char_class({pair[n] for pair in pairs}) for n in (0, 1))
+        return cls(kept, pairs, re.compile(f"{firsts}(?={seconds})" if pairs else "(?!)"))
 
     def find(self, text: str, accept: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
         """(start, end, word): the longest word at each position (of those `accept` takes, if given),
         left to right, not overlapping."""
         found: list[tuple[int, int, str]] = []
         end = 0
-        for i in [i for i in range(len(text) - 1) if text[i : i + 2] in self.lengths]:
-            if i >= end:
+        for at in self.starts.finditer(text):
+            i = at.start()
+            if i >= end and text[i : i + 2] in self.lengths:
                 word = self.longest_at(text, i, accept)
                 if word is not None:
                     end = i + len(word)
@@ -89,6 +96,10 @@ class Gazetteer:
     national: str  # the name of the whole country as a place (全国)
     national_cues: tuple[str, ...]  # words that speak of the whole country (全国, 我国)
     index: WordIndex  # every form and every non-place, for `find_places`
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
 def _divisions() -> list[tuple[Division, list[str]]]:
