@@ -1,10 +1,12 @@
 """The shared gazetteer: a place as written → its full official name and level (invented sentences)."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
 
+from briefing.facts.tables import alternation
 from briefing.places import COUNTY, PREFECTURE, PROVINCE, WordIndex, find_places, province_of, resolve_place
 from briefing.resources import DATA_DIR
 
@@ -58,6 +60,14 @@ def test_word_index_finds_the_longest_accepted_word_left_to_right():
     assert index.find("青山湖光明", accept=lambda word: word != "青山湖") == [(0, 2, "青山"), (2, 4, "湖光")]
     assert index.longest_at("到青山", 1) == "青山" and index.longest_at("到青山", 0) is None
     assert index.find("x青") == []
+
+
+def test_word_index_finds_what_a_longest_first_regular_expression_of_its_words_finds():
+    words = ["东湖", "东湖区", "湖区", "新区", "东新", "区湖", "新东湖"]
+    pattern = re.compile(alternation(words))
+    index = WordIndex.of(words)
+    for text in ("东湖区新区东新湖", "区区东东湖湖新新", "新东湖东新区", "湖东", "区湖区"):
+        assert index.find(text) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)], text
 
 
 def test_the_shipped_divisions_are_jionlps_gazetteer_as_the_tool_flattens_it():
