@@ -94,14 +94,29 @@ def main() -> None:
     help="TOML with [brand] organisation and logo for the page header.",
 )
 @click.option("--no-cache", is_flag=True, help="Bypass the translation memory.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Documents built at once, each in its own process  [default: number of CPUs]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what each stage did.")
 def build(
-    sources, out_dir, themes, no_one_pagers, templates, glossaries, brand_config, no_cache, quiet, verbose
+    sources,
+    out_dir,
+    themes,
+    no_one_pagers,
+    templates,
+    glossaries,
+    brand_config,
+    no_cache,
+    jobs,
+    quiet,
+    verbose,
 ):
     """Write a bilingual PDF brief per source, its facts and brief.json, and one-pagers per theme."""
-    from briefing.ingest import collect_sources
-    from briefing.pipeline import BuildOptions
+    from briefing.pipeline import BuildOptions, UsageError, default_jobs, gather_sources
     from briefing.pipeline import build as run_build
 
     options = BuildOptions(
@@ -113,16 +128,21 @@ def build(
         use_cache=not no_cache,
         brand_config=brand_config,
         verbose=verbose,
+        jobs=jobs or default_jobs(),
     )
-    with _progress(quiet, verbose) as progress:
-        report = run_build(collect_sources(list(sources)), options, progress)
+    try:
+        with _progress(quiet, verbose) as progress:
+            report = run_build(gather_sources(sources), options, progress)
+    except UsageError as exc:
+        _fail_usage(str(exc))
     for notice in report.notices:
         click.echo(f"briefing: {notice}", err=True)
     _report_failures(report.failures)
     if not quiet:
+        renamed = f" (same names made unique: {', '.join(report.renamed)})" if report.renamed else ""
         click.echo(
             f"briefing: {report.documents} brief(s), {report.facts} facts, "
-            f"{len(report.written)} files written to {out_dir}/",
+            f"{len(report.written)} files written to {out_dir}/{renamed}",
             err=True,
         )
     sys.exit(EXIT_PARTIAL if report.failures else 0)
@@ -138,27 +158,29 @@ def build(
 )
 def facts(sources, fmt, output):
     """Extract the quantitative facts of each source."""
+    from briefing import atomic
     from briefing.facts import format_facts
-    from briefing.ingest import SourceError, collect_sources, load_document
-    from briefing.pipeline import BuildOptions, extract, translation_layer
+    from briefing.pipeline import UsageError, check_writable, extract_all, gather_sources
 
-    layer = translation_layer(BuildOptions())
-    failures: list[str] = []
-    found = []
-    for source in collect_sources(list(sources)):
-        try:
-            found.extend(extract(load_document(source), layer))
-        except SourceError as exc:
-            failures.append(str(exc))
-    text = format_facts(found, fmt)
-    if output:
-        from briefing import atomic
-
-        atomic.write_text(output, text)
-    else:
-        click.echo(text, nl=False)
-    _report_failures(failures)
-    sys.exit(EXIT_PARTIAL if failures else 0)
+    try:
+        if output:
+            check_writable(output.parent)
+        report = extract_all(gather_sources(sources))
+        text = format_facts(report.facts, fmt)
+        if output:
+            try:
+                if output.exists() and not output.is_file():  # /dev/stdout, a pipe: write into it
+                    output.write_text(text, encoding="utf-8")
+                else:
+                    atomic.write_text(output, text)
+            except OSError as exc:
+                raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
+        else:
+            click.echo(text, nl=False)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    _report_failures(report.failures)
+    sys.exit(EXIT_PARTIAL if report.failures else 0)
 
 
 @main.command()
@@ -206,9 +228,12 @@ def models() -> None:
 @models.command("list")
 def models_list():
     """List installed translation models."""
-    from briefing.translate.models import list_models
+    from briefing.translate.models import ModelsFolderError, list_models
 
-    installed = list_models()
+    try:
+        installed = list_models()
+    except ModelsFolderError as exc:
+        _fail_usage(str(exc))
     if not installed:
         click.echo("no translation model installed; run: briefing models install zh-en")
     for info in installed:
@@ -220,10 +245,12 @@ def models_list():
 @click.argument("spec", default="zh-en")
 def models_install(spec):
     """Install the zh→en model from Argos's package index (`zh-en`) or from a FILE.argosmodel."""
-    from briefing.translate.models import ModelError, install_model
+    from briefing.translate.models import ModelError, ModelsFolderError, install_model
 
     try:
         info = install_model(spec)
+    except ModelsFolderError as exc:
+        _fail_usage(str(exc))
     except ModelError as exc:
         click.echo(f"briefing: {exc}", err=True)
         sys.exit(EXIT_PARTIAL)

@@ -212,7 +212,8 @@ def write_pdf(path: Path, text: str) -> bytes:
 
 
 def write_build(folder: Path) -> dict[str, bytes]:
-    """One source (`rep`) with its full brief, and one-pagers for environment and economy."""
+    """One source (`rep`) with its full brief, one-pagers for environment and economy, and the manifest
+    listing them (as pipeline.build writes it)."""
     (folder / "themes").mkdir(parents=True, exist_ok=True)
     brief = {
         "doc": "rep",
@@ -254,19 +255,39 @@ def write_build(folder: Path) -> dict[str, bytes]:
         {"id": "rep#3", "theme": "environment"},
     ]
     (folder / "rep.facts.jsonl").write_text("\n".join(json.dumps(f) for f in facts) + "\n", encoding="utf-8")
-    economy = {
-        "theme": "economy",
-        "title": {"zh": "经济发展", "en": "Economy"},
-        "bullets": ECONOMY_BULLETS,
-        "kpis": [],
-    }
-    (folder / "themes").mkdir(parents=True, exist_ok=True)
-    (folder / "themes" / "economy.json").write_text(json.dumps(economy, ensure_ascii=False), encoding="utf-8")
-    return {
+    pdfs = {
         "rep": write_pdf(folder / "rep.pdf", "full brief"),
         "environment": write_pdf(folder / "themes" / "environment.pdf", "environment one-pager"),
         "economy": write_pdf(folder / "themes" / "economy.pdf", "economy one-pager"),
     }
+    manifest = {
+        "generated": "2024-01-16",
+        "briefs": [
+            {
+                "doc": "rep",
+                "source": "rep.txt",
+                "pdf": "rep.pdf",
+                "facts": "rep.facts.jsonl",
+                "brief": "rep.brief.json",
+            }
+        ],
+        "themes": [
+            {
+                "theme": "economy",
+                "pdf": "themes/economy.pdf",
+                "title": {"zh": "经济发展", "en": "Economy"},
+                "bullets": ECONOMY_BULLETS,
+            },
+            {
+                "theme": "environment",
+                "pdf": "themes/environment.pdf",
+                "title": {"zh": "生态环境", "en": "Environment"},
+                "bullets": [],
+            },
+        ],
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return pdfs
 
 
 def write_config(path: Path, port: int, lists: str, *, smtp_extra: str = "", security: str = "none") -> Path:

@@ -182,3 +182,36 @@ def test_web_page_word_file_gbk_text_and_stdin_each_build_a_brief(tmp_path, isol
         assert {r["raw"] for r in records} >= {"1216.6亿元", "5.2%", "30.6微克/立方米"}, doc
         text = "".join(page.extract_text() for page in PdfReader(out / f"{doc}.pdf").pages)
         assert "CNY 121.66 billion" in text, doc
+
+
+def test_a_hostile_batch_in_real_processes_loses_nothing_good(tmp_path, isolated_env):
+    """Same-named sources, a damaged Word file and an invisible-only file, through build, facts and a
+    dry-run send, each in its own process: no traceback anywhere, every good source's outputs there."""
+    good = EXAMPLES / f"{example_docs()[0]}.txt"
+    for folder in ("east", "west"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "west" / "broken.docx").write_bytes(b"PK\x03\x04 not a zip at all")
+    (tmp_path / "west" / "blank.txt").write_bytes("\ufeff\u200b\u2028".encode())
+    out = tmp_path / "out"
+    sources = [str(tmp_path / "east" / "report.txt"), str(tmp_path / "west")]
+
+    built = run_briefing("build", *sources, "--out", str(out), "--jobs", "2", env=isolated_env)
+    facts = run_briefing("facts", *sources, "--format", "csv", env=isolated_env)
+    config = tmp_path / "mail.toml"
+    config.write_text(
+        '[smtp]\nhost = "127.0.0.1"\nport = 9\nsecurity = "none"\nsender = "b@example.org"\n\n'
+        '[[lists]]\nname = "desk"\nrecipients = ["d@example.org"]\nthemes = ["full"]\n',
+        encoding="utf-8",
+    )
+    sent = run_briefing("send", "--config", str(config), "--dry-run", str(out), env=isolated_env)
+
+    for result in (built, facts, sent):
+        assert "Traceback" not in result.stderr
+    assert built.returncode == 1 and facts.returncode == 1 and sent.returncode == 0
+    for doc in ("east-report", "west-report"):
+        assert all((out / f"{doc}{suffix}").is_file() for suffix in (".pdf", ".facts.jsonl", ".brief.json"))
+    assert "broken.docx" in built.stderr and "blank.txt: no text" in built.stderr
+    assert {line.split(",")[0] for line in facts.stdout.splitlines()[1:]} == {"east-report", "west-report"}
+    (message,) = (out / "outbox").glob("*.eml")
+    assert message.read_bytes().count(b"Content-Type: application/pdf") == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from briefing.model import Fact, decimal_to_json
 
@@ -37,6 +38,7 @@ def facts_to_jsonl(facts: list[Fact]) -> str:
 
 
 def facts_to_csv(facts: list[Fact]) -> str:
+    """CSV for spreadsheets; no cell can run as a formula there (see `csv_cell`)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -45,8 +47,22 @@ def facts_to_csv(facts: list[Fact]) -> str:
         row["span"] = f"{fact.span[0]}-{fact.span[1]}"
         row["value_max"] = row.get("value_max", "")
         row["direction"] = row["direction"] or ""
-        writer.writerow(row)
+        writer.writerow({name: csv_cell(row.get(name)) for name in CSV_FIELDS})
     return out.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value: object) -> str:
+    """The cell text, with a leading apostrophe where a spreadsheet would read it as a formula (OWASP's
+    advice on CSV injection: `=`, `+`, `-`, `@`, tab and carriage return at the start). A plain number
+    such as -3.5 stays as it is: no spreadsheet runs it, and it must stay a number."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def facts_to_table(facts: list[Fact]) -> str:

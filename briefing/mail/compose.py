@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from briefing.mail.config import FULL, MailingList
+from briefing.mail.headers import header_text
 from briefing.mail.outputs import BuildOutputs, Part
 from briefing.model import Bilingual
 
@@ -29,7 +30,7 @@ SUBJECT_TITLE_CHARS = 60
 
 
 class MessageError(ValueError):
-    """A list's message cannot be made: an unreadable PDF, or a line break in a title (header injection)."""
+    """A list's message cannot be made: an unreadable PDF."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def plan_mailing(
 ) -> tuple[Mailing | None, list[str]]:
     """The mailing of a list, or None when build wrote none of what it asks for; plus notes on gaps.
 
-    Raises MessageError when a PDF cannot be read or the subject would carry a line break.
+    Raises MessageError when a PDF cannot be read.
     """
     parts: list[Part] = []
     notes: list[str] = []
@@ -98,18 +99,17 @@ def plan_mailing(
 
 def _subject(parts: list[Part]) -> str:
     """简报：A、B等3份 | Brief: A; B and 1 more — bilingual whatever the body language, so that a
-    forwarded message still tells every reader what it holds."""
+    forwarded message still tells every reader what it holds. Titles are put on one line first: a line
+    or paragraph separator in a document's title would otherwise stop the whole mailing."""
     names = [p.title for p in parts[:SUBJECT_TITLES]]
     rest = len(parts) - len(names)
     zh = "简报：" + "、".join(_shorten(n.zh) for n in names) + (f"等{len(parts)}份" if rest else "")
     en = "Brief: " + "; ".join(_shorten(n.en) for n in names) + (f" and {rest} more" if rest else "")
-    subject = f"{zh} | {en}"
-    if any(ch in subject for ch in "\r\n\x00"):
-        raise MessageError(f"subject {subject!r} contains a line break")
-    return subject
+    return f"{zh} | {en}"
 
 
 def _shorten(title: str) -> str:
+    title = header_text(title)
     return title if len(title) <= SUBJECT_TITLE_CHARS else title[: SUBJECT_TITLE_CHARS - 1] + "…"
 
 

@@ -14,6 +14,7 @@ from email.policy import SMTP
 from pathlib import Path
 from typing import Any
 
+from briefing.mail.headers import header_text
 from briefing.model import THEMES
 
 SECURITY_MODES = ("starttls", "ssl", "none")
@@ -84,6 +85,7 @@ def parse_address(text: str) -> Address:
         raise AddressError("empty address")
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
         raise AddressError(f"control character (CR/LF?) in address {text!r}")
+    text = header_text(text)  # a display name with a Unicode line separator is put on one line
     try:
         header = SMTP.header_factory("To", text)
         addresses = header.addresses

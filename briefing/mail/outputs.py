@@ -1,7 +1,8 @@
-"""What `briefing build` left in its output folder, seen as mail attachments with their key points.
+"""What the last `briefing build` wrote in its output folder, seen as mail attachments with key points.
 
-The PDFs are what is sent; the JSON beside them only feeds the few lines of the message body. So a
-missing or malformed JSON file costs a poorer body (and a note), never the delivery of the PDF.
+Only what the build's `manifest.json` lists is sent: files an earlier run left in the same folder are
+not this run's briefs. The PDFs are what is sent; the JSON beside them only feeds the few lines of the
+message body, so a missing or malformed JSON file costs a poorer body (and a note), never the delivery.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing.mail.config import MailError
+from briefing.mail.headers import header_text
 from briefing.model import Bilingual
+
+MANIFEST = "manifest.json"  # written by briefing.pipeline.build (not imported: it pulls in the build)
 
 MAX_POINTS = 5  # sentences quoted per attachment: enough to decide whether to open the PDF
 MAX_FIGURES = 4
@@ -35,37 +40,36 @@ class Part:
 @dataclass
 class BuildOutputs:
     folder: Path
-    briefs: dict[str, dict[str, Any]]  # doc → parsed <doc>.brief.json
-    fact_themes: dict[str, str]  # fact id → theme, from <doc>.facts.jsonl
-    notes: list[str] = field(default_factory=list)  # unreadable JSON files, one line each
+    pdfs: dict[str, Path] = field(default_factory=dict)  # doc → its full brief, in the build's order
+    briefs: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc → parsed <doc>.brief.json
+    themes: dict[str, dict[str, Any]] = field(default_factory=dict)  # theme → its manifest entry
+    fact_themes: dict[str, str] = field(default_factory=dict)  # fact id → theme, from <doc>.facts.jsonl
+    notes: list[str] = field(default_factory=list)  # unreadable or missing files, one line each
+
+    @property
+    def empty(self) -> bool:
+        return not self.pdfs and not self.themes
 
     def full_parts(self) -> list[Part]:
-        """The full brief of every source: each `<doc>.pdf` at the top of the folder."""
-        return [self._full_part(pdf) for pdf in sorted(self.folder.glob("*.pdf"))]
+        """The full brief of every source the build wrote."""
+        return [self._full_part(doc, pdf) for doc, pdf in self.pdfs.items()]
 
     def theme_part(self, theme: str) -> Part | None:
         """The one-pager of `theme`, or None when build wrote none (a theme no source touches)."""
-        pdf = self.folder / "themes" / f"{theme}.pdf"
-        if not pdf.is_file():
+        entry = self.themes.get(theme)
+        if entry is None:
             return None
-        theme_json = self.read_json(self.folder / "themes" / f"{theme}.json")
-        title = _bilingual(theme_json.get("title")) if theme_json else None
-        title = title or self._theme_title(theme)
-        part = Part(pdf=pdf, filename=_filename(_title_line(title), theme), title=title)
-        if theme_json:
-            part.points = _bilinguals(theme_json.get("bullets"))[:MAX_POINTS]
-            part.figures = _figure_lines(_dicts(theme_json.get("kpis")))
-        if not part.points:
-            part.points = self._theme_points(theme)[:MAX_POINTS]
-        if not part.figures:
-            figures = (k for b in self.briefs.values() for k in _dicts(b.get("key_figures")))
-            part.figures = _figure_lines(k for k in figures if k.get("theme") == theme)
+        title = _bilingual(entry.get("title")) or self._theme_title(theme)
+        part = Part(pdf=entry["pdf"], filename=_filename(_title_line(title), theme), title=title)
+        part.points = _bilinguals(entry.get("bullets"))[:MAX_POINTS] or self._theme_points(theme)[:MAX_POINTS]
+        figures = (k for b in self.briefs.values() for k in _dicts(b.get("key_figures")))
+        part.figures = _figure_lines(k for k in figures if k.get("theme") == theme)
         return part
 
-    def _full_part(self, pdf: Path) -> Part:
-        brief = self.briefs.get(pdf.stem, {})
-        title = _bilingual(brief.get("title")) or Bilingual(pdf.stem, pdf.stem)
-        part = Part(pdf=pdf, filename=_filename(title.zh, pdf.stem), title=title)
+    def _full_part(self, doc: str, pdf: Path) -> Part:
+        brief = self.briefs.get(doc, {})
+        title = _bilingual(brief.get("title")) or Bilingual(doc, doc)
+        part = Part(pdf=pdf, filename=_filename(title.zh, doc), title=title)
         issuer = _bilingual(brief.get("issuer"))
         date = brief.get("date") if isinstance(brief.get("date"), str) else ""
         if issuer or date:
@@ -107,6 +111,28 @@ class BuildOutputs:
     def _themes_of(self, sentence: dict[str, Any]) -> set[str]:
         return {self.fact_themes.get(f, "") for f in _list(sentence.get("facts")) if isinstance(f, str)}
 
+    def listed_file(self, name: Any, suffix: str) -> Path | None:
+        """A file the manifest names, if it is a file of this folder (or its themes/) that exists."""
+        if not isinstance(name, str) or not name.endswith(suffix):
+            return None
+        path = self.folder / name
+        inside = path.resolve().parent in {self.folder.resolve(), (self.folder / "themes").resolve()}
+        if not inside or not path.is_file():
+            self.notes.append(f"{path}: listed in {MANIFEST} but missing; left out")
+            return None
+        return path
+
+    def read_fact_themes(self, path: Path) -> None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            records = [json.loads(line) for line in lines if line.strip()]
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            self.notes.append(f"{path}: not readable JSON lines ({exc}); theme key points may be fewer")
+            return
+        for record in records:
+            if isinstance(record, dict) and isinstance(record.get("id"), str):
+                self.fact_themes[record["id"]] = str(record.get("theme", ""))
+
     def read_json(self, path: Path) -> dict[str, Any] | None:
         if not path.is_file():
             return None
@@ -122,21 +148,30 @@ class BuildOutputs:
 
 
 def read_outputs(folder: Path) -> BuildOutputs:
-    outputs = BuildOutputs(folder=folder, briefs={}, fact_themes={})
-    for path in sorted(folder.glob("*.brief.json")):
-        brief = outputs.read_json(path)
-        if brief is not None:
-            outputs.briefs[path.name.removesuffix(".brief.json")] = brief
-    for path in sorted(folder.glob("*.facts.jsonl")):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-            records = [json.loads(line) for line in lines if line.strip()]
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            outputs.notes.append(f"{path}: not readable JSON lines ({exc}); theme key points may be fewer")
+    """The outputs `manifest.json` lists; MailError when the folder holds no manifest to go by."""
+    outputs = BuildOutputs(folder=folder)
+    manifest = outputs.read_json(folder / MANIFEST)
+    if manifest is None:
+        raise MailError(
+            f"{folder}: no briefs to send: no readable {MANIFEST} from `briefing build` "
+            f"(run `briefing build --out {folder}` first)"
+        )
+    for entry in _dicts(manifest.get("briefs")):
+        doc, pdf = entry.get("doc"), outputs.listed_file(entry.get("pdf"), ".pdf")
+        if not isinstance(doc, str) or pdf is None:
             continue
-        for record in records:
-            if isinstance(record, dict) and isinstance(record.get("id"), str):
-                outputs.fact_themes[record["id"]] = str(record.get("theme", ""))
+        outputs.pdfs[doc] = pdf
+        brief_file = outputs.listed_file(entry.get("brief"), ".brief.json")
+        brief = outputs.read_json(brief_file) if brief_file else None
+        if brief is not None:
+            outputs.briefs[doc] = brief
+        facts_file = outputs.listed_file(entry.get("facts"), ".facts.jsonl")
+        if facts_file:
+            outputs.read_fact_themes(facts_file)
+    for entry in _dicts(manifest.get("themes")):
+        pdf = outputs.listed_file(entry.get("pdf"), ".pdf")
+        if isinstance(entry.get("theme"), str) and pdf is not None:
+            outputs.themes[entry["theme"]] = {**entry, "pdf": pdf}
     for brief in outputs.briefs.values():  # key figures name their theme too, should facts.jsonl be gone
         for figure in _dicts(brief.get("key_figures")):
             if isinstance(figure.get("fact"), str):
@@ -193,5 +228,5 @@ _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 def _filename(title: str, fallback: str) -> str:
     """A file name a mail client can save anywhere: no path separators or control characters."""
-    name = " ".join(_UNSAFE.sub(" ", title).split())[:MAX_FILENAME].strip(" .")
+    name = " ".join(_UNSAFE.sub(" ", header_text(title)).split())[:MAX_FILENAME].strip(" .")
     return f"{name or fallback}.pdf"

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from email.headerregistry import Address
 from pathlib import Path
 
-from briefing.atomic import write_bytes
+from briefing.atomic import folder_problem, write_bytes
 from briefing.mail.compose import Mailing, MessageError, plan_mailing
 from briefing.mail.config import MailConfig, MailConfigError, MailError
 from briefing.mail.delivery import DeliveryAborted, RetryPolicy, SmtpDelivery
@@ -72,8 +72,11 @@ def send_briefs(
         raise MailError(f"{out_dir}: not a folder")
     lists = config.selected_lists(list_name)
     outputs = read_outputs(out_dir)
-    if not any(out_dir.glob("*.pdf")) and not any(out_dir.glob("themes/*.pdf")):
-        raise MailError(f"{out_dir}: no briefs to send (run `briefing build --out {out_dir}` first)")
+    if outputs.empty:
+        raise MailError(f"{out_dir}: no briefs to send (the last build into this folder wrote none)")
+    problem = folder_problem(out_dir / OUTBOX) if dry_run else None
+    if problem:
+        raise MailError(problem)
     report = SendReport()
     progress = on_progress or (lambda event: None)
     fail = _failer(report, progress)
@@ -81,9 +84,10 @@ def send_briefs(
     for mailing_list in lists:
         try:
             mailing, notes = plan_mailing(mailing_list, outputs, config.smtp.sender)
-        except MessageError as exc:
+        except Exception as exc:  # one list's trouble (an unreadable PDF, a bug) never stops the others
+            reason = exc if isinstance(exc, MessageError) else f"{type(exc).__name__}: {exc}"
             for recipient in mailing_list.recipients:
-                fail(mailing_list.name, recipient.addr_spec, f"not sent: {exc}")
+                fail(mailing_list.name, recipient.addr_spec, f"not sent: {reason}")
             continue
         report.notes.extend(notes)
         if mailing is None:
@@ -101,7 +105,7 @@ def send_briefs(
             else:
                 pending.append(job)
         if dry_run:
-            _write_outbox(pending, out_dir / OUTBOX, now(), report, progress)
+            _write_outbox(pending, out_dir / OUTBOX, now(), report, progress, fail)
         elif pending:
             _deliver(config, pending, log, report, progress, fail, retry=retry, sleep=sleep, now=now)
     return report
@@ -162,12 +166,21 @@ def _password(config: MailConfig) -> str | None:
 
 
 def _write_outbox(
-    jobs: list[_Job], outbox: Path, date: datetime, report: SendReport, progress: Callable[[Progress], None]
+    jobs: list[_Job],
+    outbox: Path,
+    date: datetime,
+    report: SendReport,
+    progress: Callable[[Progress], None],
+    fail: Callable[[str, str, str], None],
 ) -> None:
     for job in jobs:
         name = _SAFE_NAME.sub("_", f"{job.mailing.list_name}-{job.recipient.addr_spec}")
         path = outbox / f"{name}-{job.mailing.digest[:8]}.eml"
-        write_bytes(path, job.mailing.message_bytes(job.recipient, date))
+        try:
+            write_bytes(path, job.mailing.message_bytes(job.recipient, date))
+        except OSError as exc:  # a full disk: this message is not written, the next may be
+            fail(job.mailing.list_name, job.recipient.addr_spec, f"not written: {exc.strerror or exc}")
+            continue
         report.outbox.append(path)
         progress(Progress(job.mailing.list_name, job.recipient.addr_spec, "written", str(path)))
 

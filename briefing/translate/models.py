@@ -19,6 +19,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from briefing.atomic import sweep_leftovers
+
 FROM_CODE, TO_CODE = "zh", "en"
 MAX_UNPACKED_BYTES = 4 * 1024**3  # a zh→en model is ~100 MB; anything near this is a zip bomb
 REQUIRED_FILES = ("metadata.json", "sentencepiece.model", "model/model.bin")
@@ -26,6 +28,10 @@ REQUIRED_FILES = ("metadata.json", "sentencepiece.model", "model/model.bin")
 
 class ModelError(Exception):
     """A model that cannot be found, installed or loaded; the message is one line for the user."""
+
+
+class ModelsFolderError(ModelError):
+    """The packages folder itself is unusable (a file, or not writable): an environment problem."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ def list_models(search_dir: Path | None = None) -> list[ModelInfo]:
     folder = Path(search_dir) if search_dir is not None else packages_dir()
     if (folder / "metadata.json").is_file():  # a package folder itself
         return [info for info in [_info(folder)] if info]
+    if folder.exists() and not folder.is_dir():
+        raise ModelsFolderError(f"{folder}: the translation models folder is a file, not a folder")
     if not folder.is_dir():
         return []
     try:
@@ -140,8 +148,14 @@ def install_file(archive: Path) -> ModelInfo:
     """Validate and extract an `.argosmodel` archive into the packages folder (replacing an older copy)."""
     top = _validate_archive(archive)
     target_root = packages_dir()
-    target_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
+    try:
+        target_root.mkdir(parents=True, exist_ok=True)
+        sweep_leftovers(target_root)  # staging folders of installs that were killed
+        staging = Path(tempfile.mkdtemp(prefix=f".installing-{os.getpid()}-", dir=target_root))
+    except OSError as exc:
+        raise ModelsFolderError(
+            f"{target_root}: cannot install translation models there ({exc.strerror or exc})"
+        ) from None
     try:
         with zipfile.ZipFile(archive) as zf:
             for member in zf.infolist():
@@ -154,7 +168,7 @@ def install_file(archive: Path) -> ModelInfo:
                     shutil.copyfileobj(source, out)
         final = target_root / top
         if final.exists():
-            old = target_root / f".old-{top}-{os.getpid()}"
+            old = target_root / f".old-{os.getpid()}-{top}"
             final.rename(old)
             (staging / top).rename(final)
             shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,99 @@
+"""`build --jobs N` spreads documents over processes without changing a byte; `facts` starts light."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES
+
+from briefing.cli import main
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    values = {
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "SOURCE_DATE_EPOCH": "1767225600",
+    }
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return values
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_two_jobs_write_exactly_what_one_job_writes(tmp_path: Path, env: dict[str, str]) -> None:
+    sources = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    missing = str(tmp_path / "missing.txt")
+    runs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        result = CliRunner().invoke(
+            main, ["build", sources[0], missing, *sources[1:], "--out", str(out), "-j", jobs]
+        )
+        assert result.exit_code == 1, result.output
+        assert f"briefing: {missing}: no such file" in result.stderr  # failures still one line each
+        runs[jobs] = files(out)
+    assert runs["1"] == runs["2"]
+    assert any(name.startswith("themes/") for name in runs["2"])
+    manifest = json.loads(runs["2"]["manifest.json"])
+    assert [b["source"] for b in manifest["briefs"]] == sources  # in the order given, not of finishing
+
+
+def test_facts_never_imports_the_drawing_typesetting_or_translation_libraries(env: dict[str, str]) -> None:
+    source = sorted(EXAMPLES.glob("*.txt"))[0]
+    harness = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        "try:\n"
+        f"    main(['facts', {str(source)!r}])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+        "heavy = ('matplotlib', 'reportlab', 'ctranslate2', 'svglib', 'torch')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", harness], capture_output=True, text=True, env={**env, "PATH": ""}, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") > 10  # it did extract facts
+    assert result.stderr.strip() == ""
+
+
+def test_a_worker_that_dies_costs_documents_not_the_run(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-document (as the kernel's OOM killer would) is one line per lost document."""
+    import os
+
+    import briefing.pipeline
+
+    load = briefing.pipeline.load
+
+    def die_on_doomed(source):
+        if source.doc == "doomed":
+            os._exit(9)
+        return load(source)
+
+    monkeypatch.setattr(briefing.pipeline, "load", die_on_doomed)  # the forked workers inherit it
+    doomed = tmp_path / "doomed.txt"
+    doomed.write_text("示例县财政收入增长3.1%。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(doomed), str(tmp_path / "gone.txt"), "--out", str(out), "-j2"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 1
+    assert f"briefing: {doomed}: could not build the brief (a worker process died)" in result.stderr
+    assert json.loads((out / "manifest.json").read_text())["briefs"] == []
