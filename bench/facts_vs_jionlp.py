@@ -13,8 +13,9 @@ Two comparisons:
   `--text ../shared/dev --gold ../shared/dev/gold`.
 
 - Whole process (`--process DIR ...`): CPU seconds (user + system, from getrusage(RUSAGE_CHILDREN)) of
-  `briefing facts` over every .txt of the folders, each file given `--repeat` times (default 10: the
-  public texts ten times over, ~1.4 MB), against a process that imports JioNLP and runs its money
+  `briefing facts` over every .txt of the folders, copied `--repeat` times (default 10: the public texts
+  ten times over, ~1.4 MB; distinct files, as `briefing facts` reads a file named twice once; with
+  `--one-file` laid end to end in one file), against a process that imports JioNLP and runs its money
   extractor line by line over the same files. The two run alternately, `--runs` times each (default 5;
   the machine is shared, so both see the same load), and the medians are compared.
 
@@ -35,6 +36,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -143,22 +145,33 @@ def child_cpu(command: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def whole_process(folders: list[Path], repeat: int, runs: int, before: Path | None) -> None:
-    files = [str(p) for folder in folders for p in sorted(folder.glob("*.txt"))] * repeat
-    chars = sum(len(Path(f).read_text(encoding="utf-8")) for f in files)
-    size = sum(Path(f).stat().st_size for f in files)
-    briefing = Path(sys.executable).with_name("briefing")
-    commands = {
-        "briefing facts (every unit)": [str(briefing), "facts", *files],
-        "jionlp extract_money (line by line)": [sys.executable, __file__, "--jionlp-child", *files],
-    }
-    if before:  # another build of briefing (an earlier checkout's venv), to measure a change
-        commands[f"before: {before}"] = [str(before), "facts", *files]
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):  # alternately, so both see the same load on a shared machine
-        for name, command in commands.items():
-            times[name].append(child_cpu(command))
-    print(f"texts: {len(files)} files ({len(files) // repeat} x {repeat}), {chars} characters, {size} bytes")
+def whole_process(folders: list[Path], repeat: int, runs: int, before: Path | None, one_file: bool) -> None:
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        # `briefing facts` reads a file named twice once, so the copies are distinct files
+        if one_file:
+            files = [Path(tmp) / "all.txt"]
+            files[0].write_text("\n\n".join(texts * repeat), encoding="utf-8")
+        else:
+            files = [Path(tmp) / f"copy{n}_{i}.txt" for n in range(repeat) for i in range(len(texts))]
+            for path, text in zip(files, texts * repeat, strict=True):
+                path.write_text(text, encoding="utf-8")
+        names = [str(f) for f in files]
+        chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+        size = sum(f.stat().st_size for f in files)
+        briefing = Path(sys.executable).with_name("briefing")
+        commands = {
+            "briefing facts (every unit)": [str(briefing), "facts", *names],
+            "jionlp extract_money (line by line)": [sys.executable, __file__, "--jionlp-child", *names],
+        }
+        if before:  # another build of briefing (an earlier checkout's venv), to measure a change
+            commands[f"before: {before}"] = [str(before), "facts", *names]
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):  # alternately, so both see the same load on a shared machine
+            for name, command in commands.items():
+                times[name].append(child_cpu(command))
+    shape = "one file" if one_file else f"{len(files)} files"
+    print(f"texts: {len(texts)} x {repeat} in {shape}, {chars} characters, {size} bytes")
     print(f"CPU seconds of the whole process (user + system), median of {runs} runs:")
     for name, found in times.items():
         print(f"  {name:<38}{statistics.median(found):6.2f} s   runs: {' '.join(f'{t:.2f}' for t in found)}")
@@ -178,6 +191,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=10, help="times each file is given (--process)")
     ap.add_argument("--runs", type=int, default=5, help="runs of each process (--process)")
     ap.add_argument("--before", type=Path, help="another `briefing` executable to time alongside (--process)")
+    ap.add_argument(
+        "--one-file", action="store_true", help="the copies laid end to end in one file (--process)"
+    )
     args = ap.parse_args()
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # its import banner
@@ -185,7 +201,7 @@ def main() -> None:
     except ImportError:
         sys.exit("bench: JioNLP is not installed (pip install jionlp)")
     if args.process:
-        whole_process(args.process, args.repeat, args.runs, args.before)
+        whole_process(args.process, args.repeat, args.runs, args.before, args.one_file)
         return
     scorer = load_scorer()
     texts, gold, doubtful, pred_ours, pred_jio = [], [], [], [], []
