@@ -32,7 +32,8 @@ def main() -> None:
     import matplotlib.backends.backend_svg  # noqa: F401  (the charts' renderer, imported on first chart)
     import svglib.svglib  # noqa: F401
 
-    from briefing.pdf import fonts, onepager
+    from briefing import fonts
+    from briefing.pdf import onepager
 
     fonts.register_reportlab_fonts()
     fonts.register_matplotlib_fonts()

@@ -22,11 +22,11 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from briefing import fonts
 from briefing.compose.group import subject_zh
+from briefing.fonts import check_glyphs
 from briefing.model import Bilingual, Fact
-from briefing.pdf import fonts
-from briefing.pdf.styles import CHART_COLOURS
-from briefing.pdf.text import check_glyphs
+from briefing.palette import CHART_COLOURS
 from briefing.render import format_plain, unit_name
 from briefing.resources import DATA_DIR
 

@@ -41,7 +41,7 @@ NEWS_GENRES = frozenset({"news_article", "news_digest"})
 ROLES: tuple[str, ...] = ("review", "problems", "targets", "plan")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Bilingual:
     zh: str
     en: str
@@ -227,7 +227,7 @@ def decimal_to_json(value: Decimal) -> int | float:
 # ---------------------------------------------------------------- translate
 
 
-@dataclass
+@dataclass(frozen=True)
 class Translation:
     en: str
     en_by: str  # one of EN_BY
@@ -248,7 +248,7 @@ class BriefSentence:
         return {"zh": self.zh, "en": self.en, "facts": self.facts, "en_by": self.en_by}
 
 
-@dataclass
+@dataclass(frozen=True)
 class BriefSection:
     id: str  # "summary", a theme id, "targets", "risks"
     title: Bilingual
@@ -264,7 +264,7 @@ class BriefSection:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class KeyFigure:
     fact_id: str
     indicator: Bilingual
@@ -275,7 +275,7 @@ class KeyFigure:
     citation: int  # number in Brief.citations
 
 
-@dataclass
+@dataclass(frozen=True)
 class Citation:
     """A source sentence the brief cites, quoted in the sources appendix."""
 
@@ -286,7 +286,7 @@ class Citation:
     heading: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Brief:
     doc: str
     title: Bilingual
@@ -327,7 +327,7 @@ class Brief:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class ThemeBrief:
     """Material for a one-page brief on one theme over every source of a run."""
 

@@ -14,7 +14,6 @@ Three rules hold the jobs together:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import multiprocessing
 import os
@@ -31,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import atomic
+from briefing.dates import generation_date
 from briefing.model import Document, Fact
 
 Progress = Callable[[str], None]
@@ -70,14 +70,6 @@ def default_jobs() -> int:
     """The CPUs this process may run on."""
     affinity = getattr(os, "sched_getaffinity", None)
     return len(affinity(0)) if affinity else os.cpu_count() or 1
-
-
-def generation_date() -> str:
-    """Today's date, or the one SOURCE_DATE_EPOCH pins, so builds can be byte-reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return dt.date.today().isoformat()
 
 
 def translation_layer(options: BuildOptions):
@@ -447,9 +439,9 @@ def _preload(context: _Context) -> None:
     once, by reading and composing an invented sentence: forked workers inherit all of it warm instead
     of each paying for it again. The sentence is translated without a model (an empty models folder):
     a forked copy of CTranslate2's threads would not work in the workers."""
+    from briefing import fonts
     from briefing.compose import compose_brief
     from briefing.ingest import document_from_text
-    from briefing.pdf import fonts
     from briefing.translate import TranslationLayer
 
     for module in _WORKER_MODULES:

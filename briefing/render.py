@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
+from briefing.boundaries import CLAUSE_END
 from briefing.model import Fact
 from briefing.resources import DATA_DIR
 from briefing.scales import TIER, en_scales, split_measure_word, zh_scales
@@ -92,7 +93,8 @@ def _tidy(value: Decimal) -> Decimal:
     return value
 
 
-def _decimals(value: Decimal) -> int:
+def decimal_places(value: Decimal) -> int:
+    """Digits after the decimal point once trailing zeros are dropped (2.50 → 1, 2300000 → 0)."""
     exponent = _tidy(value).as_tuple().exponent
     return max(0, -int(exponent))
 
@@ -111,7 +113,7 @@ def number_en(value: Decimal, *, compact: bool = True) -> str:
             size = SCALES_EN[word]
             if abs(value) >= size:
                 scaled = value / size
-                if _decimals(scaled) <= MAX_SCALED_DECIMALS_EN:
+                if decimal_places(scaled) <= MAX_SCALED_DECIMALS_EN:
                     return f"{format_plain(scaled)} {word}"
                 break
     return format_plain(value)
@@ -125,7 +127,7 @@ def number_zh(value: Decimal, scale: str | None = None) -> str:
         return format_plain(value / SCALES_ZH[scale], LOCALE_ZH, grouped=False) + scale
     for char in AUTO_SCALES_ZH:
         size = SCALES_ZH[char]
-        if abs(value) >= size and _decimals(value / size) <= MAX_SCALED_DECIMALS_ZH:
+        if abs(value) >= size and decimal_places(value / size) <= MAX_SCALED_DECIMALS_ZH:
             return format_plain(value / size, LOCALE_ZH, grouped=False) + char
     return format_plain(value, LOCALE_ZH, grouped=False)
 
@@ -254,7 +256,7 @@ def _comparison_key(fact: Fact) -> str | None:
     """The comparison base (同比, 较上年…) written in the clause just before the quantity, if any."""
     at = fact.sentence.find(fact.raw)
     before = fact.sentence[:at] if at >= 0 else fact.sentence
-    clause = re.split(r"[，,；;。：:]", before)[-1]
+    clause = CLAUSE_END.split(before)[-1]
     found = [key for key in _phrases()["comparison_en"] if key in clause]
     return max(found, key=clause.rfind) if found else None
 
@@ -292,7 +294,10 @@ _HALF_EN = {"1": "first", "2": "second"}
 _QUARTER_EN = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 
 
-def _month_en(month: int, width: str = "wide") -> str:
+MonthWidth = Literal["abbreviated", "narrow", "wide"]  # Babel's names for how long a month name is
+
+
+def _month_en(month: int, width: MonthWidth = "wide") -> str:
     return get_month_names(width, locale=LOCALE_EN)[month]
 
 
@@ -317,7 +322,7 @@ def render_period_en(period: str, *, short: bool = False) -> str:
     if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
         return f"{_month_en(int(m[2]), 'abbreviated' if short else 'wide')} {m[1]}"
     if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
-        width = "abbreviated" if short else "wide"
+        width: MonthWidth = "abbreviated" if short else "wide"
         start, end = _month_en(int(m[2]), width), _month_en(int(m[4]), width)
         if m[1] == m[3]:
             return f"{start}–{end} {m[1]}"

@@ -11,9 +11,9 @@ from decimal import Decimal
 import pytest
 from test_pdf_samples import sample_facts
 
+from briefing import fonts
 from briefing.charts import render_svg, theme_chart
 from briefing.model import Bilingual
-from briefing.pdf import fonts
 from briefing.pdf.graphics import chart_flowable
 
 TITLE = Bilingual("生态环境", "Environment")

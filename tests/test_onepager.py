@@ -23,9 +23,7 @@ REALISTIC = {brief.theme: brief for brief in realistic_briefs()}
 
 
 def _stress() -> ThemeBrief:
-    brief = stress_brief()
-    brief.theme = "stress"
-    return brief
+    return replace(stress_brief(), theme="stress")
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from conftest import GOLD, SEEDS
@@ -144,12 +145,13 @@ def stress_brief() -> ThemeBrief:
                 }
             )
         )
-    brief = theme_brief("environment", many)
-    brief.kpis = [key_figure(f, n + 1) for n, f in enumerate(many)]
-    brief.bullets = [bullet(f, n + 1) for n, f in enumerate(many)]
     titles = [f.sentence for f in facts[:50]]
-    brief.sources = [
-        Bilingual(f"{title}（2025-{1 + n % 12:02d}-{1 + n % 28:02d}）", f"Source document number {n + 1}")
-        for n, title in enumerate(titles)
-    ]
-    return brief
+    return replace(
+        theme_brief("environment", many),
+        kpis=[key_figure(f, n + 1) for n, f in enumerate(many)],
+        bullets=[bullet(f, n + 1) for n, f in enumerate(many)],
+        sources=[
+            Bilingual(f"{title}（2025-{1 + n % 12:02d}-{1 + n % 28:02d}）", f"Source document number {n + 1}")
+            for n, title in enumerate(titles)
+        ],
+    )

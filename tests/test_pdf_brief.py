@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -144,12 +145,16 @@ def test_odd_characters_never_cost_the_document(tmp_path, caplog):
     """An emoji and a rare ideograph are drawn with the shipped fallback fonts; an ideograph no shipped
     font has prints as the missing mark, and the run is warned once, naming it, however often it occurs."""
     brief = sample_brief()
-    brief.sections[-1].sentences += [
-        BriefSentence(
-            "营商环境持续优化\U0001f680，𠀀字出现，𠀁字也出现。", "Better business climate \U0001f680.", []
-        ),
-        BriefSentence("又见𠀁字。", "The same character 𠀁 again.", []),
-    ]
+    brief.sections[-1].sentences.extend(
+        [
+            BriefSentence(
+                "营商环境持续优化\U0001f680，𠀀字出现，𠀁字也出现。",
+                "Better business climate \U0001f680.",
+                [],
+            ),
+            BriefSentence("又见𠀁字。", "The same character 𠀁 again.", []),
+        ]
+    )
     target = tmp_path / "out.pdf"
     with caplog.at_level("WARNING", logger="briefing"):
         write_brief_pdf(brief, target, generated=GENERATED)
@@ -164,8 +169,7 @@ def test_odd_characters_never_cost_the_document(tmp_path, caplog):
 
 
 def test_pdf_shows_the_source_file_name_never_its_folders(tmp_path):
-    brief = sample_brief()
-    brief.source_path = "/home/analyst/private/incoming/town_report.txt"
+    brief = replace(sample_brief(), source_path="/home/analyst/private/incoming/town_report.txt")
     target = tmp_path / "out.pdf"
     write_brief_pdf(brief, target, generated=GENERATED)
     reader = PdfReader(target)
@@ -237,8 +241,8 @@ def test_bad_brand_config_is_one_clear_error(tmp_path, content, problem):
 
 def test_title_without_english_gets_a_descriptor_from_metadata():
     brief = sample_brief()
-    brief.title.en = ""
+    brief = replace(brief, title=replace(brief.title, en=""))
     described = english_title(brief)
     assert brief.issuer.en in described and brief.date in described
-    brief.title.en = "A translated title"
-    assert english_title(brief) == "A translated title"
+    translated = replace(brief, title=replace(brief.title, en="A translated title"))
+    assert english_title(translated) == "A translated title"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from briefing import fonts
 from briefing.charts import Chart, Row
 from briefing.model import Bilingual
-from briefing.pdf import fonts
 from briefing.pdf.graphics import chart_flowable
 
 

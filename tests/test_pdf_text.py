@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.pdf import fonts
+from briefing import fonts
 from briefing.pdf.styles import styles
 from briefing.pdf.text import NO_LINE_END, NO_LINE_START, cut_points, least_width, para, printable
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefing.boundaries import split_sentences
 from briefing.translate.protect import PLACEHOLDER, PLACEHOLDER_RE
-from briefing.translate.splitter import MAX_CHARS, split_for_mt, split_sentences
+from briefing.translate.splitter import MAX_CHARS, split_for_mt
 
 
 def test_full_and_half_width_sentence_ends() -> None:
@@ -36,7 +37,7 @@ def test_closing_quote_after_end_mark_is_kept() -> None:
 
 def test_unclosed_quote_does_not_swallow_a_long_text() -> None:
     text = "“" + "经济运行总体平稳。" * 60
-    assert max(len(p) for p in split_sentences(text)) < MAX_CHARS
+    assert max(len(p) for p in split_sentences(text, long=MAX_CHARS)) < MAX_CHARS
 
 
 def test_long_text_without_punctuation_is_cut_outside_placeholders() -> None:

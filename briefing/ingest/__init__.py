@@ -92,7 +92,7 @@ def document_from_text(
     paragraph_of: list[int] = []
     for number, (paragraph, heading_end) in enumerate(zip(paragraphs, heading_chars, strict=True)):
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
-        for sentence_text, offsets in cut(paragraph, active):
+        for sentence_text, offsets in cut(paragraph):
             start = offsets[0]
             document.sentences.append(
                 Sentence(

@@ -10,7 +10,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from briefing.ingest.rules import CLAUSE_MARKS, WHITESPACE, Rules
+from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
+from briefing.ingest.rules import WHITESPACE, Rules
 
 _LINE = re.compile(r"[^\r\n]+")
 _LATIN_END = re.compile(r"[A-Za-z]$")
@@ -128,11 +129,11 @@ def _continues(previous: Line, line: Line, body_min: float, rules: Rules) -> boo
     a long line without any (a document title) is never cut body text."""
     if len(previous.text) < body_min or rules.ends_sentence(previous.text):
         return False
-    if not any(mark in previous.text for mark in CLAUSE_MARKS + rules.end_marks):
+    if not any(mark in previous.text for mark in CLAUSE_MARKS + SENTENCE_ENDS):
         return False
     if rules.marker_level(line.text) is not None or rules.lead_byline(line.text) is not None:
         return False
-    return len(line.text) >= body_min or any(mark in line.text for mark in CLAUSE_MARKS + rules.end_marks)
+    return len(line.text) >= body_min or any(mark in line.text for mark in CLAUSE_MARKS + SENTENCE_ENDS)
 
 
 def _append(paragraph: Paragraph, line: Line, text: str) -> None:

@@ -7,22 +7,26 @@ other: a headline the structure step can use and a reader can cite.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import trafilatura
 from lxml.etree import LxmlError
+from trafilatura.settings import Document as TrafilaturaDocument
 
 from briefing.ingest.extracted import Extracted, Hints, SourceError
-from briefing.ingest.text import decode
+from briefing.ingest.text import decode, superset
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}
 
 
 def read_html(data: bytes, name: str) -> Extracted:
     page, encoding = _decode(data, name)
     try:
-        result = trafilatura.bare_extraction(
-            page, with_metadata=True, include_comments=False, include_tables=True, output_format="python"
+        result = cast(  # a dict only with as_dict=True
+            "TrafilaturaDocument | None",
+            trafilatura.bare_extraction(
+                page, with_metadata=True, include_comments=False, include_tables=True, output_format="python"
+            ),
         )
         body = result.text if result is not None and result.text else trafilatura.html2txt(page)
     except (LxmlError, ValueError, TypeError) as exc:
@@ -44,7 +48,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     declared = _DECLARED.search(data[:4096])
     if declared:
         encoding = declared.group(1).decode("ascii").lower()
-        encoding = _SUPERSETS.get(encoding, encoding)
+        encoding = superset(encoding)
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):

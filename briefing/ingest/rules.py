@@ -11,13 +11,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
 
 WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 """Characters ingest treats as blank: str.strip()'s set misses the BOM and the zero-width space."""
-
-CLAUSE_MARKS = "，、：,:"
-"""Marks inside or at the end of a clause that does not end the sentence."""
 
 _BYLINE_LEAD = 30
 """Longest run of reporters' names before the paper's name in a byline line."""
@@ -45,8 +43,6 @@ class Rules:
     bylines: tuple[re.Pattern[str], ...]
     trailing: tuple[re.Pattern[str], ...]
     toolbar: re.Pattern[str]
-    end_marks: str
-    closing_marks: str
     body_min_chars: int
     wrap_ratio: float
     title_max_chars: int
@@ -109,8 +105,8 @@ class Rules:
         """A headline, kicker or sub-heading: short, not ending like a sentence or a clause."""
         if len(line) > self.title_max_chars:
             return False
-        last = line.rstrip(self.closing_marks + WHITESPACE)[-1:]
-        return last not in tuple(self.end_marks + CLAUSE_MARKS) or last in tuple(self.title_may_end_with)
+        last = line.rstrip(CLOSING + WHITESPACE)[-1:]
+        return last not in tuple(SENTENCE_ENDS + CLAUSE_MARKS) or last in tuple(self.title_may_end_with)
 
     def lead_byline(self, line: str) -> str | None:
         """The byline opening a news lead (本报讯（记者 盛丽）), None when the line is no lead."""
@@ -121,7 +117,7 @@ class Rules:
         return None
 
     def ends_sentence(self, line: str) -> bool:
-        return line.rstrip(self.closing_marks + WHITESPACE)[-1:] in tuple(self.end_marks)
+        return line.rstrip(CLOSING + WHITESPACE)[-1:] in tuple(SENTENCE_ENDS)
 
 
 def _toolbar_pattern(words: list[str]) -> re.Pattern[str]:
@@ -152,8 +148,6 @@ def rules() -> Rules:
         bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
         trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
         toolbar=_toolbar_pattern(boilerplate["chrome_words"]),
-        end_marks=structure["sentences"]["end_marks"],
-        closing_marks=structure["sentences"]["closing_marks"],
         body_min_chars=structure["lines"]["body_min_chars"],
         wrap_ratio=structure["lines"]["wrap_ratio"],
         title_max_chars=structure["lines"]["title_max_chars"],

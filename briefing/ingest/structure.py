@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from briefing.boundaries import SENTENCE_ENDS
 from briefing.ingest.cleanup import Line, Paragraph
 from briefing.ingest.extracted import Hints
 from briefing.ingest.genres import genre_of, newspaper_byline, report_kind
@@ -102,7 +103,7 @@ def _classify(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
     if paragraph.lines[0].block in (MD_HEADING, MD_STRONG):  # a Markdown heading or bold sub-head
         numbered = rules.marker_level(text) is not None and len(text) <= rules.heading_max_chars
         return (HEADING, text) if numbered else (TITLE, "")
-    first = cut(paragraph, rules)[0][0]
+    first = cut(paragraph)[0][0]
     if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
         if first == text:
             return HEADING, text
@@ -240,7 +241,7 @@ def _first_line(paragraphs: list[Paragraph], rules: Rules) -> str:
     line = paragraphs[0].lines[0].text
     if len(line) <= rules.title_max_chars:
         return line
-    end = next((i for i, char in enumerate(line) if char in rules.end_marks), len(line))
+    end = next((i for i, char in enumerate(line) if char in SENTENCE_ENDS), len(line))
     return line[: end + 1]
 
 

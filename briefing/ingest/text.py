@@ -14,7 +14,8 @@ from charset_normalizer import from_bytes
 from briefing.ingest.extracted import Extracted, SourceError
 
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "ascii": "utf-8"}
-"""Detected encodings decoded with the codec that extends them, so that rarer characters survive."""
+"""Detected or declared encodings decoded with the codec that extends them, so that rarer characters
+survive (the one map of them: HTML pages' declared charsets go through `superset` too)."""
 
 _CHINESE = ("gb18030", "gbk", "gb2312", "big5", "cp950", "big5hkscs", "utf_16", "utf_32")
 """Sources are Chinese documents: detection looks among the Chinese encodings first (on a short text
@@ -37,11 +38,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data, cp_isolation=list(_CHINESE)).best() or from_bytes(data).best()
     if best is None or b"\x00" in data:
         raise SourceError(f"{name}: not a text file (no character encoding decodes it)")
-    encoding = _SUPERSETS.get(best.encoding, best.encoding)
+    encoding = superset(best.encoding)
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError:
         return str(best), best.encoding
+
+
+def superset(encoding: str) -> str:
+    """The codec to decode text labelled `encoding` with: the one that extends it, else itself."""
+    return _SUPERSETS.get(encoding, encoding)
 
 
 def read_text(data: bytes, name: str) -> Extracted:

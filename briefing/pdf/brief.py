@@ -31,9 +31,9 @@ from reportlab.platypus import (
 )
 from reportlab.rl_config import _FUZZ
 
-from briefing import atomic
+from briefing import atomic, fonts
+from briefing.charts import theme_chart
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Citation, Fact, KeyFigure
-from briefing.pdf import fonts
 from briefing.pdf import styles as house
 from briefing.pdf.branding import Branding
 from briefing.pdf.graphics import chart_flowable, logo_flowable
@@ -179,8 +179,6 @@ def _section(brief: Brief, section: BriefSection) -> list[Flowable]:
         )
     chart = None
     if section.kind == "theme":
-        from briefing.charts import theme_chart  # here: briefing.charts itself imports briefing.pdf
-
         chart = theme_chart([f for f in brief.facts if f.theme == section.id], title=section.title)
     if chart is not None:
         drawing = chart_flowable(chart, house.FRAME_WIDTH)
@@ -294,7 +292,7 @@ def _key_figures(figures: list[KeyFigure]) -> list[Flowable]:
         )
     )
     table.wrap(width, 10_000)  # row heights, so the heading keeps with the head row and two more
-    room = sum(table._rowHeights[:3])
+    room = sum(table._rowHeights[:3])  # type: ignore[attr-defined]  # set by wrap, not in the stubs
     return [*_heading(label("key_figures"), "key-figures", room=room), table, Spacer(0, 6)]
 
 

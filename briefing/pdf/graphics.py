@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.platypus import Flowable, Image
 
-from briefing.pdf import fonts
+from briefing import fonts
 
 _FACES = {
     # svg family (as matplotlib writes it) → ReportLab faces by (weight, style)
@@ -67,7 +67,7 @@ def svg_drawing(svg: bytes, *, name: str = "SVG") -> Drawing:
     drawing = svg2rlg(io.BytesIO(svg), font_map=_NotoFontMap())
     if drawing is None:
         raise GraphicsError(f"{name}: not a readable SVG")
-    drawing.initialFontName = fonts.LATIN.regular  # not Helvetica, which the PDF would not embed
+    drawing.initialFontName = fonts.LATIN.regular  # type: ignore[attr-defined]  # not Helvetica, which the PDF would not embed
     allowed = _our_faces()
     for string in _strings(drawing):
         if string.fontName not in allowed:

@@ -24,10 +24,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from briefing import atomic, charts
+from briefing import atomic, charts, fonts
 from briefing.charts import theme_chart
+from briefing.dates import generation_date
 from briefing.model import Bilingual, BriefSentence, KeyFigure, ThemeBrief
-from briefing.pdf import fonts
 from briefing.pdf import styles as house
 from briefing.pdf.brief import label, pdf_date
 from briefing.pdf.graphics import chart_flowable, fit, logo_flowable
@@ -453,7 +453,7 @@ def plan_layout(brief: ThemeBrief, chart: ChartSlot | None) -> Layout:
         for row in _tile_rows(tiles[:n_tiles]):
             layout.blocks.append((row, _measure(row) + TILE_GAP))
         layout.blocks[-1] = (layout.blocks[-1][0], layout.blocks[-1][1] - TILE_GAP + BLOCK_GAP)
-    if chart_height:
+    if chart is not None and chart_height:
         layout.blocks.append((chart.draw(), chart_height + BLOCK_GAP))
     if n_bullets:
         layout.blocks.append((bullets_label, label_height + LABEL_GAP))
@@ -509,7 +509,7 @@ def _draw_footer(canvas: Canvas, generated: str, organisation: str) -> None:
     date = CJKParagraph(bilingual_markup(words.zh, f"{words.en}: {generated}"), style)
     date.wrap(WIDTH, 10_000)
     date_width = max(date.getActualLineWidths0()) + 12
-    blocks = [(date, LEFT, date_width)]
+    blocks: list[tuple[Flowable, float, float]] = [(date, LEFT, date_width)]
     if organisation:
         right = fitted(organisation, _with(style, alignment=TA_RIGHT), WIDTH - date_width, 1, "en")
         blocks.append((right, LEFT + date_width, WIDTH - date_width))
@@ -552,8 +552,6 @@ def write_theme_pdf(
 
     `branding` is anything with `organisation` and `logo` attributes (briefing.pdf.Branding).
     """
-    from briefing.pipeline import generation_date
-
     fonts.register_reportlab_fonts()
     generated = generated or generation_date()
     organisation, logo = _branding_parts(branding)
@@ -566,7 +564,11 @@ def _typeset(theme_brief: ThemeBrief, organisation: str, logo: Path | None, gene
     layout = plan_layout(theme_brief, chart_slot(theme_brief))
     buffer = io.BytesIO()
     canvas = Canvas(
-        buffer, pagesize=house.PAGE_SIZE, invariant=1, lang="zh-CN", initialFontName=fonts.LATIN.regular
+        buffer,
+        pagesize=house.PAGE_SIZE,
+        invariant=1,
+        lang="zh-CN",
+        initialFontName=fonts.LATIN.regular,  # type: ignore[arg-type]  # the stub says float: it is a name
     )  # the initial font is ReportLab's Helvetica otherwise: named in the PDF but never embedded
     canvas.setDateFormatter(pdf_date(generated))
     title, kicker = theme_brief.title, label("theme_brief")

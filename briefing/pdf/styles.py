@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from briefing.pdf import fonts
+from briefing import fonts, palette
 
 PAGE_SIZE = A4
 MARGIN_LEFT = MARGIN_RIGHT = 18 * mm
@@ -25,26 +25,15 @@ MARGIN_TOP = 22 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - MARGIN_LEFT - MARGIN_RIGHT
 
-INK = colors.HexColor("#1b1f24")
-MUTED = colors.HexColor("#5b6470")
-FAINT = colors.HexColor("#8a929c")
-ACCENT = colors.HexColor("#1f3a5f")  # navy: headings, rules, "up" bars
-ACCENT_LIGHT = colors.HexColor("#dfe6ef")
-DOWN = colors.HexColor("#b5562b")  # burnt orange: falls (neither red nor green: both mean "up" somewhere)
-RULE = colors.HexColor("#c9ced6")
-PANEL = colors.HexColor("#f3f5f8")
-LINK = colors.HexColor("#2c5d93")
-
-# The same colours for matplotlib, which wants strings.
-CHART_COLOURS = {
-    "ink": "#1b1f24",
-    "muted": "#5b6470",
-    "faint": "#8a929c",
-    "up": "#1f3a5f",
-    "down": "#b5562b",
-    "target": "#9fb3cc",
-    "rule": "#c9ced6",
-}
+INK = colors.HexColor(palette.INK)
+MUTED = colors.HexColor(palette.MUTED)
+FAINT = colors.HexColor(palette.FAINT)
+ACCENT = colors.HexColor(palette.ACCENT)
+ACCENT_LIGHT = colors.HexColor(palette.ACCENT_LIGHT)
+DOWN = colors.HexColor(palette.DOWN)
+RULE = colors.HexColor(palette.RULE)
+PANEL = colors.HexColor(palette.PANEL)
+LINK = colors.HexColor(palette.LINK)
 
 
 @dataclass(frozen=True)

@@ -26,34 +26,25 @@ from contextvars import ContextVar
 from functools import cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.rl_config import _FUZZ
 
-from briefing.pdf import fonts
+from briefing import fonts, palette
 
 # Characters that may not start a line (closing punctuation, enumeration and sentence marks, dashes and
 # ellipses, units that follow a number) and that may not end one (opening brackets, quotes, currency).
 NO_LINE_START = frozenset(
     "，。、；：？！）》」』】〕〗〙〛〉’”…‥—–～·•％‰℃°′″｝］＞〃々〞｠｡､,.;:?!)]}%"
-) | frozenset(rl_paragraph.ALL_CANNOT_START)
+) | frozenset(rl_paragraph.ALL_CANNOT_START)  # type: ignore[attr-defined]  # not in typeshed's stubs
 NO_LINE_END = frozenset("（《「『【〔〖〘〚〈‘“［｛＜〝｟￥＄([{$£¥#@§")
 
-CITE_COLOUR = "#2c5d93"
+CITE_COLOUR = palette.LINK
 
 log = logging.getLogger("briefing")
-
-
-class MissingGlyphsError(ValueError):
-    """Text holds characters none of the project's fonts can draw."""
-
-    def __init__(self, chars: set[str], text: str) -> None:
-        listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(chars))
-        excerpt = text if len(text) <= 40 else text[:40] + "…"
-        super().__init__(f"no font covers {listed} in {excerpt!r}")
-        self.chars = chars
 
 
 # ---------------------------------------------------------------- markup
@@ -69,13 +60,6 @@ _FACE_PAIRS = {
 }
 _UNSEEN = ("Cc", "Cf")  # controls and format characters (zero-width spaces, joiners, BOM) show nothing
 _MISSING: ContextVar[set[str] | None] = ContextVar("briefing_missing_glyphs", default=None)
-
-
-def check_glyphs(text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC")) -> None:
-    """Raise MissingGlyphsError when a character of `text` would print as a box."""
-    missing = fonts.uncovered(text, font_names)
-    if missing:
-        raise MissingGlyphsError(missing, text)
 
 
 def _invisible(char: str) -> bool:
@@ -229,7 +213,7 @@ TRAILING_CUT = " \t,，、;；:：(（“\"'‘-–—/"
 
 def cut_points(text: str, lang: str) -> list[int]:
     """Where `text` may be cut: word boundaries in English, any character in Chinese, never in a number."""
-    inside = set()
+    inside: set[int] = set()
     for match in _number_with_unit().finditer(text):
         inside.update(range(match.start() + 1, match.end()))
     points = [i for i in range(1, len(text)) if i not in inside]
@@ -372,9 +356,11 @@ def _ascent_descent(frag, calc_bounds: bool) -> tuple[float, float]:
     font_size = frag.fontSize
     if calc_bounds:
         cb = getattr(frag, "cbDefn", None)
-        if getattr(cb, "width", 0):
-            descent, ascent = rl_paragraph.imgVRange(
-                rl_paragraph.imgNormV(cb.height, font_size), cb.valign, font_size
+        if cb is not None and getattr(cb, "width", None):
+            descent, ascent = rl_paragraph.imgVRange(  # type: ignore[attr-defined]  # not in the stubs
+                rl_paragraph.imgNormV(cb.height, font_size),  # type: ignore[attr-defined]
+                cb.valign,
+                font_size,
             )
             return ascent, descent
     return pdfmetrics.getAscentDescent(frag.fontName, font_size)
@@ -404,7 +390,9 @@ def _make_line(units: _Units, start, end, max_width, line_break, calc_bounds, ju
         return char_space if char_space and i < visible - 1 and units.stretch[i] else 0.0
 
     words, spaces = [], []
-    max_size = max_ascent = min_descent = 0
+    max_size: float = 0
+    max_ascent: float = 0
+    min_descent: float = 0
     previous = rl_paragraph.FragLine()
     i = start
     while i < end:
@@ -422,7 +410,7 @@ def _make_line(units: _Units, start, end, max_width, line_break, calc_bounds, ju
                 word.text = units.chars[j]
                 words.append(word)
                 spaces.append(space)
-        elif words and spaces[-1] == space and rl_paragraph.sameFrag(previous, frag):
+        elif words and spaces[-1] == space and rl_paragraph.sameFrag(previous, frag):  # type: ignore[attr-defined]
             words[-1].text += "".join(units.chars[i:run_end])
         else:
             word = frag.clone()
@@ -520,12 +508,12 @@ class CJKParagraph(Paragraph):
     def breakLinesCJK(self, maxWidths):
         if not isinstance(maxWidths, list | tuple):
             maxWidths = [maxWidths]
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
         self.height = 0
         style = self.style
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        justify = style.alignment == rl_paragraph.TA_JUSTIFY
+        justify = style.alignment == TA_JUSTIFY
         return split_cjk_lines(_units_of(self), maxWidths, auto_leading not in ("", "off"), justify)
 
     breakLines = breakLinesCJK
@@ -540,7 +528,7 @@ def _install_char_space_justification() -> None:
     for the line's words in order, set just before each. Lines without the attribute (every other
     paragraph) are drawn exactly as before.
     """
-    original = rl_paragraph._justifyDrawParaLineX
+    original = rl_paragraph._justifyDrawParaLineX  # type: ignore[attr-defined]  # private: no stub
     if getattr(original, "_briefing_char_space", False):
         return
 
@@ -566,8 +554,8 @@ def _install_char_space_justification() -> None:
             if current[0]:
                 tx.setCharSpace(0)
 
-    draw._briefing_char_space = True
-    rl_paragraph._justifyDrawParaLineX = draw
+    draw._briefing_char_space = True  # type: ignore[attr-defined]  # the mark that it is installed
+    rl_paragraph._justifyDrawParaLineX = draw  # type: ignore[attr-defined]
 
 
 _install_char_space_justification()

@@ -21,7 +21,9 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from briefing.boundaries import CLAUSE_END
 from briefing.model import Fact, Translation
 from briefing.translate.argos import ArgosBackend
 from briefing.translate.fidelity import check_numbers, read_numbers
@@ -42,13 +44,36 @@ from briefing.translate.protect import (
 from briefing.translate.splitter import split_for_mt
 from briefing.translate.termbase import Termbase
 
-__all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "TranslationLayer"]
+__all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "TranslationLayer", "Translator"]
 
 INSTALL_HINT = "briefing models install zh-en"
-_NOT_A_PHRASE = re.compile(r"[。，；！？：,;!?:\n]")
+_NOT_A_PHRASE = re.compile(f"{CLAUSE_END.pattern}|\n")
 _BRIEF_EN_BY = {"termbase": "glossary", "dictionary": "composed"}  # a label's way, as brief.json says it
 MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
 _EDGES = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.DOTALL)
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """What compose asks of the translation layer: the contract between the two stages. TranslationLayer
+    is the implementation; a test can pass any object with these members."""
+
+    @property
+    def has_model(self) -> bool:
+        """Whether a machine-translation model is installed (free sentences can get English)."""
+        ...
+
+    def label(self, zh: str) -> Translation:
+        """A heading or table label in English, or Translation("", "untranslated")."""
+        ...
+
+    def sentences(self, items: list[tuple[str, list[Fact]]]) -> list[Translation]:
+        """English for each (sentence, facts it states), in order."""
+        ...
+
+    def glossary_entry(self, zh: str) -> str | None:
+        """The glossary's English for `zh` as a whole entry, without asking the model; None without one."""
+        ...
 
 
 class TranslationLayer:
@@ -167,6 +192,10 @@ class TranslationLayer:
                     found[zh] = LabelEnglish(done.en, "mt")
         return {zh: en for zh, en in found.items() if en is not None}
 
+    def glossary_entry(self, zh: str) -> str | None:
+        """The glossary's English for `zh` as a whole entry, without asking the model; None without one."""
+        return self.glossary.lookup(zh) if zh else None
+
     def label(self, zh: str) -> Translation:
         """A heading or table label: the glossary's English, a composed label, MT, else ""."""
         return self.sentences([(zh, [])])[0]
@@ -263,3 +292,7 @@ def _join_pieces(masked: Masked, cores_en: dict[str, str]) -> str | None:
             return None
         parts.extend([punctuation_en(lead), cores_en.get(core, ""), punctuation_en(trail)])
     return tidy(" ".join(parts))
+
+
+if TYPE_CHECKING:
+    _conforms: type[Translator] = TranslationLayer  # mypy checks the layer against the protocol

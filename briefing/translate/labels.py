@@ -203,9 +203,9 @@ class LabelComposer:
             if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
                 return text[len(prefix) :]
         for suffix in self.rules.noise_suffixes:
-            cut = len(text) - len(suffix)
-            if text.endswith(suffix) and cut > 0 and cut in bounds:
-                return text[:cut]
+            at = len(text) - len(suffix)
+            if text.endswith(suffix) and at > 0 and at in bounds:
+                return text[:at]
         return text
 
     def _items(self, text: str) -> list[str]:

@@ -116,9 +116,9 @@ def mask(text: str, facts: list[Fact], glossary: Glossary) -> Masked:
         if free(start, end):
             taken.append(Item(start, end, en, "term"))
     for match in _DATE_RE.finditer(text):
-        en = _date_en(match)
-        if en and free(match.start(), match.end()):
-            taken.append(Item(match.start(), match.end(), en, "date"))
+        date_en = _date_en(match)
+        if date_en and free(match.start(), match.end()):
+            taken.append(Item(match.start(), match.end(), date_en, "date"))
     for match in _NUMBER_RE.finditer(text):
         if free(match.start(), match.end()):
             taken.append(Item(match.start(), match.end(), _literal_en(match.group()), "number"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from briefing.resources import shipped_dir
 
@@ -107,12 +108,13 @@ def _cmap(font_name: str) -> frozenset[int]:
     """The code points `font_name` has glyphs for, from the character map ReportLab already parsed when
     it registered the font (reading it again with fontTools cost a third of a second a run)."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
     if font_name in _FALLBACK_FILES:
         register_fallback_font(font_name)
     else:
         register_reportlab_fonts()
-    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+    return frozenset(cast(TTFont, pdfmetrics.getFont(font_name)).face.charToGlyph)  # all ours are TrueType
 
 
 def covers(font_name: str, char: str) -> bool:
@@ -140,3 +142,20 @@ def runs_by_font(text: str, primary: str, fallback: str) -> list[tuple[str, str]
         else:
             runs.append((font, char))
     return runs
+
+
+class MissingGlyphsError(ValueError):
+    """Text holds characters none of the project's fonts can draw."""
+
+    def __init__(self, chars: set[str], text: str) -> None:
+        listed = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in sorted(chars))
+        excerpt = text if len(text) <= 40 else text[:40] + "…"
+        super().__init__(f"no font covers {listed} in {excerpt!r}")
+        self.chars = chars
+
+
+def check_glyphs(text: str, font_names: tuple[str, ...] = ("NotoSans", "NotoSansSC")) -> None:
+    """Raise MissingGlyphsError when a character of `text` would print as a box."""
+    missing = uncovered(text, font_names)
+    if missing:
+        raise MissingGlyphsError(missing, text)
