@@ -64,12 +64,20 @@ def names_place(text: str, geo: str) -> bool:
     rules = settings().labels
     if any(word in text for word in rules.own_place_words):
         return True
-    return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
+    return names_geo(text, geo)
 
 
 def names_geo(text: str, geo: str) -> bool:
-    """Does `text` name `geo` itself (东城区 or 东城), not only as 全区/我市?"""
-    return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
+    """Does `text` name `geo` itself (东城区 or 东城, 广西 for 广西壮族自治区), not only as 全区/我市?"""
+    return bool(geo) and (geo in places_named(text) or _stem(geo) in text or geo in divisions_named(text))
+
+
+def divisions_named(text: str) -> set[str]:
+    """Full names of the administrative divisions `text` names by any of their forms (广西 → 广西壮族自治区),
+    from the national gazetteer, so a sentence never names its place twice (广西壮族自治区广西…)."""
+    from briefing.places import find_places
+
+    return {mention.division.name for mention in find_places(text)}
 
 
 def _stem(geo: str) -> str:

@@ -334,7 +334,7 @@ class Realiser:
             geo = stated_place and not names_place(clause, lead.geo) and not places_named(clause)
             own_words = clause
         else:
-            geo = stated_place and not names_own_place(zh_items[0].label, lead.geo)
+            geo = stated_place and not names_place(zh_items[0].label, lead.geo)
             own_words = zh_items[0].label
         # 全省/全区 in the Chinese names the place by the issuer's word; the English names it outright
         own = stated_place and any(w in own_words for w in settings().labels.own_place_words)
@@ -428,19 +428,6 @@ def _takes_figure_directly(label: str) -> bool:
     return label.startswith(cfg.action_prefixes_zh) or any(
         verb in label[1:] for verb in cfg.action_infixes_zh
     )
-
-
-def names_own_place(label: str, geo: str) -> bool:
-    """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省, or 全省…
-    for the document's own place)?"""
-    if any(word in label for word in settings().labels.own_place_words):
-        return True
-    stem = geo
-    for suffix in settings().geo_suffixes_zh:
-        if geo.endswith(suffix) and len(geo) - len(suffix) >= 2:
-            stem = geo[: -len(suffix)]
-            break
-    return stem in label
 
 
 def _target_cue(fact: Fact) -> str:
