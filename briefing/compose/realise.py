@@ -117,6 +117,7 @@ class ItemView:
     changes: list[Fact]
     action: bool = False  # the (Chinese) label opens with a verb: 受理热线诉求 takes no 为
     link: str = ""  # the source's own joining verb between label and figure (达到, 控制在), "" if none
+    named: bool = True  # False: `label` only says the measure has no English name (said after the figure)
 
 
 @dataclass
@@ -314,19 +315,23 @@ class Realiser:
         geo = geo and not doubted & {"geo", SILENT_GEO} and len({f.geo for f in stated}) == 1
         target = target and "kind" not in doubted and is_target(lead)
         zh_items, en_items, ways = [], [], []
+        place_only = False  # an English label that only names a place: the place is said as a place
         for item in group.items:
             fact = item.figure.fact
             label_en = self.indicator_en(fact)
-            ways.append(label_en.en_by)
             en = self._subject_english(fact, label_en.en) if label_en.en else ""
+            if en and self._only_place(fact, en):
+                en, place_only, label_en = "", True, Translation("", "untranslated")
+            ways.append(label_en.en_by)
             zh = subject_zh(fact)
             if not en:
                 usable = bool(zh) and self.usable(fact, zh)
-                en = untranslated_subject(zh if usable else subject_words(fact, self.sentence(fact)))
+                term = zh if usable else subject_words(fact, self.sentence(fact))
+                en = untranslated_subject(term, fact.geo)
             changes = [c.fact for c in item.changes]
             link = source_link(fact, zh, self.sentence(fact))
             zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh), link))
-            en_items.append(ItemView(fact, en, en, changes))
+            en_items.append(ItemView(fact, en, en, changes, named=label_en.en_by != "untranslated"))
         _shorten(zh_items)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
@@ -334,11 +339,15 @@ class Realiser:
             geo = stated_place and not names_place(clause, lead.geo) and not places_named(clause)
             own_words = clause
         else:
-            geo = stated_place and not names_place(zh_items[0].label, lead.geo)
+            geo = stated_place and (place_only or not names_place(zh_items[0].label, lead.geo))
             own_words = zh_items[0].label
         # 全省/全区 in the Chinese names the place by the issuer's word; the English names it outright
         own = stated_place and any(w in own_words for w in settings().labels.own_place_words)
-        geo_label = self.label(lead.geo) if geo or own else Translation("", "template")
+        # in English, a figure whose measure has no English name is at least said of its place
+        unnamed = not all(i.named for i in en_items)
+        geo_label = (
+            self.label(lead.geo) if geo or own or (stated_place and unnamed) else Translation("", "template")
+        )
         generic = "untranslated" in ways
         if geo_label.en:
             ways.append(geo_label.en_by)
@@ -363,6 +372,14 @@ class Realiser:
         en = self._render("en/" + name, en_context)
         labels = [geo_label.en] + [form for i in en_items for form in (i.label, lcfirst(i.label))]
         return Realised(zh, en, "untranslated" if generic else weakest(ways), labels)
+
+    def _only_place(self, fact: Fact, en: str) -> bool:
+        """Is the English label `en` nothing but the name of a place ("Wuhan" for 武汉市预计将)? Such a
+        label names where, not what: it is no subject."""
+        places = {fact.geo, *places_named(fact.indicator_zh)} - {""}
+        names = {self.label(place).en.casefold() for place in places} - {""}
+        words = en.casefold().split()
+        return any(words and name.split()[: len(words)] == words for name in names)
 
     def _clause_sentence(self, clause: str, lead: Fact, context: dict, *, target: bool) -> str:
         """The source clause as a brief sentence: 〈period〉，〈place〉〈cue〉clause。 (each part only when
@@ -395,15 +412,24 @@ class Realiser:
         return _LAYOUT_SPACE.sub("", text)  # Chinese: template layout is not text
 
 
-def untranslated_subject(zh: str) -> str:
-    """The English subject of a figure whose indicator has no English yet: said plainly, with the Chinese
-    term in brackets so a reader can look it up (such sentences keep en_by "untranslated" and are
-    counted as such in brief.json)."""
+def untranslated_subject(zh: str, geo: str = "") -> str:
+    """What a figure measures when its indicator has no English yet, said after the figure in brackets
+    (the Chinese term, so a reader can look it up; none when the term is only a place). Such sentences
+    keep en_by "untranslated" and are counted as such in brief.json."""
     term = plain(zh)
+    if term and not plain(_without_places(term, geo)):
+        term = ""  # a place is not what a figure measures
     words = settings().untranslated
     if term and len(term) <= settings().labels.max_chars + 4:
         return words["with_term"].format(term=term)
     return words["without_term"]
+
+
+def _without_places(text: str, geo: str) -> str:
+    """`text` without the names of places in it (`geo` and the gazetteer's)."""
+    from briefing.facts.lexicon import places
+
+    return places().pattern.sub("", text.replace(geo, "") if geo else text)
 
 
 def _shorten(items: list[ItemView]) -> None:

@@ -1,0 +1,71 @@
+"""English a professional would write: figures whose measure has no English name, labels that only name
+a place, and the verbs of levels, changes, multiples and from–to pairs (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_compose_helpers import FakeLayer, make_document, make_fact
+
+from briefing.compose.group import group_figures
+from briefing.compose.realise import Realiser
+from briefing.compose.select import Figure
+from briefing.translate.fidelity import check_numbers
+
+TEXT = (
+    "关于青石市2024年工作情况的报告\n"
+    "一、主要成效\n"
+    "2024年,青石市新增了230多个口袋公园。"
+    "到今年底,青石市预计将完成27处河道整治。\n"
+)
+GLOSSARY = {"青石市": "Qingshi"}
+
+
+@pytest.fixture
+def document():
+    return make_document(TEXT, issuer="青石市")
+
+
+def realise(document, facts, glossary=None, **kwargs):
+    realiser = Realiser(FakeLayer(glossary or GLOSSARY), None, 2024, {document.doc: document})
+    [group] = group_figures([Figure(f, 1.0) for f in facts])
+    made = realiser.realise(group, **kwargs)
+    assert check_numbers(made.figures_text, facts) == []
+    return made
+
+
+def test_a_figure_without_an_english_measure_reads_as_place_figure_and_a_plain_note(document):
+    added = make_fact(
+        document,
+        "230多个",
+        "230",
+        "unit",
+        "新增了",
+        kind="change_abs",
+        direction="up",
+        qualifier="over",
+        measure_word="个",
+        geo="青石市",
+        period="2024",
+    )
+    made = realise(document, [added])
+    assert made.en == "Qingshi: up over 230 (measure named in the Chinese source only) in 2024."
+    assert made.en_by == "untranslated"  # still counted as a sentence without English for its measure
+
+
+def test_a_label_that_only_names_a_place_is_no_subject(document):
+    target = make_fact(
+        document,
+        "27处",
+        "27",
+        "unit",
+        "青石市预计将",
+        "Qingshi",
+        kind="target",
+        measure_word="处",
+        geo="青石市",
+        period="target-2024",
+    )
+    made = realise(document, [target], target=True)
+    assert "Qingshi, 27" not in made.en and "qingshi" not in made.en
+    assert made.en == "Target for Qingshi by the end of 2024: 27 (measure named in the Chinese source only)."
+    assert made.en_by == "untranslated"
