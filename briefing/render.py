@@ -279,6 +279,37 @@ def render_change_en(fact: Fact) -> str:
     return " ".join(parts)
 
 
+def render_change_verb_en(fact: Fact, *, base: bool = True) -> str:
+    """A change as its sentence's verb: "grew 5.2% year on year", "fell 0.4 percentage points";
+    `base=False` leaves out the comparison base (said once after a list). Non-changes read as `render_en`."""
+    if not _is_change(fact):
+        return render_en(fact)
+    verbs = _phrases()["verb_en"]
+    parts = [verbs.get(fact.unit, verbs["other"])[fact.direction], render_en(fact)]
+    key = _comparison_key(fact) if base else None
+    if key:
+        parts.append(_phrases()["comparison_en"][key])
+    return " ".join(parts)
+
+
+def render_changes_verb_en(facts: list[Fact]) -> str:
+    """Parallel changes as one verb phrase: "grew 36.2% and 53.3% year on year" when they share verb and
+    base, else each with its own ("grew 5%, fell 2% and grew 1%")."""
+    changes = [f for f in facts if _is_change(f)]
+    verbs = {render_change_verb_en(f, base=False).split(" ", 1)[0] for f in changes}
+    bases = {_comparison_key(f) for f in changes}
+    if len(changes) == len(facts) and len(verbs) == 1 and len(bases) == 1:
+        [verb], [key] = verbs, bases
+        tail = f" {_phrases()['comparison_en'][key]}" if key else ""
+        return f"{verb} {join_en([render_en(f) for f in facts])}{tail}"
+    return join_en([render_change_verb_en(f) for f in facts])
+
+
+def join_en(parts: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def render_change_zh(fact: Fact) -> str:
     """ "同比增长5.2%", "下降0.4个百分点", "增加886个"; non-changes read as `render_zh`."""
     if not _is_change(fact):
@@ -417,6 +448,8 @@ JINJA_FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "quantity": quantity,
     "change": change,
+    "change_verb": render_change_verb_en,
+    "changes_verb": render_changes_verb_en,
     "period": period,
     "qualifier": qualifier,
 }

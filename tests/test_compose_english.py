@@ -15,7 +15,8 @@ TEXT = (
     "关于青石市2024年工作情况的报告\n"
     "一、主要成效\n"
     "2024年,青石市新增了230多个口袋公园。"
-    "到今年底,青石市预计将完成27处河道整治。\n"
+    "到今年底,青石市预计将完成27处河道整治。"
+    "茶叶产量增长6.4%。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -69,3 +70,43 @@ def test_a_label_that_only_names_a_place_is_no_subject(document):
     assert "Qingshi, 27" not in made.en and "qingshi" not in made.en
     assert made.en == "Target for Qingshi by the end of 2024: 27 (measure named in the Chinese source only)."
     assert made.en_by == "untranslated"
+
+
+@pytest.mark.parametrize(
+    ("label_en", "direction", "period", "expected"),
+    [
+        ("Tea output growth", "up", "2024", "Tea output in Qingshi grew 6.4% in 2024."),
+        ("Number of forest fires", "down", "2024", "Number of forest fires in Qingshi fell 6.4% in 2024."),
+        # a yearly change says "a year" after its figure, not "Annual growth of … was up"
+        (
+            "Annual growth of tea output",
+            "up",
+            "2021-2025",
+            "Tea output in Qingshi grew 6.4% a year in 2021-2025.",
+        ),
+        # the change word inside the label goes too
+        (
+            "Sales revenue growth of tea farms",
+            "up",
+            "2024",
+            "Sales revenue of tea farms in Qingshi grew 6.4% in 2024.",
+        ),
+    ],
+)
+def test_a_change_is_its_sentences_verb(document, label_en, direction, period, expected):
+    change = make_fact(
+        document,
+        "6.4%",
+        "6.4",
+        "percent",
+        "茶叶产量增长",
+        label_en,
+        kind="change_pct",
+        direction=direction,
+        geo="青石市",
+        period=period,
+        measure_word="%",
+    )
+    made = realise(document, [change])
+    assert made.en == expected
+    assert " was up" not in made.en and " was down" not in made.en

@@ -131,7 +131,7 @@ def test_a_change_is_said_of_the_subject_the_translation_layer_names():
     )
     realiser = Realiser(SubjectLayer(GLOSSARY), None, 2025, {document.doc: document})
     [made] = [realiser.realise(g) for g in group_figures([Figure(fact, 1.0)])]
-    assert made.en.startswith("Tea output") and "up 8.1%" in made.en
+    assert made.en.startswith("Tea output") and "grew 8.1%" in made.en
 
 
 def test_a_sentence_of_figures_of_two_periods_states_neither_period():

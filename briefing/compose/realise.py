@@ -18,7 +18,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from briefing import render
 from briefing.compose.english import problems, warn_misstated
-from briefing.compose.group import Group, subject_en, subject_zh
+from briefing.compose.group import Group, per_year_en, subject_en, subject_zh
 from briefing.compose.labels import (
     clause_span,
     first_person,
@@ -118,6 +118,7 @@ class ItemView:
     action: bool = False  # the (Chinese) label opens with a verb: 受理热线诉求 takes no 为
     link: str = ""  # the source's own joining verb between label and figure (达到, 控制在), "" if none
     named: bool = True  # False: `label` only says the measure has no English name (said after the figure)
+    per_year: bool = False  # the change is yearly (English label "Annual growth of …"): "grew 5% a year"
 
 
 @dataclass
@@ -234,7 +235,7 @@ class Realiser:
         if subject_en(fact, label) != label:
             found = self.layer.english_subject(fact.indicator_zh)
             if found.en and found.en_by != "untranslated":
-                return found.en
+                return subject_en(fact, found.en)
         return subject_en(fact, label)
 
     def _glossary(self, zh: str) -> Translation:
@@ -331,7 +332,9 @@ class Realiser:
             changes = [c.fact for c in item.changes]
             link = source_link(fact, zh, self.sentence(fact))
             zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh), link))
-            en_items.append(ItemView(fact, en, en, changes, named=label_en.en_by != "untranslated"))
+            named = label_en.en_by != "untranslated"
+            yearly = named and per_year_en(fact, label_en.en)
+            en_items.append(ItemView(fact, en, en, changes, named=named, per_year=yearly))
         _shorten(zh_items)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
@@ -417,8 +420,8 @@ def untranslated_subject(zh: str, geo: str = "") -> str:
     (the Chinese term, so a reader can look it up; none when the term is only a place). Such sentences
     keep en_by "untranslated" and are counted as such in brief.json."""
     term = plain(zh)
-    if term and not plain(_without_places(term, geo)):
-        term = ""  # a place is not what a figure measures
+    if len(plain(_without_places(term, geo))) < 2:
+        term = ""  # a place (and a stray character of its clause) is not what a figure measures
     words = settings().untranslated
     if term and len(term) <= settings().labels.max_chars + 4:
         return words["with_term"].format(term=term)

@@ -98,6 +98,8 @@ class Settings:
     change_suffixes_zh: tuple[str, ...]
     change_suffix_en: re.Pattern[str]
     change_prefix_en: re.Pattern[str]
+    per_year_en: re.Pattern[str]
+    change_infix_en: re.Pattern[str]
     change_words_zh: tuple[str, ...]
     action_prefixes_zh: tuple[str, ...]
     action_infixes_zh: tuple[str, ...]
@@ -128,6 +130,8 @@ def settings() -> Settings:
         change_suffixes_zh=tuple(data["changes"]["zh_suffixes"]),
         change_suffix_en=re.compile(data["changes"]["en_suffix_pattern"], re.IGNORECASE),
         change_prefix_en=re.compile(data["changes"]["en_prefix_pattern"], re.IGNORECASE),
+        per_year_en=re.compile(data["changes"]["en_per_year_pattern"], re.IGNORECASE),
+        change_infix_en=re.compile(data["changes"]["en_infix_pattern"], re.IGNORECASE),
         change_words_zh=tuple(data["changes"]["zh_change_words"]),
         action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
