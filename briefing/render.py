@@ -292,6 +292,13 @@ def render_change_verb_en(fact: Fact, *, base: bool = True) -> str:
     return " ".join(parts)
 
 
+def render_fold_en(fact: Fact) -> str:
+    """A multiple after "grew": "5.1-fold", "over 3-fold"."""
+    word = qualifier_en(fact.qualifier)
+    fold = f"{number_en(Decimal(fact.value))}-fold"
+    return f"{word} {fold}" if word else fold
+
+
 def render_changes_verb_en(facts: list[Fact]) -> str:
     """Parallel changes as one verb phrase: "grew 36.2% and 53.3% year on year" when they share verb and
     base, else each with its own ("grew 5%, fell 2% and grew 1%")."""
@@ -450,6 +457,7 @@ JINJA_FILTERS: dict[str, Callable[..., str]] = {
     "change": change,
     "change_verb": render_change_verb_en,
     "changes_verb": render_changes_verb_en,
+    "fold": render_fold_en,
     "period": period,
     "qualifier": qualifier,
 }

@@ -16,7 +16,11 @@ TEXT = (
     "一、主要成效\n"
     "2024年,青石市新增了230多个口袋公园。"
     "到今年底,青石市预计将完成27处河道整治。"
-    "茶叶产量增长6.4%。\n"
+    "茶叶产量增长6.4%。"
+    "竹制品出口额增长为3.2倍。"
+    "全市累计建成驿站85个。"
+    "竹笋总产量为4.6万吨。"
+    "青石市茶园面积为12万亩。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -110,3 +114,78 @@ def test_a_change_is_its_sentences_verb(document, label_en, direction, period, e
     made = realise(document, [change])
     assert made.en == expected
     assert " was up" not in made.en and " was down" not in made.en
+
+
+def test_a_multiple_named_as_a_growth_grew_n_fold(document):
+    multiple = make_fact(
+        document,
+        "3.2倍",
+        "3.2",
+        "times",
+        "竹制品出口额增长",
+        "Growth of exports of bamboo products",
+        kind="multiple",
+        geo="青石市",
+        period="unspecified",
+        measure_word="倍",
+    )
+    made = realise(document, [multiple], geo=False)
+    assert made.en == "Exports of bamboo products grew 3.2-fold."
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "label_zh", "label_en", "period", "unit", "expected"),
+    [
+        # a cumulative figure "came to … in total", never "totalled … in total"
+        (
+            "85个",
+            "85",
+            "建成驿站",
+            "Rest stations built",
+            "cumulative",
+            "unit",
+            "Rest stations built came to 85 in total.",
+        ),
+        # a label that names a total or says cumulative takes "amounted to", and no second "in total"
+        (
+            "4.6万吨",
+            "46000",
+            "竹笋总产量",
+            "Total output of bamboo shoots",
+            "unspecified",
+            "ton",
+            "Total output of bamboo shoots amounted to 46,000 tons.",
+        ),
+        (
+            "85个",
+            "85",
+            "累计建成驿站",
+            "Cumulative rest stations built",
+            "cumulative",
+            "unit",
+            "Cumulative rest stations built amounted to 85.",
+        ),
+    ],
+)
+def test_a_total_is_said_once(document, raw, value, label_zh, label_en, period, unit, expected):
+    level = make_fact(
+        document, raw, value, unit, label_zh, label_en, geo="青石市", period=period, measure_word=raw[-1]
+    )
+    made = realise(document, [level], geo=False)
+    assert made.en == expected
+
+
+def test_an_english_label_that_names_the_place_is_not_given_it_again(document):
+    area = make_fact(
+        document,
+        "12万亩",
+        "120000",
+        "mu",
+        "茶园面积",
+        "Tea gardens in Qingshi",
+        geo="青石市",
+        period="2024",
+        measure_word="万亩",
+    )
+    made = realise(document, [area])
+    assert made.en.count("Qingshi") == 1 and made.en.startswith("Tea gardens in Qingshi totalled")

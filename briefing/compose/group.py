@@ -47,8 +47,9 @@ def subject_zh(fact: Fact) -> str:
 def subject_en(fact: Fact, label: str) -> str:
     """The English label without the words that name the change ("GDP growth", "Growth of GDP" →
     "GDP", "Revenue growth of SOEs" → "Revenue of SOEs"), for a change or a growth target, whose
-    sentence says "grew"/"to grow" itself."""
-    if is_relative_change(fact) or (fact.kind == "target" and fact.direction in ("up", "down")):
+    sentence says "grew"/"to grow" itself; or for a multiple named as a growth, which grew N-fold."""
+    growth = fact.kind == "multiple" or (fact.kind == "target" and fact.direction in ("up", "down"))
+    if is_relative_change(fact) or growth:
         stripped = settings().change_suffix_en.sub("", label).rstrip(" ,;")
         stripped = settings().per_year_en.sub("", stripped)
         stripped = settings().change_prefix_en.sub("", stripped)

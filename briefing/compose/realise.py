@@ -119,6 +119,7 @@ class ItemView:
     link: str = ""  # the source's own joining verb between label and figure (达到, 控制在), "" if none
     named: bool = True  # False: `label` only says the measure has no English name (said after the figure)
     per_year: bool = False  # the change is yearly (English label "Annual growth of …"): "grew 5% a year"
+    grown: bool = False  # a multiple whose label names a growth (Growth of output): "grew 5.1-fold"
 
 
 @dataclass
@@ -334,7 +335,8 @@ class Realiser:
             zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh), link))
             named = label_en.en_by != "untranslated"
             yearly = named and per_year_en(fact, label_en.en)
-            en_items.append(ItemView(fact, en, en, changes, named=named, per_year=yearly))
+            grown = named and fact.kind == "multiple" and en != label_en.en
+            en_items.append(ItemView(fact, en, en, changes, named=named, per_year=yearly, grown=grown))
         _shorten(zh_items)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
@@ -351,6 +353,8 @@ class Realiser:
         geo_label = (
             self.label(lead.geo) if geo or own or (stated_place and unnamed) else Translation("", "template")
         )
+        if any(_names_en(i.label, geo_label.en) for i in en_items if i.named):
+            geo_label = Translation("", "template")  # the English label names the place already
         generic = "untranslated" in ways
         if geo_label.en:
             ways.append(geo_label.en_by)
@@ -426,6 +430,12 @@ def untranslated_subject(zh: str, geo: str = "") -> str:
     if term and len(term) <= settings().labels.max_chars + 4:
         return words["with_term"].format(term=term)
     return words["without_term"]
+
+
+def _names_en(label: str, place: str) -> bool:
+    """Does the English `label` name `place` ("Hebei" of "Hebei Province") already?"""
+    core = place.split(" ", 1)[0]
+    return bool(core) and re.search(rf"\b{re.escape(core)}\b", label) is not None
 
 
 def _without_places(text: str, geo: str) -> str:
