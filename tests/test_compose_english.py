@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_compose_helpers import FakeLayer, make_document, make_fact
 
-from briefing.compose.group import group_figures
+from briefing.compose.group import Group, Item, group_figures
 from briefing.compose.realise import Realiser
 from briefing.compose.select import Figure
 from briefing.translate.fidelity import check_numbers
@@ -20,7 +20,9 @@ TEXT = (
     "竹制品出口额增长为3.2倍。"
     "全市累计建成驿站85个。"
     "竹笋总产量为4.6万吨。"
-    "青石市茶园面积为12万亩。\n"
+    "青石市茶园面积为12万亩。"
+    "全市茶叶产值从2019年的8.4亿元增长到2024年的15.2亿元。"
+    "茶园面积2019年为9万亩,2024年为12.5万亩。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -189,3 +191,69 @@ def test_an_english_label_that_names_the_place_is_not_given_it_again(document):
     )
     made = realise(document, [area])
     assert made.en.count("Qingshi") == 1 and made.en.startswith("Tea gardens in Qingshi totalled")
+
+
+def test_a_from_to_pair_rose_from_a_to_b_never_respectively(document):
+    start = make_fact(
+        document,
+        "8.4亿元",
+        "840000000",
+        "CNY",
+        "全市茶叶产值从2019年",
+        "Tea output value",
+        geo="青石市",
+        period="2019",
+        measure_word="亿元",
+    )
+    end = make_fact(
+        document,
+        "15.2亿元",
+        "1520000000",
+        "CNY",
+        "增长到2024年",
+        "growth",
+        geo="青石市",
+        period="2024",
+        measure_word="亿元",
+    )
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    [group] = realiser.join_quoted(group_figures([Figure(f, 1.0) for f in (start, end)]))  # one clause
+    made = realiser.realise(group)
+    assert check_numbers(made.figures_text, [start, end]) == []
+    assert (
+        made.en
+        == "Tea output value in Qingshi rose from CNY 840 million in 2019 to CNY 1.52 billion in 2024."
+    )
+    assert made.en_by == "template"
+
+
+def test_figures_of_unlike_periods_each_say_their_own(document):
+    earlier = make_fact(
+        document,
+        "9万亩",
+        "90000",
+        "mu",
+        "茶园面积",
+        "Tea garden area",
+        geo="青石市",
+        period="2019",
+        measure_word="万亩",
+    )
+    later = make_fact(
+        document,
+        "12.5万亩",
+        "125000",
+        "mu",
+        "茶园面积",
+        "Tea garden area",
+        geo="青石市",
+        period="2024",
+        measure_word="万亩",
+    )
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    made = realiser.realise(Group([Item(Figure(earlier, 1.0)), Item(Figure(later, 1.0))]))
+    assert "respectively" not in made.en
+    expected = (
+        "Tea garden area in Qingshi totalled 90,000 mu in 2019; tea garden area totalled 125,000 mu in 2024."
+    )
+    assert made.en == expected

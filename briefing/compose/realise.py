@@ -9,6 +9,7 @@ made decides the sentence's `en_by`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,6 +121,9 @@ class ItemView:
     named: bool = True  # False: `label` only says the measure has no English name (said after the figure)
     per_year: bool = False  # the change is yearly (English label "Annual growth of …"): "grew 5% a year"
     grown: bool = False  # a multiple whose label names a growth (Growth of output): "grew 5.1-fold"
+    when: str = ""  # the item's own period, when the items of its sentence differ in period
+    until: ItemView | None = None  # the end of a from–to pair this item starts ("rose from A to B")
+    ended: bool = False  # this item is the end of a from–to pair, said with its start
 
 
 @dataclass
@@ -338,6 +342,8 @@ class Realiser:
             grown = named and fact.kind == "multiple" and en != label_en.en
             en_items.append(ItemView(fact, en, en, changes, named=named, per_year=yearly, grown=grown))
         _shorten(zh_items)
+        if not period and "period" not in doubted and len({f.period for f in stated}) > 1:
+            _own_periods(en_items)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
         if clause:
@@ -430,6 +436,34 @@ def untranslated_subject(zh: str, geo: str = "") -> str:
     if term and len(term) <= settings().labels.max_chars + 4:
         return words["with_term"].format(term=term)
     return words["without_term"]
+
+
+def _own_periods(items: list[ItemView]) -> None:
+    """Items of one sentence that differ in period each say their own, and a from–to pair (从2020年的A
+    增长到2025年的B) is said as one: never a "respectively" over unlike periods."""
+    for item in items:
+        item.when = period_phrase(item.fact.period)
+    for start, end in itertools.pairwise(items):
+        if not start.ended and _from_to(start.fact, end.fact):
+            start.until, end.ended = end, True
+
+
+def _from_to(start: Fact, end: Fact) -> bool:
+    """Are `start` and `end` one subject's levels at two times, joined in the source by 从…到…?"""
+    cfg = settings()
+    if (
+        start.sentence != end.sentence
+        or start.unit != end.unit
+        or start.kind != "level"
+        or end.kind != "level"
+    ):
+        return False
+    a, b = start.sentence.find(start.raw), end.sentence.find(end.raw, start.sentence.find(start.raw) + 1)
+    if a < 0 or b <= a:
+        return False
+    before, between = start.sentence[:a], start.sentence[a + len(start.raw) : b]
+    opened = any(w in before[-12:] for w in cfg.from_words_zh)
+    return opened and any(w in between for w in cfg.to_words_zh) and start.period < end.period
 
 
 def _names_en(label: str, place: str) -> bool:

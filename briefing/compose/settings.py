@@ -105,6 +105,8 @@ class Settings:
     action_infixes_zh: tuple[str, ...]
     noun_endings_zh: tuple[str, ...]
     geo_suffixes_zh: tuple[str, ...]
+    from_words_zh: tuple[str, ...]
+    to_words_zh: tuple[str, ...]
     labels: LabelRules
     document_titles: Titles
     truth: Truth
@@ -137,6 +139,8 @@ def settings() -> Settings:
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
         noun_endings_zh=tuple(data["phrasing"]["noun_endings_zh"]),
         geo_suffixes_zh=tuple(data["phrasing"]["geo_suffixes_zh"]),
+        from_words_zh=tuple(data["phrasing"]["from_words_zh"]),
+        to_words_zh=tuple(data["phrasing"]["to_words_zh"]),
         labels=LabelRules(**label_rules),
         document_titles=Titles(**data["document_titles"]),
         untranslated=dict(data["untranslated"]),
