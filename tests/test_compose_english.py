@@ -257,3 +257,18 @@ def test_figures_of_unlike_periods_each_say_their_own(document):
         "Tea garden area in Qingshi totalled 90,000 mu in 2019; tea garden area totalled 125,000 mu in 2024."
     )
     assert made.en == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Tea output", "tea output"),
+        ("Wuhan bridge parks", "Wuhan bridge parks"),  # a place of the gazetteer keeps its capital
+        ("Guangxi's tea gardens", "Guangxi's tea gardens"),
+        ("GDP", "GDP"),
+    ],
+)
+def test_a_label_moving_into_mid_sentence_keeps_the_capital_of_a_place(label, expected):
+    from briefing.compose.realise import lcfirst
+
+    assert lcfirst(label) == expected

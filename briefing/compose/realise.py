@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,11 +61,23 @@ def weakest(ways: list[str]) -> str:
 
 
 def lcfirst(label: str) -> str:
-    """Lower-case a label's first letter when it moves into mid-sentence, unless it is a proper noun."""
+    """Lower-case a label's first letter when it moves into mid-sentence, unless it is a proper noun (a
+    word of compose.toml's list, or the first word of a place's English name in the termbase)."""
     first = label.split(" ", 1)[0]
     if not first or first in settings().proper_words or not first[:1].isupper() or not first[1:].islower():
         return label
+    if re.sub(r"(?:'s|[,;:])$", "", first) in _place_words():
+        return label
     return label[:1].lower() + label[1:]
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """First words of the English names of the termbase's places (Wuhan, Guangxi, Qinghai …)."""
+    from briefing.translate.termbase import shipped_terms
+
+    names = (t.en for t in shipped_terms().values() if t.is_place and t.en[:1].isupper())
+    return frozenset(name.split()[0] for name in names)
 
 
 def period_phrase(token: str) -> str:
