@@ -272,3 +272,19 @@ def test_a_label_moving_into_mid_sentence_keeps_the_capital_of_a_place(label, ex
     from briefing.compose.realise import lcfirst
 
     assert lcfirst(label) == expected
+
+
+def test_a_sentence_opening_with_a_quoted_name_capitalises_its_first_letter(document):
+    level = make_fact(
+        document,
+        "85个",
+        "85",
+        "unit",
+        "建成驿站",
+        '"green corridor" rest stations',
+        geo="青石市",
+        period="unspecified",
+        measure_word="个",
+    )
+    made = realise(document, [level], geo=False)
+    assert made.en.startswith('"Green corridor" rest stations totalled 85')

@@ -50,6 +50,7 @@ TARGET_CUES_ZH = ("力争", "确保", "争取", "预期", "计划")
 MAX_LABEL = 200  # characters: longer "labels" (a title that is the whole text of a one-line source) are
 # not labels, and translating them would cost more than the rest of the brief
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_OPENERS = "\"'“‘(["  # marks that may open an English sentence before its first letter
 _LAYOUT_SPACE = re.compile(r"\s*\n\s*|\s{2,}")
 
 
@@ -434,8 +435,14 @@ class Realiser:
         text = self.env.get_template(name).render(**context)
         if name.startswith("en/"):
             text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
-            return text[:1].upper() + text[1:]  # a label may come lower-case from the glossary
+            return _sentence_case(text)  # a label may come lower-case from the glossary
         return _LAYOUT_SPACE.sub("", text)  # Chinese: template layout is not text
+
+
+def _sentence_case(text: str) -> str:
+    """Capital first letter, after any opening quotes or brackets ("one spray" → "One spray")."""
+    opening = len(text) - len(text.lstrip(_OPENERS))
+    return text[:opening] + text[opening : opening + 1].upper() + text[opening + 1 :]
 
 
 def untranslated_subject(zh: str, geo: str = "") -> str:
