@@ -22,7 +22,9 @@ TEXT = (
     "竹笋总产量为4.6万吨。"
     "青石市茶园面积为12万亩。"
     "全市茶叶产值从2019年的8.4亿元增长到2024年的15.2亿元。"
-    "茶园面积2019年为9万亩,2024年为12.5万亩。\n"
+    "茶园面积2019年为9万亩,2024年为12.5万亩。"
+    "竹编产业规模居全国第3位,茶叶品牌数量居全国第3位。"
+    "竹编指数全国第一,42家企业获评龙头。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -288,3 +290,71 @@ def test_a_sentence_opening_with_a_quoted_name_capitalises_its_first_letter(docu
     )
     made = realise(document, [level], geo=False)
     assert made.en.startswith('"Green corridor" rest stations totalled 85')
+
+
+@pytest.mark.parametrize(
+    ("label_en", "expected"),
+    [
+        ("National ranking of bamboo weaving industry", "Bamboo weaving industry ranked 3rd nationally."),
+        ("Bamboo weaving industry ranking", "Bamboo weaving industry ranked 3rd."),
+        ("Bamboo weaving industry", "Bamboo weaving industry stood at 3rd."),  # no ranking named: as before
+    ],
+)
+def test_a_rank_is_said_of_its_subject(document, label_en, expected):
+    rank = make_fact(
+        document,
+        "第3位",
+        "3",
+        "rank",
+        "竹编产业规模",
+        label_en,
+        kind="rank",
+        geo="青石市",
+        period="unspecified",
+    )
+    assert realise(document, [rank], geo=False).en == expected
+
+
+def test_two_ranks_of_one_place_both_ranked(document):
+    labels = [
+        ("竹编产业规模", "National ranking of bamboo weaving industry"),
+        ("茶叶品牌数量", "National ranking of number of tea brands"),
+    ]
+    ranks = [
+        make_fact(
+            document, "第3位", "3", "rank", zh, en, kind="rank", geo="青石市", period="unspecified", number=n
+        )
+        for n, (zh, en) in enumerate(labels, start=1)
+    ]
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    made = realiser.realise(Group([Item(Figure(f, 1.0)) for f in ranks]), geo=False)
+    assert made.en == "Bamboo weaving industry and number of tea brands both ranked 3rd nationally."
+
+
+def test_a_rank_and_a_count_in_one_sentence_are_not_said_respectively(document):
+    rank = make_fact(
+        document,
+        "第一",
+        "1",
+        "rank",
+        "竹编指数全国",
+        "National ranking of bamboo weaving index",
+        kind="rank",
+        geo="青石市",
+        period="unspecified",
+    )
+    count = make_fact(
+        document,
+        "42家",
+        "42",
+        "enterprise",
+        "企业获评龙头",
+        "Leading enterprises",
+        geo="青石市",
+        period="unspecified",
+        measure_word="家",
+    )
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    made = realiser.realise(Group([Item(Figure(rank, 1.0)), Item(Figure(count, 1.0))]), geo=False)
+    assert made.en == "Bamboo weaving index ranked 1st nationally; leading enterprises totalled 42."
+    assert check_numbers(made.figures_text, [rank, count]) == []

@@ -135,6 +135,9 @@ class ItemView:
     named: bool = True  # False: `label` only says the measure has no English name (said after the figure)
     per_year: bool = False  # the change is yearly (English label "Annual growth of …"): "grew 5% a year"
     grown: bool = False  # a multiple whose label names a growth (Growth of output): "grew 5.1-fold"
+    ranked: bool = False  # a rank said of its subject: "X ranked 2nd nationally", not "Ranking of X stood at"
+    scope: str = ""  # where the rank holds, as an adverb ("nationally"), "" when the label does not say
+    alone: bool = False  # said in a clause of its own: its sentence's figures are unlike things
     when: str = ""  # the item's own period, when the items of its sentence differ in period
     until: ItemView | None = None  # the end of a from–to pair this item starts ("rose from A to B")
     ended: bool = False  # this item is the end of a from–to pair, said with its start
@@ -354,10 +357,14 @@ class Realiser:
             named = label_en.en_by != "untranslated"
             yearly = named and per_year_en(fact, label_en.en)
             grown = named and fact.kind == "multiple" and en != label_en.en
-            en_items.append(ItemView(fact, en, en, changes, named=named, per_year=yearly, grown=grown))
+            view = ItemView(fact, en, en, changes, named=named, per_year=yearly, grown=grown)
+            if named and (fact.kind == "rank" or fact.unit == "rank"):
+                _rank_subject(view)
+            en_items.append(view)
         _shorten(zh_items)
-        if not period and "period" not in doubted and len({f.period for f in stated}) > 1:
-            _own_periods(en_items)
+        unlike_periods = not period and "period" not in doubted and len({f.period for f in stated}) > 1
+        if unlike_periods or len({(f.kind, f.unit) for f in stated}) > 1:
+            _said_apart(en_items, periods=unlike_periods)
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
         if clause:
@@ -458,11 +465,25 @@ def untranslated_subject(zh: str, geo: str = "") -> str:
     return words["without_term"]
 
 
-def _own_periods(items: list[ItemView]) -> None:
-    """Items of one sentence that differ in period each say their own, and a from–to pair (从2020年的A
-    增长到2025年的B) is said as one: never a "respectively" over unlike periods."""
+def _rank_subject(item: ItemView) -> None:
+    """A rank whose English label names the ranking is said of the ranked subject ("National ranking of
+    X" → "X", ranked … nationally)."""
+    found = settings().rank_en.match(item.label)
+    if found is None:
+        return
+    subject = found.group("subject") or found.group("subject2")
+    item.label = item.short = subject[:1].upper() + subject[1:]
+    item.scope = settings().rank_scope_en.get((found.group("scope") or "").lower(), "")
+    item.ranked = True
+
+
+def _said_apart(items: list[ItemView], *, periods: bool) -> None:
+    """Items of one sentence that differ in kind, unit or period (`periods`: each then says its own)
+    are said one clause each, and a from–to pair (从2020年的A增长到2025年的B) as one: never a
+    "respectively" over unlike things."""
     for item in items:
-        item.when = period_phrase(item.fact.period)
+        item.alone = True
+        item.when = period_phrase(item.fact.period) if periods else ""
     for start, end in itertools.pairwise(items):
         if not start.ended and _from_to(start.fact, end.fact):
             start.until, end.ended = end, True

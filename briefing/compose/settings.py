@@ -106,6 +106,8 @@ class Settings:
     noun_endings_zh: tuple[str, ...]
     geo_suffixes_zh: tuple[str, ...]
     from_words_zh: tuple[str, ...]
+    rank_en: re.Pattern[str]
+    rank_scope_en: dict[str, str]
     to_words_zh: tuple[str, ...]
     labels: LabelRules
     document_titles: Titles
@@ -140,6 +142,8 @@ def settings() -> Settings:
         noun_endings_zh=tuple(data["phrasing"]["noun_endings_zh"]),
         geo_suffixes_zh=tuple(data["phrasing"]["geo_suffixes_zh"]),
         from_words_zh=tuple(data["phrasing"]["from_words_zh"]),
+        rank_en=re.compile(data["ranks"]["en_pattern"], re.IGNORECASE),
+        rank_scope_en=dict(data["ranks"]["scope_en"]),
         to_words_zh=tuple(data["phrasing"]["to_words_zh"]),
         labels=LabelRules(**label_rules),
         document_titles=Titles(**data["document_titles"]),
