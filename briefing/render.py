@@ -182,6 +182,13 @@ def _is_consecutive(fact: Fact) -> bool:
     return "连续" in fact.raw or fact.measure_word.startswith("连")
 
 
+def multiplied(fact: Fact) -> str:
+    """The word by which the source says the figure multiplied (翻, 倍增), "" for any other figure."""
+    if fact.kind != "multiple":
+        return ""
+    return next((word for word in _phrases()["multiplied_zh"] if word in fact.raw), "")
+
+
 def render_en(fact: Fact, *, noun: bool = True) -> str:
     """The quantity of `fact` in English: "over CNY 230 billion", "973,700 hectares", "1st", "doubled".
 
@@ -192,7 +199,7 @@ def render_en(fact: Fact, *, noun: bool = True) -> str:
     unit = unit_name(fact.unit)
     if fact.kind == "rank" or fact.unit == "rank":
         return ordinal_en(int(value))
-    if fact.kind == "multiple" and "翻" in fact.raw:
+    if multiplied(fact):
         return {2: "doubled", 4: "quadrupled"}.get(int(value), f"{number_en(value)}-fold")
     figure = _range_en(value, fact.value_max, unit.compact)
     plural = fact.value_max is not None or value != 1
@@ -211,8 +218,9 @@ def render_zh(fact: Fact) -> str:
     if fact.kind == "rank" or fact.unit == "rank":
         n = int(value)
         return f"第{n}" if re.search(r"\d", fact.raw) else f"第{zh_numeral(n)}"
-    if fact.kind == "multiple" and "翻" in fact.raw:
-        return {2: "翻番", 4: "翻两番"}.get(int(value), f"{number_zh(value)}倍")
+    word = multiplied(fact)
+    if word:
+        return _phrases()["multiplied_zh"][word].get(str(int(value)), f"{number_zh(value)}倍")
     if fact.measure_word == "成":
         figure, unit_zh = zh_numeral(int(value / 10)), "成"
     elif fact.measure_word.startswith("连"):
@@ -458,6 +466,7 @@ JINJA_FILTERS: dict[str, Callable[..., str]] = {
     "change_verb": render_change_verb_en,
     "changes_verb": render_changes_verb_en,
     "fold": render_fold_en,
+    "multiplied": multiplied,
     "period": period,
     "qualifier": qualifier,
 }

@@ -24,7 +24,8 @@ TEXT = (
     "全市茶叶产值从2019年的8.4亿元增长到2024年的15.2亿元。"
     "茶园面积2019年为9万亩,2024年为12.5万亩。"
     "竹编产业规模居全国第3位,茶叶品牌数量居全国第3位。"
-    "竹编指数全国第一,42家企业获评龙头。\n"
+    "竹编指数全国第一,42家企业获评龙头。"
+    "竹编产值实现倍增。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -358,3 +359,20 @@ def test_a_rank_and_a_count_in_one_sentence_are_not_said_respectively(document):
     made = realiser.realise(Group([Item(Figure(rank, 1.0)), Item(Figure(count, 1.0))]), geo=False)
     assert made.en == "Bamboo weaving index ranked 1st nationally; leading enterprises totalled 42."
     assert check_numbers(made.figures_text, [rank, count]) == []
+
+
+def test_a_figure_that_doubled_reads_doubled_in_both_languages(document):
+    doubled = make_fact(
+        document,
+        "倍增",
+        "2",
+        "times",
+        "竹编产值",
+        "Output value of bamboo weaving",
+        kind="multiple",
+        geo="青石市",
+        period="unspecified",
+    )
+    made = realise(document, [doubled], geo=False)
+    assert made.en == "Output value of bamboo weaving doubled."
+    assert made.zh == "竹编产值实现倍增。"  # not 为2倍: the source says it doubled, not "is 2 times"
