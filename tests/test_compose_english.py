@@ -25,7 +25,8 @@ TEXT = (
     "茶园面积2019年为9万亩,2024年为12.5万亩。"
     "竹编产业规模居全国第3位,茶叶品牌数量居全国第3位。"
     "竹编指数全国第一,42家企业获评龙头。"
-    "竹编产值实现倍增。\n"
+    "竹编产值实现倍增。"
+    "新增学位1200个,接待游客超90万人次。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -376,3 +377,41 @@ def test_a_figure_that_doubled_reads_doubled_in_both_languages(document):
     made = realise(document, [doubled], geo=False)
     assert made.en == "Output value of bamboo weaving doubled."
     assert made.zh == "竹编产值实现倍增。"  # not 为2倍: the source says it doubled, not "is 2 times"
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit", "label_en", "expected"),
+    [
+        ("1200个", "1200", "school_place", "New school places", "New school places totalled 1,200."),
+        (
+            "超90万人次",
+            "900000",
+            "person_time",
+            "Tourist visitors received",
+            "Tourist visitors received totalled over 900,000.",
+        ),
+        (
+            "超90万人次",
+            "900000",
+            "person_time",
+            "Tourism",
+            "Tourism totalled over 900,000 visits.",
+        ),  # not named
+    ],
+)
+def test_a_figure_does_not_repeat_the_noun_its_label_names(document, raw, value, unit, label_en, expected):
+    qualifier = "over" if raw.startswith("超") else "exact"
+    level = make_fact(
+        document,
+        raw,
+        value,
+        unit,
+        "新增学位",
+        label_en,
+        geo="青石市",
+        period="unspecified",
+        qualifier=qualifier,
+        measure_word=raw[-1] if unit != "person_time" else "人次",
+    )
+    made = realise(document, [level], geo=False)
+    assert made.en == expected

@@ -97,9 +97,25 @@ def period_phrase(token: str) -> str:
     return f"in {text}"
 
 
-def in_sentence(fact: Fact) -> str:
-    """English quantity after a label that already names what is counted ("651", not "651 enterprises")."""
-    return render.render_en(fact, noun=False)
+def in_sentence(fact: Fact, label: str = "") -> str:
+    """English quantity after a label that already names what is counted ("651", not "651 enterprises";
+    "4,700", not "4,700 school places" after "School places added")."""
+    text = render.render_en(fact, noun=False)
+    unit = render.unit_name(fact.unit)
+    if unit.symbol or not unit.plural or not label:
+        return text
+    for noun in (unit.plural, unit.singular):
+        if noun and text.endswith(f" {noun}") and _names_noun(label, noun):
+            return text[: -len(noun) - 1]
+    return text
+
+
+def _names_noun(label: str, noun: str) -> bool:
+    """Does `label` name `noun` (or a word of its stem: "Visitors" for "visits")?"""
+    if re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
+        return True
+    stem = noun.split()[-1].lower().removesuffix("s")
+    return len(stem) >= 4 and " " not in noun and any(w.lower().startswith(stem) for w in label.split())
 
 
 def environment(templates: Path | None = None) -> Environment:
