@@ -26,7 +26,9 @@ TEXT = (
     "竹编产业规模居全国第3位,茶叶品牌数量居全国第3位。"
     "竹编指数全国第一,42家企业获评龙头。"
     "竹编产值实现倍增。"
-    "新增学位1200个,接待游客超90万人次。\n"
+    "新增学位1200个,接待游客超90万人次。"
+    "二、今年目标\n"
+    "城镇登记失业率控制在4.5%以内。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -415,3 +417,23 @@ def test_a_figure_does_not_repeat_the_noun_its_label_names(document, raw, value,
     )
     made = realise(document, [level], geo=False)
     assert made.en == expected
+
+
+def test_a_rate_target_reads_rate_of_figure(document):
+    target = make_fact(
+        document,
+        "4.5%以内",
+        "4.5",
+        "percent",
+        "城镇登记失业率",
+        "Registered urban unemployment rate",
+        kind="target",
+        qualifier="at_most",
+        geo="青石市",
+        period="target-2024",
+    )
+    made = realise(document, [target], target=True)
+    assert (
+        made.en
+        == "Target for Qingshi by the end of 2024: registered urban unemployment rate of at most 4.5%."
+    )
