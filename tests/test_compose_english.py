@@ -437,3 +437,25 @@ def test_a_rate_target_reads_rate_of_figure(document):
         made.en
         == "Target for Qingshi by the end of 2024: registered urban unemployment rate of at most 4.5%."
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "label_en"),
+    [("change_pct", "percent", "Annual growth of tea output"), ("multiple", "times", "Growth of tea output")],
+)
+def test_a_bar_or_tile_keeps_the_words_only_its_label_can_say(document, kind, unit, label_en):
+    """Beside a bare figure (a chart bar, a tile) nothing else says "annual" or "growth"."""
+    fact = make_fact(
+        document,
+        "6.4%",
+        "6.4",
+        unit,
+        "茶叶产量增长",
+        label_en,
+        kind=kind,
+        direction="up",
+        geo="青石市",
+        period="2024",
+    )
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    assert realiser.bar_label(fact) == label_en

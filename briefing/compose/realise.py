@@ -262,9 +262,14 @@ class Realiser:
 
     def bar_label(self, fact: Fact) -> str:
         """A chart bar's English label: the fact's subject in English, "" when it has none (the bar is
-        then not drawn: a chart says in both languages what it measures)."""
+        then not drawn: a chart says in both languages what it measures). A yearly change or a growth
+        multiple keeps its label whole: beside a bare figure, only the label says "annual" or "growth"."""
         found = self.indicator_en(fact)
-        return self._subject_english(fact, found.en) if found.en and found.en_by != "untranslated" else ""
+        if not found.en or found.en_by == "untranslated":
+            return ""
+        if fact.kind == "multiple" or per_year_en(fact, found.en):
+            return found.en
+        return self._subject_english(fact, found.en)
 
     def _subject_english(self, fact: Fact, label: str) -> str:
         """The English of what a change (or growth target) is a change of, for sentences whose verb
