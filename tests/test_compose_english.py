@@ -459,3 +459,26 @@ def test_a_bar_or_tile_keeps_the_words_only_its_label_can_say(document, kind, un
     )
     realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
     assert realiser.bar_label(fact) == label_en
+
+
+def test_two_figures_of_one_subject_name_it_once(document):
+    facts = [
+        make_fact(
+            document,
+            raw,
+            value,
+            "percent",
+            "茶叶产量增长",
+            "Tea output",
+            kind="change_pct",
+            direction="up",
+            geo="青石市",
+            period="2024",
+            number=n,
+        )
+        for n, (raw, value) in enumerate([("6.4%", "6.4"), ("3.2倍", "3.2")], start=1)
+    ]
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    made = realiser.realise(Group([Item(Figure(f, 1.0)) for f in facts]), geo=False)
+    assert made.en.startswith("Tea output grew 6.4% and 3.2%")
+    assert "Tea output and tea output" not in made.en
