@@ -482,3 +482,20 @@ def test_two_figures_of_one_subject_name_it_once(document):
     made = realiser.realise(Group([Item(Figure(f, 1.0)) for f in facts]), geo=False)
     assert made.en.startswith("Tea output grew 6.4% and 3.2%")
     assert "Tea output and tea output" not in made.en
+
+
+def test_a_label_that_only_names_a_change_is_no_subject(document):
+    fact = make_fact(
+        document,
+        "12万亩",
+        "120000",
+        "mu",
+        "茶园面积",
+        "rising",
+        geo="青石市",
+        period="2024",
+        measure_word="万亩",
+    )
+    made = realise(document, [fact])
+    assert made.en == "Qingshi: 120,000 mu (measure named in Chinese only: 茶园面积) in 2024."
+    assert made.en_by == "untranslated"

@@ -366,6 +366,8 @@ class Realiser:
             en = self._subject_english(fact, label_en.en) if label_en.en else ""
             if en and self._only_place(fact, en):
                 en, place_only, label_en = "", True, Translation("", "untranslated")
+            elif en and set(en.lower().split()) <= settings().change_words_en:
+                en, label_en = "", Translation("", "untranslated")  # "rising" names no subject
             ways.append(label_en.en_by)
             zh = subject_zh(fact)
             if not en:
@@ -386,6 +388,8 @@ class Realiser:
         unlike_periods = not period and "period" not in doubted and len({f.period for f in stated}) > 1
         if unlike_periods or len({(f.kind, f.unit) for f in stated}) > 1:
             _said_apart(en_items, periods=unlike_periods)
+            # the end of a from–to pair is said with its start's label: its own does not count
+            ways = [way for way, item in zip(ways, en_items, strict=True) if not item.ended]
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
         if clause:

@@ -100,6 +100,7 @@ class Settings:
     change_prefix_en: re.Pattern[str]
     per_year_en: re.Pattern[str]
     change_infix_en: re.Pattern[str]
+    change_words_en: frozenset[str]
     change_words_zh: tuple[str, ...]
     action_prefixes_zh: tuple[str, ...]
     action_infixes_zh: tuple[str, ...]
@@ -136,6 +137,7 @@ def settings() -> Settings:
         change_prefix_en=re.compile(data["changes"]["en_prefix_pattern"], re.IGNORECASE),
         per_year_en=re.compile(data["changes"]["en_per_year_pattern"], re.IGNORECASE),
         change_infix_en=re.compile(data["changes"]["en_infix_pattern"], re.IGNORECASE),
+        change_words_en=frozenset(data["changes"]["en_change_words"]),
         change_words_zh=tuple(data["changes"]["zh_change_words"]),
         action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
