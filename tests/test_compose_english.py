@@ -499,3 +499,37 @@ def test_a_label_that_only_names_a_change_is_no_subject(document):
     made = realise(document, [fact])
     assert made.en == "Qingshi: 120,000 mu (measure named in Chinese only: 茶园面积) in 2024."
     assert made.en_by == "untranslated"
+
+
+@pytest.mark.parametrize(
+    ("label", "plural"),
+    [
+        ("Deaths in road accidents", True),
+        ("Retail sales of tea", True),
+        ("Number of tea farms", False),
+        ("Surveyed unemployment rate", False),
+        ("Tea gardens' output", False),
+        ("Bus", False),
+    ],
+)
+def test_a_plural_subject_takes_were(label, plural):
+    from briefing.compose.realise import plural_subject
+
+    assert plural_subject(label) is plural
+
+
+def test_a_bounded_figure_agrees_with_its_subject(document):
+    level = make_fact(
+        document,
+        "12万亩",
+        "120000",
+        "mu",
+        "茶园面积",
+        "Tea gardens",
+        qualifier="at_least",
+        geo="青石市",
+        period="2024",
+        measure_word="万亩",
+    )
+    made = realise(document, [level], geo=False)
+    assert made.en == "Tea gardens were at least 120,000 mu in 2024."

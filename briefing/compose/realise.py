@@ -81,6 +81,14 @@ def _place_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in names)
 
 
+def plural_subject(label: str) -> bool:
+    """Is the English label's head noun plural ("Deaths", "Retail sales of goods"), so that it takes
+    "were"? The head is the last word before "of"/"in"/"for"; a plural ends in -s, not -ss/-us/-is."""
+    head = re.split(r"\s+(?:of|in|for|at|on|from|by)\s+", label, maxsplit=1)[0].split()
+    word = head[-1].lower().strip("\"'”’)") if head else ""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
 def period_phrase(token: str) -> str:
     """The English period as an adverbial: "in the first half of 2025", "during the 14th …", "in total"."""
     text = render.render_period_en(token)
@@ -134,7 +142,14 @@ def environment(templates: Path | None = None) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(render.JINJA_FILTERS)
-    env.filters.update({"lcfirst": lcfirst, "period_phrase": period_phrase, "in_sentence": in_sentence})
+    env.filters.update(
+        {
+            "lcfirst": lcfirst,
+            "period_phrase": period_phrase,
+            "in_sentence": in_sentence,
+            "plural_subject": plural_subject,
+        }
+    )
     return env
 
 
