@@ -117,11 +117,7 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
         plan = block if block and block.endswith("FYP") else default.period
         return _plan_base(plan), False, "base"  # 由47.6%提升至…: the plan's eve
     clause = lex.base_span.sub("", clause) if dated else clause  # …增长到4398.6亿元: not the base year
-    # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
-    # thousands of figures linear.
-    before = text[max(0, start - OPENING_WINDOW) : start]
-    before = lex.base_span.sub("", before) if "年" in before else before
-    opening = marker_period(before, ("sentence",), year, default)
+    opening = _opening_before(analysis, start, year)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
     scoped = Default(default.period, default.role, default.explicit or bounded)
     found = _plan_span(marker_period(clause, ("clause", "sentence"), year, scoped), block, default, year)
@@ -139,6 +135,17 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     if found:
         return found, False, evidence
     return default.period, False, ("section" if default.explicit else "none")
+
+
+def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) -> str | None:
+    """Period a time word before the clause at `start` sets for the sentence, read once per clause (every
+    figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
+    keeps a sentence of thousands of figures linear."""
+    if start not in analysis.openings:
+        before = analysis.text[max(0, start - OPENING_WINDOW) : start]
+        before = periods().base_span.sub("", before) if "年" in before else before
+        analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)
+    return analysis.openings[start]
 
 
 def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:

@@ -303,8 +303,7 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     def named(low: int, high: int) -> list[str]:
         out = []
         for s, e, name in analysis.places:
-            listed = ENUMERATED.match(text, e, mention.number_start)
-            if low <= s and e <= high and name not in out and not listed:
+            if low <= s and e <= high and name not in out and not ENUMERATED.match(text, e, mention.number_start):
                 out.append(name)
         return out
 
@@ -442,6 +441,13 @@ def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> lis
 
 def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
+    own = ("around-of", sentence.index, extra)
+    if own not in ctx.memo:  # every clause of a sentence asks
+        ctx.memo[own] = _shared_surroundings(ctx, sentence, extra)
+    return ctx.memo[own]
+
+
+def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
     opening = first if first.index != sentence.index else None
     section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)

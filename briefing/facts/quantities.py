@@ -121,7 +121,8 @@ MAX_CLAUSE = 200
 def clause_start(text: str, at: int) -> int:
     """Start of the clause (between commas and stops) holding position `at`, at most MAX_CLAUSE back."""
     stops = _clause_stops(text)
-    return max(stops[bisect_left(stops, at) - 1] + 1, at - MAX_CLAUSE)
+    start = stops[bisect_left(stops, at) - 1] + 1
+    return start if start > at - MAX_CLAUSE else at - MAX_CLAUSE
 
 
 @lru_cache(maxsize=64)
