@@ -303,7 +303,8 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     def named(low: int, high: int) -> list[str]:
         out = []
         for s, e, name in analysis.places:
-            if low <= s and e <= high and name not in out and not ENUMERATED.match(text, e, mention.number_start):
+            in_range = low <= s and e <= high and name not in out
+            if in_range and not ENUMERATED.match(text, e, mention.number_start):
                 out.append(name)
         return out
 

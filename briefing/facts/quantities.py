@@ -215,17 +215,18 @@ def _per_unit(text: str):
 
 
 def _general(text: str):
+    framed = measure_words().framed
     for m in _patterns()["general"].finditer(text):
-        mention = _read_general(text, m)
+        mult, written = m.group("mult", "mw")
+        if not mult and (not written or framed.get(written) == "streak"):
+            continue  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
+        mention = _read_general(text, m, mult or "", written or "")
         if mention is not None:
             yield mention
 
 
-def _read_general(text: str, m: re.Match[str]) -> Mention | None:
+def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Mention | None:
     lex = measure_words()
-    mult, written = m.group("mult") or "", m.group("mw") or ""
-    if not mult and (not written or lex.framed.get(written) == "streak"):
-        return None  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
     numeral = m.group("num")
     start = m.start("num")
     qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
