@@ -364,7 +364,7 @@ def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:
     """The first clause of the paragraph's first sentence, where its subject sits (城市副中心城市框架…)."""
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
     text = OPENERS.sub("", BYLINE.sub("", first.text))
-    stop = re.search(r"[，,；;。！？!?]", text)
+    stop = CLAUSE_END.search(text)
     return text[: stop.start()] if stop else text
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from briefing.boundaries import CLAUSE_END
 from briefing.facts.lexicon import exclusions, measure_words
 from briefing.facts.numbers import MULTIPLIERS, normalise, parse_number
 from briefing.facts.tables import alternation
@@ -30,8 +31,6 @@ RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|�
 RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城市)$")
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
 SCOPE_WIDTH = 4
-CLAUSE_STOPS = "，,；;。！？!?：:"
-CLAUSE_STOP = re.compile(f"[{CLAUSE_STOPS}]")
 OPEN_QUOTES = '“‘「『"《'
 LATIN = re.compile(r"[A-Za-z]")
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
@@ -128,7 +127,7 @@ def clause_start(text: str, at: int) -> int:
 @lru_cache(maxsize=64)
 def _clause_stops(text: str) -> tuple[int, ...]:
     """Positions of the clause stops of `text`, after a -1 sentinel (every fact of a sentence asks)."""
-    return (-1, *(m.start() for m in CLAUSE_STOP.finditer(text)))
+    return (-1, *(m.start() for m in CLAUSE_END.finditer(text)))
 
 
 def _clause_before(text: str, at: int, limit: int = 40) -> str:
