@@ -167,7 +167,7 @@ def _drop_marks(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     drop: set[int] = set()
     for match in _LEFTOVER.finditer(text):
         drop.update(range(match.start(), match.end()))
-    return [pair for i, pair in enumerate(chars) if i not in drop]
+    return [pair for i, pair in enumerate(chars) if i not in drop] if drop else chars
 
 
 def _trim(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
