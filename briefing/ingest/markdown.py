@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 from briefing.ingest.cleanup import Line
 from briefing.ingest.rules import WHITESPACE
@@ -32,6 +34,9 @@ _ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 
 @cache
 def _parser() -> MarkdownIt:
+    """The parser, imported when a first Markdown source is read (a run over plain text never needs it)."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
 
 
