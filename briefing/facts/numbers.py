@@ -37,6 +37,7 @@ MULTIPLIERS = {
 }
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ARABIC_MULTIPLIED = re.compile(r"([\d.,]+)(万亿|万|亿|千)")
 
 
 def normalise(text: str) -> str:
@@ -121,7 +122,7 @@ def parse_number(text: str) -> Decimal | None:
     value = parse_arabic(text)
     if value is not None:
         return value
-    match = re.fullmatch(r"([\d.,]+)(万亿|万|亿|千)", text)
+    match = _ARABIC_MULTIPLIED.fullmatch(text)
     if match:
         base = parse_arabic(match.group(1))
         return None if base is None else base * MULTIPLIERS[match.group(2)]

@@ -34,6 +34,8 @@ SCOPE_WIDTH = 4
 OPEN_QUOTES = '“‘「『"《'
 LATIN = re.compile(r"[A-Za-z]")
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
+LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -141,7 +143,7 @@ def _ranks(text: str):
         if value is None or value == 0:
             continue
         after = text[m.end() : m.end() + 1]
-        listed = after == "、" and re.match(r"[\d一二三四五六七八九十]", text[m.end() + 1 : m.end() + 2])
+        listed = after == "、" and LIST_NUMBER.match(text, m.end() + 1, m.end() + 2)
         scope = RANK_SCOPE.search(text, max(0, m.start() - SCOPE_WIDTH), m.start())
         ranked = RANK_VERBS.search(_clause_before(text, m.start())) or scope
         if ranked and not listed and after != MASK:
@@ -304,7 +306,7 @@ def _measure_word_fits(text: str, m: re.Match[str], written: str, chinese: bool,
     if written in lex.factors and not (chinese or "." in m.group("num")):
         return written != "成" or chinese
     after = "" if m.group("post") else text[m.end("mw") : m.end("mw") + 1]  # 2000个以上 is a count
-    year_like = not chinese and not m.group("mult") and re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
+    year_like = not chinese and not m.group("mult") and YEAR_LIKE.fullmatch(m.group("num"))
     return not (year_like and written in lex.ambiguous_after_year and after and "\u4e00" <= after <= "\u9fff")
 
 
