@@ -104,3 +104,8 @@ def test_a_user_word_changes_only_its_own_composers_segmentation(tmp_path: Path)
     again = LabelComposer(Termbase(Glossary.load()))._boundaries(text)
     assert 1 in plain and 1 not in with_word
     assert plain == again != with_word
+
+
+def test_index_refuses_an_entry_the_reader_would_misread(index_tool) -> None:
+    with pytest.raises(ValueError, match="tab or line break"):
+        index_tool.index_bytes({"甲": "first\tsense"})

@@ -77,7 +77,11 @@ def shipped_lines() -> Iterable[str]:
 
 
 def index_bytes(table: dict[str, str]) -> bytes:
-    """The gzipped index, sorted, without a timestamp (same table, same bytes)."""
+    """The gzipped index, sorted, without a timestamp (same table, same bytes). The reader splits it at
+    tabs and line breaks alike, so neither may occur inside a word or a sense."""
+    for zh, en in table.items():
+        if any(mark in zh + en for mark in "\t\r\n"):
+            raise ValueError(f"a tab or line break in the entry {zh!r}: {en!r}")
     text = HEADER + "".join(f"{zh}\t{en}\n" for zh, en in sorted(table.items()))
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
