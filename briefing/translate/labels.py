@@ -94,16 +94,16 @@ _shared: dict[tuple[str, ...], Any] = {}  # the one word list set up in rjieba's
 def segmenter(words: tuple[str, ...]) -> Any:
     """jieba (rjieba) with `words` as user words.
 
-    The first list asked for goes into rjieba's own module-level instance, which importing rjieba
-    builds anyway (loading its dictionary takes ~0.08 s: a second instance would pay that again), and
-    is kept: every composer over the same termbase and glossary shares it, and forked workers inherit it.
-    Any other list gets an instance of its own, so a list's segmentation never depends on another's
-    words."""
+    The first list asked for goes into rjieba's own module-level instance (the module's functions
+    `add_word`, `cut`, `tokenize`), which importing rjieba builds anyway (loading its dictionary takes
+    ~0.08 s: a second instance would pay that again), and is kept: every composer over the same termbase
+    and glossary shares it, and forked workers inherit it. Any other list gets an instance of its own,
+    so a list's segmentation never depends on another's words."""
     import rjieba
 
     if words in _shared:
         return _shared[words]
-    jieba = rjieba.Jieba() if _shared else rjieba._DEFAULT_JIEBA
+    jieba = rjieba.Jieba() if _shared else rjieba
     for word in words:
         jieba.add_word(word, _USER_WORD_FREQ, None)
     if not _shared:
