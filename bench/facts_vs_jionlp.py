@@ -1,14 +1,26 @@
 """Side by side: briefing's fact extractor and JioNLP's money extractor on the same texts.
 
-Prints, for each tool, milliseconds per 10,000 characters (after import and one warm-up run) and strict
-F1 on the money subset of the gold facts (unit CNY or USD): a prediction counts when its span overlaps a
-gold money fact (one to one, largest overlap first) and value (relative tolerance 1e-6) and currency agree.
-JioNLP only finds money; briefing finds every unit in the same time.
+Two comparisons:
 
-    .venv/bin/python bench/facts_vs_jionlp.py [--text DIR] [--gold DIR] [--rounds 5]
+- In process (default): for each tool, milliseconds per 10,000 characters (after import and one
+  warm-up run), and strict F1 on the money subset of the gold facts (unit CNY or USD): a prediction counts
+  when its span overlaps a gold money fact (one to one, largest overlap first) and value (relative
+  tolerance 1e-6) and currency agree. JioNLP only finds money; briefing finds every unit.
 
-Defaults: the two samples and their gold in tests/data; for the development set pass
-`--text ../shared/dev --gold ../shared/dev/gold`.
+      .venv/bin/python bench/facts_vs_jionlp.py [--text DIR] [--gold DIR] [--rounds 5]
+
+  Defaults: the two samples and their gold in tests/data; for the development set pass
+  `--text ../shared/dev --gold ../shared/dev/gold`.
+
+- Whole process (`--process DIR ...`): CPU seconds (user + system, from getrusage(RUSAGE_CHILDREN)) of
+  `briefing facts` over every .txt of the folders, copied `--repeat` times (default 10: the public texts
+  ten times over, ~1.4 MB; distinct files, as `briefing facts` reads a file named twice once; with
+  `--one-file` laid end to end in one file), against a process that imports JioNLP and runs its money
+  extractor line by line over the same files. The two run alternately, `--runs` times each (default 5;
+  the machine is shared, so both see the same load), and the medians are compared.
+
+      .venv/bin/python bench/facts_vs_jionlp.py --process ../shared/seeds ../shared/dev
+          [--before OTHER_CHECKOUT/.venv/bin/briefing]
 
 JioNLP is a dev-only dependency (`pip install jionlp`).
 """
@@ -16,9 +28,15 @@ JioNLP is a dev-only dependency (`pip install jionlp`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
+import io
 import math
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -110,16 +128,81 @@ def ms_per_10k(run, texts: list[tuple[str, str]], rounds: int) -> float:
     return elapsed * 1000 / chars * 10_000
 
 
+def jionlp_process(files: list[str]) -> None:
+    """The JioNLP side of the whole-process comparison (run in a child process): import it, read the
+    files and run its money extractor line by line, as `briefing facts` reads its files and extracts."""
+    import jionlp as jio
+
+    found = sum(len(jionlp_money(jio, Path(f).read_text(encoding="utf-8"))) for f in files)
+    print(f"{found} money mentions", file=sys.stderr)
+
+
+def child_cpu(command: list[str]) -> float:
+    """CPU seconds (user + system) a child process running `command` used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def whole_process(folders: list[Path], repeat: int, runs: int, before: Path | None, one_file: bool) -> None:
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
+    with tempfile.TemporaryDirectory() as tmp:
+        # `briefing facts` reads a file named twice once, so the copies are distinct files
+        if one_file:
+            files = [Path(tmp) / "all.txt"]
+            files[0].write_text("\n\n".join(texts * repeat), encoding="utf-8")
+        else:
+            files = [Path(tmp) / f"copy{n}_{i}.txt" for n in range(repeat) for i in range(len(texts))]
+            for path, text in zip(files, texts * repeat, strict=True):
+                path.write_text(text, encoding="utf-8")
+        names = [str(f) for f in files]
+        chars = sum(len(f.read_text(encoding="utf-8")) for f in files)
+        size = sum(f.stat().st_size for f in files)
+        briefing = Path(sys.executable).with_name("briefing")
+        commands = {
+            "briefing facts (every unit)": [str(briefing), "facts", *names],
+            "jionlp extract_money (line by line)": [sys.executable, __file__, "--jionlp-child", *names],
+        }
+        if before:  # another build of briefing (an earlier checkout's venv), to measure a change
+            commands[f"before: {before}"] = [str(before), "facts", *names]
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):  # alternately, so both see the same load on a shared machine
+            for name, command in commands.items():
+                times[name].append(child_cpu(command))
+    shape = "one file" if one_file else f"{len(files)} files"
+    print(f"texts: {len(texts)} x {repeat} in {shape}, {chars} characters, {size} bytes")
+    print(f"CPU seconds of the whole process (user + system), median of {runs} runs:")
+    for name, found in times.items():
+        print(f"  {name:<38}{statistics.median(found):6.2f} s   runs: {' '.join(f'{t:.2f}' for t in found)}")
+    ours, theirs = (statistics.median(found) for found in list(times.values())[:2])
+    print(f"ratio (jionlp / briefing): {theirs / ours:.2f}x")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--jionlp-child":
+        jionlp_process(sys.argv[2:])
+        return
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--text", type=Path, default=ROOT / "tests" / "data" / "seeds")
     ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "gold")
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--process", type=Path, nargs="+", metavar="DIR", help="compare whole processes")
+    ap.add_argument("--repeat", type=int, default=10, help="times each file is given (--process)")
+    ap.add_argument("--runs", type=int, default=5, help="runs of each process (--process)")
+    ap.add_argument("--before", type=Path, help="another `briefing` executable to time alongside (--process)")
+    ap.add_argument(
+        "--one-file", action="store_true", help="the copies laid end to end in one file (--process)"
+    )
     args = ap.parse_args()
     try:
-        import jionlp as jio
+        with contextlib.redirect_stdout(io.StringIO()):  # its import banner
+            import jionlp as jio
     except ImportError:
         sys.exit("bench: JioNLP is not installed (pip install jionlp)")
+    if args.process:
+        whole_process(args.process, args.repeat, args.runs, args.before, args.one_file)
+        return
     scorer = load_scorer()
     texts, gold, doubtful, pred_ours, pred_jio = [], [], [], [], []
     for gold_file in sorted(args.gold.glob("*.jsonl")):

@@ -12,15 +12,19 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from briefing import fonts
 from briefing.compose.chartspec import Chart, Row, chart_words
 from briefing.fonts import check_glyphs
 from briefing.palette import CHART_COLOURS
 
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # matplotlib itself is imported when a chart is drawn
+
 __all__ = ["Chart", "Row", "natural_height", "render_svg"]  # Chart and Row: the spec it draws
 
-_SVG_RC = {
+_SVG_RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # real text, set by the PDF's embedded fonts
     "svg.hashsalt": "briefing",  # stable element ids → byte-identical SVG and PDF
     "axes.unicode_minus": True,

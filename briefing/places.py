@@ -3,15 +3,16 @@
 Shared by ingest (the place a document is about) and facts (the place a figure is about). The gazetteer
 is jionlp's dictionary of divisions (province → prefecture → county, with short forms and admin codes),
 a maintained source kept current with the official code tables, rather than a hand-made list that only
-knows the places of the samples. Forms that read like a place but are not one, and the words for the
-whole country, are data (`data/gazetteer.toml`).
+knows the places of the samples. It ships flattened as `data/divisions.tsv` (made by
+`tools/make_divisions.py`), so reading it costs milliseconds and no jionlp import. Forms that read like
+a place but are not one, and the words for the whole country, are data (`data/gazetteer.toml`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
+import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -40,6 +41,53 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class WordIndex:
+    """A set of words (two characters or more) indexed by their first two characters, to find them in a
+    text without trying each at every position: a regular expression of thousands of names does that,
+    and Python's engine tries its alternatives one by one. Here the engine only skips to where a word's
+    first character stands before a word's second one (two character classes: one step a position);
+    Python looks further only where those two characters start a word, and tries only the lengths of
+    the words so starting."""
+
+    words: frozenset[str]
+    lengths: dict[str, tuple[int, ...]]  # first two characters → lengths of words so starting, longest first
+    starts: re.Pattern[str]  # a first character of a word followed by a second one: where to look
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> WordIndex:
+        kept = frozenset(w for w in words if len(w) >= 2)
+        lengths: dict[str, set[int]] = {}
+        for word in kept:
+            lengths.setdefault(word[:2], set()).add(len(word))
+        pairs = {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()}
+        firsts, seconds = (_char_class({pair[n] for pair in pairs}) for n in (0, 1))
+        return cls(kept, pairs, re.compile(f"{firsts}(?={seconds})" if pairs else "(?!)"))
+
+    def find(self, text: str, accept: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, word): the longest word at each position (of those `accept` takes, if given),
+        left to right, not overlapping."""
+        found: list[tuple[int, int, str]] = []
+        end = 0
+        for at in self.starts.finditer(text):
+            i = at.start()
+            if i >= end and text[i : i + 2] in self.lengths:
+                word = self.longest_at(text, i, accept)
+                if word is not None:
+                    end = i + len(word)
+                    found.append((i, end, word))
+        return found
+
+    def longest_at(self, text: str, i: int, accept: Callable[[str], bool] | None = None) -> str | None:
+        """The longest word (that `accept` takes) starting at position `i` of `text`, else None."""
+        for length in self.lengths.get(text[i : i + 2], ()):
+            if i + length <= len(text):
+                word = text[i : i + length]
+                if word in self.words and (accept is None or accept(word)):
+                    return word
+        return None
+
+
+@dataclass(frozen=True)
 class Gazetteer:
     by_form: dict[str, tuple[Division, ...]]  # full names and short forms → divisions, best first
     full_names: frozenset[str]
@@ -47,43 +95,32 @@ class Gazetteer:
     not_places: frozenset[str]
     national: str  # the name of the whole country as a place (全国)
     national_cues: tuple[str, ...]  # words that speak of the whole country (全国, 我国)
+    index: WordIndex  # every form and every non-place, for `find_places`
 
 
-def _load_jionlp() -> dict:
-    """jionlp's province → prefecture → county dictionary; its import banner goes to stdout, which must
-    stay clean for `briefing facts`, so it is swallowed."""
-    with contextlib.redirect_stdout(io.StringIO()):
-        from jionlp.dictionary.dictionary_loader import china_location_loader  # type: ignore[import-untyped]
-
-        return china_location_loader(detail=False)
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _aliases(entry: dict) -> list[str]:
-    alias = entry.get("_alias") or []
-    return [alias] if isinstance(alias, str) else list(alias)
+def _divisions() -> list[tuple[Division, list[str]]]:
+    """Each division of data/divisions.tsv with its short forms, in the file's order."""
+    out: list[tuple[Division, list[str]]] = []
+    with (DATA_DIR / "divisions.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            level, province, name, code, aliases = line.rstrip("\n").split("\t")
+            out.append((Division(name, level, province, code), aliases.split(",") if aliases else []))
+    return out
 
 
 @cache
 def gazetteer() -> Gazetteer:
     data = tomllib.loads((DATA_DIR / "gazetteer.toml").read_text(encoding="utf-8"))
     found: list[tuple[str, bool, Division]] = []  # (form, is full name, division)
-
-    def add(entry: dict, level: str, province: str) -> Division:
-        division = Division(entry["_full_name"], level, province, entry.get("_admin_code", ""))
+    for division, aliases in _divisions():
         found.append((division.name, True, division))
-        found.extend((alias, False, division) for alias in _aliases(entry) if len(alias) >= 2)
-        return division
-
-    for province_name, province in _load_jionlp().items():
-        add(province, PROVINCE, province_name)
-        for city_name, city in province.items():
-            if city_name.startswith("_"):
-                continue
-            if city_name != province_name:  # a municipality repeats itself as its only prefecture
-                add(city, PREFECTURE, province_name)
-            for county_name, county in city.items():
-                if not county_name.startswith("_"):
-                    add(county, COUNTY, province_name)
+        found.extend((alias, False, division) for alias in aliases if len(alias) >= 2)
     for form, name in data.get("short_forms", {}).items():
         found.extend((form, False, d) for f, full, d in list(found) if full and f == name)
     rank = {level: i for i, level in enumerate(LEVELS)}
@@ -98,13 +135,15 @@ def gazetteer() -> Gazetteer:
         form: tuple(dict.fromkeys(d for _, _, d in sorted(items, key=best_first)))
         for form, items in by_form.items()
     }
+    not_places = frozenset(data.get("not_places", []))
     return Gazetteer(
         by_form=ordered,
         full_names=frozenset(f for f, full, _ in found if full),
         longest=max(map(len, ordered)),
-        not_places=frozenset(data.get("not_places", [])),
+        not_places=not_places,
         national=data["national"]["name"],
         national_cues=tuple(data["national"]["cues"]),
+        index=WordIndex.of([*ordered, *not_places]),
     )
 
 
@@ -146,24 +185,20 @@ def find_places(
     too often an ordinary word. Forms listed as not places (北京时间) are skipped whole.
     """
     lex = gazetteer()
-    mentions: list[Mention] = []
-    i = 0
-    while i < len(text):
-        blocked = max((len(w) for w in lex.not_places if text.startswith(w, i)), default=0)
-        match = None if blocked else _match_at(text, i, lex, levels, short_levels)
-        if match is not None:
-            mentions.append(match)
-        i = match.end if match is not None else i + max(blocked, 1)
-    return mentions
 
-
-def _match_at(
-    text: str, i: int, lex: Gazetteer, levels: tuple[str, ...], short_levels: tuple[str, ...]
-) -> Mention | None:
-    for length in range(min(lex.longest, len(text) - i), 1, -1):
-        form = text[i : i + length]
+    def named(form: str) -> Division | None:
         full = form in lex.full_names
         for division in lex.by_form.get(form, ()):
             if division.level in levels and (full or division.level in short_levels):
-                return Mention(i, i + length, form, division)
-    return None
+                return division
+        return None
+
+    def taken(form: str) -> bool:
+        return form in lex.not_places or named(form) is not None
+
+    mentions: list[Mention] = []
+    for start, end, form in lex.index.find(text, taken):
+        division = None if form in lex.not_places else named(form)
+        if division is not None:
+            mentions.append(Mention(start, end, form, division))
+    return mentions

@@ -123,3 +123,36 @@ def test_a_parts_figure_is_not_set_beside_the_whole_areas():
     chart = theme_chart(facts, title=TITLE)
     assert chart is not None and chart.kind == "changes"
     assert "g#0" not in chart.fact_ids and len(chart.rows) == 3
+
+
+def test_a_chart_of_trillions_is_scaled_in_wan_yi_and_trillion_as_the_brief_writes_them():
+    """The chart shows figures in the renderer's scales: 5.2万亿元 reads 5.2 under 万亿元 / CNY trillion,
+    never 52,000 under 亿元 (the brief's text and tables say 5.2万亿元 and CNY 5.2 trillion)."""
+    base = by_theme("economy")[0]
+    sums = [("全省财政总收入", "5.2"), ("全省社会融资规模", "3.85"), ("全省居民存款余额", "1.1")]
+    facts = [
+        dataclasses.replace(
+            base,
+            id=f"t#{n}",
+            kind="level",
+            unit="CNY",
+            measure_word="万亿元",
+            qualifier="exact",
+            raw=f"{value}万亿元",
+            value=Decimal(value) * 10**12,
+            value_max=None,
+            indicator_zh=label,
+            indicator_en=f"Provincial sum {n}",
+        )
+        for n, (label, value) in enumerate(sums)
+    ]
+    chart = theme_chart(facts, title=TITLE)
+    assert chart is not None and chart.kind == "levels"
+    assert chart.unit == Bilingual("单位：万亿元", "Unit: CNY trillion")
+    assert [row.text for row in chart.rows] == ["5.2", "3.85", "1.1"]
+    assert [row.value for row in chart.rows] == [5.2, 3.85, 1.1]
+    # One figure that 万亿 cannot show with two decimals puts the whole chart in 亿.
+    finer = [*facts[:2], dataclasses.replace(facts[2], value=Decimal("1.2345") * 10**12)]
+    chart = theme_chart(finer, title=TITLE)
+    assert chart.unit == Bilingual("单位：亿元", "Unit: CNY 100 million")
+    assert [row.text for row in chart.rows] == ["52,000", "38,500", "12,345"]

@@ -92,16 +92,23 @@ def make_fact(
 
 
 class FakeLayer:
-    """The translation layer's interface: glossary entries, optional 'machine translations', else nothing."""
+    """A `briefing.translate.Translator` for tests: glossary entries, optional 'machine translations', else
+    nothing; it composes no change subjects."""
 
     def __init__(self, glossary: dict[str, str] | None = None, mt: dict[str, str] | None = None):
         self.glossary = glossary or {}
         self.mt = mt or {}
-        self.has_model = bool(self.mt)
+        self.has_model = bool(self.mt)  # a model is installed when there are 'machine translations'
         self.asked: list[str] = []
 
     def label(self, zh: str) -> Translation:
         return self.sentences([(zh, [])])[0]
+
+    def glossary_entry(self, zh: str) -> str | None:
+        return self.glossary.get(zh)
+
+    def english_subject(self, zh: str) -> Translation:
+        return Translation("", "untranslated")
 
     def sentences(self, items):
         out = []
@@ -117,3 +124,13 @@ class FakeLayer:
 
 
 GLOSSARY = {"东城区": "Dongcheng", "北京市": "Beijing"}
+
+
+def test_the_fake_layer_offers_all_that_compose_asks_of_a_translator():
+    """Compose calls the layer only through the `Translator` protocol: a fake missing a member would hide
+    a call the real layer must answer."""
+    from briefing.translate import Translator
+
+    layer = FakeLayer({"东城区": "Dongcheng"})
+    assert isinstance(layer, Translator)
+    assert layer.glossary_entry("东城区") == "Dongcheng" and layer.glossary_entry("西城区") is None

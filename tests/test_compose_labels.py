@@ -141,3 +141,12 @@ def test_a_report_title_without_english_gets_a_descriptor_from_its_metadata(docu
     brief = compose_brief(document, [], FakeLayer({**GLOSSARY, "东城区": "Dongcheng District"}))
     assert brief.title.zh == document.title
     assert brief.title.en.startswith("Dongcheng District") and "28 September 2025" in brief.title.en
+
+
+def test_a_label_naming_its_province_by_the_short_form_needs_no_place_before_it() -> None:
+    # the short form of an autonomous region names it as surely as its full name
+    from briefing.compose.labels import names_place
+
+    assert names_place("宁夏枸杞种植面积", "宁夏回族自治区")
+    assert names_place("内蒙古牧区草场面积", "内蒙古自治区")
+    assert not names_place("枸杞种植面积", "宁夏回族自治区")

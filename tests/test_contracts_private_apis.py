@@ -1,9 +1,6 @@
 """Private APIs of other projects that briefing relies on, each with a guard that fails loudly, naming
 the file to fix, when a new release changes it (rather than briefing silently misbehaving).
 
-- `re._parser` / `re._constants` (CPython): `briefing/facts/lexicon.py` reads parsed patterns to build a
-  first-character guard for the exclusion masks. A changed parse tree would give a wrong guard, and
-  masks that miss what they should mask.
 - `reportlab.platypus.paragraph._justifyDrawParaLineX` (ReportLab): `briefing/pdf/text.py` wraps it so
   justified Chinese lines are drawn with the character spacing that fills them; `reportlab.rl_config.
   _FUZZ` is ReportLab's layout tolerance, used to wrap lines exactly as ReportLab does. pyproject.toml
@@ -25,8 +22,6 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 
 KNOWN_PRIVATE_APIS = {
-    "re._parser": "briefing/facts/lexicon.py",
-    "re._constants": "briefing/facts/lexicon.py",
     "reportlab.platypus.paragraph._justifyDrawParaLineX": "briefing/pdf/text.py",
     "reportlab.rl_config._FUZZ": "briefing/pdf/text.py",
 }
@@ -80,51 +75,9 @@ def test_every_private_api_in_use_is_known_and_guarded() -> None:
     )
 
 
-# ---------------------------------------------------------------- re._parser
-
-
 def _in_use(api: str) -> None:
     if api not in private_apis_used():
         pytest.skip(f"{api} is no longer used: drop its entry and this guard")
-
-
-def test_re_parser_still_gives_the_tree_lexicon_reads() -> None:
-    """The shapes `_first_chars` in briefing/facts/lexicon.py walks: LITERAL, IN (LITERAL, RANGE, digit
-    category), BRANCH (arg[1] the branches), SUBPATTERN (arg[3] the body), MAX/MIN_REPEAT (min, max, body)."""
-    _in_use("re._parser")
-    from re import _constants, _parser
-
-    message = "CPython's private re._parser changed; fix _first_chars in briefing/facts/lexicon.py"
-    [(op, branch)] = list(_parser.parse(r"ab|[c-e\d]|f+?"))
-    assert op is _constants.BRANCH, message
-    first, second, third = branch[1]
-    assert [o for o, _ in first] == [_constants.LITERAL, _constants.LITERAL], message
-    assert first[0][1] == ord("a"), message
-    [(op, items)] = list(second)
-    assert op is _constants.IN, message
-    assert (_constants.RANGE, (ord("c"), ord("e"))) in items, message
-    assert (_constants.CATEGORY, _constants.CATEGORY_DIGIT) in items, message
-    [(op, repeat)] = list(third)
-    assert op is _constants.MIN_REPEAT and repeat[0] == 1, message
-    assert list(repeat[2]) == [(_constants.LITERAL, ord("f"))], message
-    [(op, group)] = list(_parser.parse("(h)"))
-    assert op is _constants.SUBPATTERN and list(group[3]) == [(_constants.LITERAL, ord("h"))], message
-    [(op, repeat)] = list(_parser.parse("g*"))
-    assert op is _constants.MAX_REPEAT and repeat[0] == 0 and repeat[1] is _constants.MAXREPEAT, message
-
-
-def test_the_exclusion_masks_get_their_guard() -> None:
-    """End to end: the built mask pattern starts with a first-character lookahead (else the parse tree
-    was not understood) and finds what the unguarded pattern finds."""
-    _in_use("re._parser")
-    from briefing.facts.lexicon import exclusions
-
-    masks = exclusions().masks.pattern
-    assert masks.startswith("(?=["), "no first-character guard: re._parser output not understood"
-    guard_end = masks.index("])") + 2
-    guarded, bare = re.compile(masks), re.compile(masks[guard_end:])
-    text = "".join(chr(c) for c in range(0x20, 0x7F)) + "".join(masks[guard_end:])  # every literal in it
-    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
 # ---------------------------------------------------------------- ReportLab

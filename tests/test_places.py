@@ -1,6 +1,14 @@
 """The shared gazetteer: a place as written → its full official name and level (invented sentences)."""
 
-from briefing.places import COUNTY, PREFECTURE, PROVINCE, find_places, province_of, resolve_place
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.facts.tables import alternation
+from briefing.places import COUNTY, PREFECTURE, PROVINCE, WordIndex, find_places, province_of, resolve_place
+from briefing.resources import DATA_DIR
 
 
 def test_short_province_name_resolves_to_the_full_official_name():
@@ -37,3 +45,41 @@ def test_find_places_takes_the_longest_form_and_skips_county_short_forms():
 
 def test_find_places_skips_forms_that_are_not_places():
     assert [m.form for m in find_places("北京时间上午九点，北京开幕。")] == ["北京"]
+
+
+def test_a_longer_form_is_taken_over_the_short_one_it_starts_with_and_a_level_filter_falls_back():
+    text = "他们从吉林市出发"
+    assert [(m.form, m.division.name) for m in find_places(text)] == [("吉林市", "吉林市")]
+    only_provinces = find_places(text, levels=(PROVINCE,))  # the city is not asked for: its province is
+    assert [(m.form, m.division.name) for m in only_provinces] == [("吉林", "吉林省")]
+
+
+def test_word_index_finds_the_longest_accepted_word_left_to_right():
+    index = WordIndex.of(["青山", "青山湖", "湖光", "光明", "x"])  # one-character words are not indexed
+    assert index.find("青山湖光明") == [(0, 3, "青山湖"), (3, 5, "光明")]
+    assert index.find("青山湖光明", accept=lambda word: word != "青山湖") == [(0, 2, "青山"), (2, 4, "湖光")]
+    assert index.longest_at("到青山", 1) == "青山" and index.longest_at("到青山", 0) is None
+    assert index.find("x青") == []
+
+
+def test_word_index_finds_what_a_longest_first_regular_expression_of_its_words_finds():
+    words = ["东湖", "东湖区", "湖区", "新区", "东新", "区湖", "新东湖"]
+    pattern = re.compile(alternation(words))
+    index = WordIndex.of(words)
+    for text in ("东湖区新区东新湖", "区区东东湖湖新新", "新东湖东新区", "湖东", "区湖区"):
+        assert index.find(text) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)], text
+
+
+def test_the_shipped_divisions_are_jionlps_gazetteer_as_the_tool_flattens_it():
+    """data/divisions.tsv is generated (tools/make_divisions.py): it must not drift from its source."""
+    pytest.importorskip("jionlp")
+    tool = _load_tool("make_divisions")
+    shipped = (DATA_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines()
+    assert [line for line in shipped if not line.startswith("#")] == tool.rows()
+
+
+def _load_tool(name: str):
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent.parent / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.compose.chartspec import theme_chart
 from briefing.compose.citations import Citations
@@ -28,6 +29,9 @@ from briefing.compose.summary import is_context, leading_groups
 from briefing.compose.titles import brief_title, contents_line, is_digest
 from briefing.compose.trust import assess, document_place, is_target, stateable, trusted_score
 from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
+
+if TYPE_CHECKING:
+    from briefing.translate import Translator
 
 QUALITATIVE_MIN_CHARS = 15
 QUALITATIVE_MAX_CHARS = 120
@@ -51,11 +55,13 @@ def theme_names() -> dict[str, Bilingual]:
     return {key: Bilingual(v["zh"], v["en"]) for key, v in load_themes().items()}
 
 
-def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Path | None = None) -> Brief:
+def compose_brief(
+    document: Document, facts: list[Fact], layer: Translator, *, templates: Path | None = None
+) -> Brief:
     """The bilingual brief of `document` from its `facts` (see the module docstring for the steps)."""
     documents = {document.doc: document}
     realiser = Realiser(layer, templates, document.year, documents)
-    plan = _Plan(document, facts, realiser, with_model=bool(getattr(layer, "has_model", False)))
+    plan = _Plan(document, facts, realiser, with_model=layer.has_model)
     citations = Citations()
     titles = settings().titles
     names = theme_names()
@@ -84,11 +90,11 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
         for entry in entries:
             if entry.group is not None:
                 lead = entry.group.lead
-                fresh = kind == "summary" or previous is None
+                before = None if kind == "summary" else previous  # a summary sentence stands alone
                 made = realiser.faithful(
                     entry.group,
-                    geo=fresh or lead.geo != previous.geo,
-                    period=fresh or lead.period != previous.period,
+                    geo=before is None or lead.geo != before.geo,
+                    period=before is None or lead.period != before.period,
                     target=entry.target,
                 )
                 if made is None:
@@ -103,7 +109,7 @@ def compose_brief(document: Document, facts: list[Fact], layer, *, templates: Pa
                     )
                 )
                 previous = lead
-            else:
+            elif entry.sentence is not None:
                 brief_sentence = BriefSentence(
                     zh=entry.sentence.text,
                     en="",

@@ -7,8 +7,10 @@ English label, and at least MIN_ROWS bars: two bars rarely say more than the sen
 A change in a unit of its own (a network's added kilometres) is a level of what was added, not a change
 of the subject, so change charts hold relative changes only.
 
-Values are shown exactly as the facts state them, in one scale per chart (亿, 万 or plain) picked so no
-figure needs more than two decimals; the scale and unit are in the caption. `briefing.charts` draws the
+Values are shown exactly as the facts state them, in one scale per chart picked so no figure needs more
+than two decimals: the scales the renderer writes figures in everywhere else (万亿, 亿, 万 or plain;
+briefing.render, so 5.2万亿元 reads 5.2 on a chart captioned 万亿元 / CNY trillion); the scale and unit are
+in the caption. `briefing.charts` draws the
 chosen `Chart`; the PDF stage places it.
 """
 
@@ -23,8 +25,9 @@ from typing import Any
 
 from briefing.compose.group import subject_zh
 from briefing.model import Bilingual, Fact
-from briefing.render import format_plain, unit_name
+from briefing.render import AUTO_SCALES_ZH, SCALES_ZH, decimal_places, format_plain, number_en, unit_name
 from briefing.resources import DATA_DIR
+from briefing.scales import split_measure_word
 
 MAX_ROWS = 8
 MIN_ROWS = 3
@@ -43,7 +46,7 @@ QUALIFIER_MARKS = {
 
 @cache
 def chart_words() -> dict[str, Any]:
-    """Words printed on charts (data/charts.toml): kind titles, legend, caption, scales."""
+    """Words printed on charts (data/charts.toml): kind titles, legend, caption."""
     with open(DATA_DIR / "charts.toml", "rb") as handle:
         return tomllib.load(handle)
 
@@ -113,8 +116,8 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def _bare_measure_word(fact: Fact) -> str:
-    """The measure word without its scale (万平方米 → 平方米, 亿元 → 元)."""
-    return fact.measure_word.lstrip("万亿千百")
+    """The measure word without its scale (万平方米 → 平方米, 亿元 → 元, 万亿元 → 元, 千瓦 stays)."""
+    return split_measure_word(fact.measure_word)[1]
 
 
 def _unit_key(fact: Fact) -> tuple[str, str, str, str]:
@@ -225,35 +228,36 @@ def _label(fact: Fact, labels: Callable[[str], Bilingual]) -> Bilingual:
     return labels(fact.id)
 
 
-def _decimals(value: Decimal) -> int:
-    return max(0, -int(value.normalize().as_tuple().exponent))
+def chart_scale(values: list[Decimal]) -> str:
+    """The largest of the renderer's scales (万亿, 亿, 万; "" for none) in which every value shows with at
+    most MAX_DECIMALS decimals."""
+    top = max(abs(v) for v in values)
+    for scale in AUTO_SCALES_ZH:
+        factor = SCALES_ZH[scale]
+        if top >= factor and all(decimal_places(v / factor) <= MAX_DECIMALS for v in values):
+            return scale
+    return ""
 
 
 def _scale(values: list[Decimal], sample: Fact) -> tuple[Decimal, Bilingual | None]:
-    """The largest scale (亿, 万, 1) showing every value with at most two decimals, and the caption of
-    the unit of `sample` (any fact of the chart) in that scale."""
+    """The chart's scale (see `chart_scale`; none for rates) and the caption of the unit of `sample` (any
+    fact of the chart) in that scale: 万亿元 / CNY trillion, 万平方米 / 10,000 square metres."""
     unit = sample.unit
-    top = max(abs(v) for v in values)
-    scales = chart_words()["scales"]
-    chosen = scales[-1]
-    if unit not in ("percent", "percentage_point"):
-        for scale in scales:
-            factor = Decimal(scale["factor"])
-            if top >= factor and all(_decimals(v / factor) <= MAX_DECIMALS for v in values):
-                chosen = scale
-                break
     if unit == "percent":
         return Decimal(1), None
+    scale = "" if unit in RELATIVE_UNITS else chart_scale(values)
+    factor = SCALES_ZH[scale] if scale else Decimal(1)
+    scale_en = number_en(factor).removeprefix("1 ") if scale else ""  # 10,000 · 100 million · trillion
     names = unit_name(unit)
     generic = chart_words()["generic_units"]
-    zh = chosen["zh"] + (_bare_measure_word(sample) if unit in generic["tokens"] else names.zh)
+    zh = scale + (_bare_measure_word(sample) if unit in generic["tokens"] else names.zh)
     noun = generic["en"] if unit in generic["tokens"] else names.plural or names.symbol
     if names.symbol and names.prefix:
-        en = f"{names.symbol} {chosen['en']}".strip()
+        en = f"{names.symbol} {scale_en}".strip()
     else:
-        en = f"{chosen['en']} {noun}".strip()
+        en = f"{scale_en} {noun}".strip()
     caption = chart_words()["caption"]
-    return Decimal(chosen["factor"]), Bilingual(caption["zh"] + zh, caption["en"] + en)
+    return factor, Bilingual(caption["zh"] + zh, caption["en"] + en)
 
 
 def _value_text(fact: Fact, factor: Decimal, *, signed: bool = False) -> str:

@@ -9,8 +9,12 @@ the sentence out, and the run warns once naming the figure (`warn_misstated`).
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from briefing.model import Fact, Translation
+
+if TYPE_CHECKING:
+    from briefing.translate import Translator
 
 _warned: set[tuple[str, str]] = set()  # (doc, figure) already warned about in this process
 
@@ -39,7 +43,7 @@ def warn_misstated(doc: str, figures: list[str], en: str) -> None:
     )
 
 
-def translate(layer, items: list[tuple[str, list[Fact]]]) -> list[Translation]:
+def translate(layer: Translator, items: list[tuple[str, list[Fact]]]) -> list[Translation]:
     """English of qualitative sentences in one batch; an empty text when none could be made."""
     if not items:
         return []

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from briefing import render
 from briefing.compose.english import problems
 from briefing.compose.group import Group, Item, is_relative_change, subject_zh
-from briefing.compose.realise import Realiser, names_own_place
+from briefing.compose.labels import names_place
+from briefing.compose.realise import Realiser
 from briefing.compose.select import similar_indicators
 from briefing.compose.summary import headline_of
 from briefing.compose.trust import SILENT_GEO
@@ -110,7 +111,7 @@ def _subject(fact: Fact, realiser: Realiser, with_place: bool) -> Bilingual | No
     zh, en = found.zh, found.en
     if with_place and SILENT_GEO in realiser.doubts.get(fact.id, ()):
         return None  # its place is unknown: a tile would not say whose figure it is
-    if with_place and fact.geo and not names_own_place(zh, fact.geo):
+    if with_place and fact.geo and not names_place(zh, fact.geo):
         place_en = realiser.label(fact.geo).en or fact.geo
         return Bilingual(f"{fact.geo}{zh}", f"{en} ({place_en})")
     return Bilingual(zh, en)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.boundaries import CLAUSE_END
 from briefing.compose.select import Figure, similar_indicators
 from briefing.compose.settings import settings
 from briefing.model import Fact
@@ -148,7 +149,7 @@ def _respectively_listed(fact: Fact) -> bool:
     at = fact.sentence.find(fact.raw)
     if at < 0:
         return False
-    clause = re.split(r"[，,；;。]", fact.sentence[:at])[-1]
+    clause = CLAUSE_END.split(fact.sentence[:at])[-1]
     return "分别" in clause
 
 
@@ -172,18 +173,22 @@ def group_figures(figures: list[Figure]) -> list[Group]:
         members.sort(key=lambda f: f.fact.span)
         items: list[Item] = []
         unlabelled: list[Figure] = []  # a run of changes that name no subject (分别同比下降66%、44.9%)
-        for figure in [*members, None]:
-            is_change = figure is not None and is_relative_change(figure.fact)
-            if is_change and (not subject_zh(figure.fact) or _respectively_listed(figure.fact)):
-                unlabelled.append(figure)
+        for member in [*members, None]:  # None: the end, where a pending run of changes is placed
+            is_change = member is not None and is_relative_change(member.fact)
+            if (
+                member is not None
+                and is_change
+                and (not subject_zh(member.fact) or _respectively_listed(member.fact))
+            ):
+                unlabelled.append(member)
                 continue
             if unlabelled:
                 for change, owner in _respectively(items, unlabelled):
                     _attach(items, change, owner)
                 unlabelled = []
-            if figure is None:
+            if member is None:
                 break
-            _attach(items, figure, _subject_of(figure.fact, items) if is_change else None)
+            _attach(items, member, _subject_of(member.fact, items) if is_change else None)
         groups.extend(_parallel_runs(items, limit))
     groups.sort(key=lambda g: (-g.score, g.lead.doc, g.lead.span))
     return groups

@@ -17,20 +17,16 @@ import bisect
 import re
 from functools import cache
 
+from briefing.boundaries import CLAUSE_BREAKS, CLAUSE_END, CLAUSE_MARKS, PAIRS
 from briefing.compose.settings import settings
 from briefing.model import Fact, Sentence
 
-CLAUSE_BREAKS = "，；。,;！？!?：:"
-_CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 # A figure's digits in a label (…企业104家), but not the digits of a name (PM2.5, 5G, 22号线 is caught).
 _FIGURE_DIGITS = re.compile(r"(?<![A-Za-z.\d])[0-9０-９]+(?:\.\d+)?(?![A-Za-z.\d])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HALF_WIDTH = {",": "，", ";": "；"}
 # Markdown marks a source may carry into a sentence (### 标题, **加粗**, __强调__, > 引文): never printed.
 _MARKDOWN = re.compile(r"^\s*(?:#{1,6}|>)\s*|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-
-
-_PAIRS = (("《", "》"), ("“", "”"), ("（", "）"), ("(", ")"), ("「", "」"))
 
 
 def plain(text: str) -> str:
@@ -68,12 +64,20 @@ def names_place(text: str, geo: str) -> bool:
     rules = settings().labels
     if any(word in text for word in rules.own_place_words):
         return True
-    return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
+    return names_geo(text, geo)
 
 
 def names_geo(text: str, geo: str) -> bool:
-    """Does `text` name `geo` itself (东城区 or 东城), not only as 全区/我市?"""
-    return bool(geo) and (geo in places_named(text) or _stem(geo) in text)
+    """Does `text` name `geo` itself (东城区 or 东城, 广西 for 广西壮族自治区), not only as 全区/我市?"""
+    return bool(geo) and (geo in places_named(text) or _stem(geo) in text or geo in divisions_named(text))
+
+
+def divisions_named(text: str) -> set[str]:
+    """Full names of the administrative divisions `text` names by any of their forms (广西 → 广西壮族自治区),
+    from the national gazetteer, so a sentence never names its place twice (广西壮族自治区广西…)."""
+    from briefing.places import find_places
+
+    return {mention.division.name for mention in find_places(text)}
 
 
 def _stem(geo: str) -> str:
@@ -94,7 +98,7 @@ def label_problem(fact: Fact, label: str, sentence: Sentence | None = None) -> s
         return "length"
     if plain(label) != label:
         return "holds Markdown marks"
-    if any(label.count(a) != label.count(b) for a, b in _PAIRS):
+    if any(label.count(a) != label.count(b) for a, b in PAIRS.items()):
         return "cuts a title or quotation in half"
     if label not in fact.sentence:
         return "not a phrase of its source sentence"
@@ -138,7 +142,7 @@ def _link_problem(fact: Fact, label: str, sentence: Sentence | None) -> str:
         return "not before its figure"
     link = fact.sentence[end + len(label) : at]
     rules = settings().labels
-    if len(link) > rules.max_link_chars or _CLAUSE_BREAK.search(link):
+    if len(link) > rules.max_link_chars or CLAUSE_END.search(link):
         return "separated from its figure"
     says_change = any(word in link for word in rules.change_links)
     if is_relative_change(fact) and not says_change and not label.endswith(rules.change_links):
@@ -182,8 +186,8 @@ def raw_position(fact: Fact, sentence: Sentence | None) -> int:
 
 
 def _clause_bounds(text: str, at: int) -> tuple[int, int]:
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)), default=0)
-    found = _CLAUSE_BREAK.search(text, at)
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, at)), default=0)
+    found = CLAUSE_END.search(text, at)
     return start, found.start() if found else len(text)
 
 
@@ -222,7 +226,7 @@ def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
     if at < 0:
         return ""
     rules = settings().labels
-    words = _CLAUSE_BREAK.split(fact.sentence[max(0, at - 60) : at])[-1]
+    words = CLAUSE_END.split(fact.sentence[max(0, at - 60) : at])[-1]
     words = _time_words().sub("", _strip_openers(plain(words)))
     joins = sorted(
         {*rules.change_links, *rules.verbs_only, *settings().change_words_zh, *rules.joining_words},
@@ -236,7 +240,7 @@ def subject_words(fact: Fact, sentence: Sentence | None = None) -> str:
             if words.endswith(word) and len(words) > len(word):
                 words = words[: -len(word)]
                 changed = True
-    words = words.strip("，,、 的")
+    words = words.strip(CLAUSE_MARKS + " 的")
     if not rules.min_chars <= len(words) <= rules.max_chars or _FIGURE_DIGITS.search(words):
         return ""
     if words.endswith(rules.dangling_ends) or words.startswith(rules.dangling_starts):
@@ -255,7 +259,7 @@ def _strip_openers(text: str) -> str:
         changed = False
         for word in rules.connectives:
             if text.startswith(word) and len(text) > len(word) + 2:
-                text = text[len(word) :].lstrip("，, \u3000")
+                text = text[len(word) :].lstrip(CLAUSE_BREAKS + " \u3000")
                 changed = True
     return text
 
@@ -272,17 +276,17 @@ def _has_subject(before: str) -> bool:
     for word in sorted((*settings().action_prefixes_zh, *rules.verbs_only), key=len, reverse=True):
         if rest.startswith(word) and len(rest) == len(word):
             return False
-    rest = rest.strip("，,、 的")
+    rest = rest.strip(CLAUSE_MARKS + " 的")
     return len(rest) >= rules.min_chars and not rest.startswith(rules.dangling_starts)
 
 
 def _tidy(clause: str) -> str:
     clause = _strip_openers(plain(clause))
-    for a, b in _PAIRS:  # a quotation or title cut at the clause's edge loses its lone mark
+    for a, b in PAIRS.items():  # a quotation or title cut at the clause's edge loses its lone mark
         if clause.count(a) != clause.count(b):
             clause = clause.replace(a, "").replace(b, "")
     clause = re.sub(r"(?<!\d)[,;]|[,;](?!\d)", lambda m: _HALF_WIDTH[m.group()], clause)
-    return clause.rstrip("，、 ")
+    return clause.rstrip(CLAUSE_MARKS + " ")
 
 
 def first_person(clause: str, geo: str) -> str:

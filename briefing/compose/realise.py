@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
@@ -36,6 +37,9 @@ from briefing.compose.settings import settings
 from briefing.compose.trust import SILENT_GEO, is_target
 from briefing.model import Bilingual, Document, Fact, Sentence, Translation
 from briefing.resources import shipped_dir
+
+if TYPE_CHECKING:
+    from briefing.translate import Translator
 
 # How the English of a sentence was made, from most to least trustworthy; a sentence is as good as its
 # weakest part.
@@ -144,7 +148,7 @@ class Realiser:
 
     def __init__(
         self,
-        layer,
+        layer: Translator,
         templates: Path | None = None,
         doc_year: int | None = None,
         documents: dict[str, Document] | None = None,
@@ -226,18 +230,15 @@ class Realiser:
         """The English of what a change (or growth target) is a change of, for sentences whose verb
         states the change: the translation layer's own composition when it offers one (社会消费品零售总额
         增速 → total retail sales of consumer goods), else `label` without its change words."""
-        english_subject = getattr(self.layer, "english_subject", None)
-        if english_subject is not None and subject_en(fact, label) != label:
-            found = english_subject(fact.indicator_zh)
+        if subject_en(fact, label) != label:
+            found = self.layer.english_subject(fact.indicator_zh)
             if found.en and found.en_by != "untranslated":
                 return found.en
         return subject_en(fact, label)
 
     def _glossary(self, zh: str) -> Translation:
         """The glossary's entry for `zh` alone, without asking the model."""
-        glossary = getattr(self.layer, "glossary", None)
-        lookup = getattr(glossary, "lookup", None) or getattr(glossary, "get", None)
-        en = lookup(zh) if lookup is not None and zh else None
+        en = self.layer.glossary_entry(zh) if zh else None
         return Translation(en, "glossary") if en else Translation("", "untranslated")
 
     def writable(self, group: Group) -> bool:
@@ -333,7 +334,7 @@ class Realiser:
             geo = stated_place and not names_place(clause, lead.geo) and not places_named(clause)
             own_words = clause
         else:
-            geo = stated_place and not names_own_place(zh_items[0].label, lead.geo)
+            geo = stated_place and not names_place(zh_items[0].label, lead.geo)
             own_words = zh_items[0].label
         # 全省/全区 in the Chinese names the place by the issuer's word; the English names it outright
         own = stated_place and any(w in own_words for w in settings().labels.own_place_words)
@@ -355,7 +356,7 @@ class Realiser:
         else:
             zh = self._render("zh/" + name, context)
         en_context = {**context, "items": en_items, "geo": geo_label.en}
-        if generic and clause and getattr(self.layer, "has_model", False):
+        if generic and clause and self.layer.has_model:
             made = self._machine(zh, group)
             if made is not None:
                 return made
@@ -427,19 +428,6 @@ def _takes_figure_directly(label: str) -> bool:
     return label.startswith(cfg.action_prefixes_zh) or any(
         verb in label[1:] for verb in cfg.action_infixes_zh
     )
-
-
-def names_own_place(label: str, geo: str) -> bool:
-    """Does the label already say where (世界银行预测全球经济增速 for 全球, 赴河北医院… for 河北省, or 全省…
-    for the document's own place)?"""
-    if any(word in label for word in settings().labels.own_place_words):
-        return True
-    stem = geo
-    for suffix in settings().geo_suffixes_zh:
-        if geo.endswith(suffix) and len(geo) - len(suffix) >= 2:
-            stem = geo[: -len(suffix)]
-            break
-    return stem in label
 
 
 def _target_cue(fact: Fact) -> str:

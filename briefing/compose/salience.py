@@ -28,9 +28,9 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import pairwise
 
 from briefing.model import Document, Fact, Sentence
+from briefing.similarity import char_bigrams
 
 KIND_WEIGHT = {
     "change_pct": 3.0,
@@ -127,8 +127,8 @@ TOP_NEIGHBOURS = 16  # edges kept per sentence: its strongest links
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if c.isalnum()]
-    return {a + b for a, b in pairwise(chars)}
+    """Bigrams of the letters and digits of `text`: punctuation would link sentences on 。” alone."""
+    return char_bigrams("".join(c for c in text if c.isalnum()))
 
 
 def _neighbours(grams: list[set[str]]) -> list[list[tuple[int, float]]]:

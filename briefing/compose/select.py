@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from briefing.model import Fact
+from briefing.similarity import char_bigrams, dice
 
 SIMILAR_INDICATOR = 0.6  # Dice coefficient of character bigrams above which two labels name one thing
 
@@ -33,7 +34,8 @@ class Figure:
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
+    """Bigrams of a label; a one-character label is its own only "bigram", so it still matches itself."""
+    return char_bigrams(text) or {text}
 
 
 def similar_indicators(a: str, b: str) -> bool:
@@ -42,7 +44,7 @@ def similar_indicators(a: str, b: str) -> bool:
     if a == b or a in b or b in a:
         return True
     ga, gb = _bigrams(a), _bigrams(b)
-    return 2 * len(ga & gb) / (len(ga) + len(gb)) >= SIMILAR_INDICATOR
+    return dice(ga, gb) >= SIMILAR_INDICATOR
 
 
 def same_figure(a: Fact, b: Fact) -> bool:

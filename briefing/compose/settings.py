@@ -9,6 +9,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from briefing.model import Bilingual
 from briefing.resources import DATA_DIR
@@ -111,6 +112,10 @@ class Settings:
 @cache
 def settings() -> Settings:
     data = tomllib.loads((DATA_DIR / "compose.toml").read_text(encoding="utf-8"))
+    # numbers and words as they are, word lists as tuples (the rules are frozen)
+    label_rules: dict[str, Any] = {
+        k: v if isinstance(v, int | str) else tuple(v) for k, v in data["labels"].items()
+    }
     return Settings(
         titles={key: Bilingual(v["zh"], v["en"]) for key, v in data["titles"].items()},
         risk_heading_words=tuple(data["risks"]["heading_words"]),
@@ -128,9 +133,7 @@ def settings() -> Settings:
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
         noun_endings_zh=tuple(data["phrasing"]["noun_endings_zh"]),
         geo_suffixes_zh=tuple(data["phrasing"]["geo_suffixes_zh"]),
-        labels=LabelRules(
-            **{k: v if isinstance(v, int | str) else tuple(v) for k, v in data["labels"].items()}
-        ),
+        labels=LabelRules(**label_rules),
         document_titles=Titles(**data["document_titles"]),
         untranslated=dict(data["untranslated"]),
         truth=Truth(

@@ -8,6 +8,7 @@ their year for the same reason.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from briefing.compose.brief import theme_names
 from briefing.compose.chartspec import theme_chart
@@ -23,6 +24,9 @@ from briefing.compose.summary import is_context
 from briefing.compose.trust import assess, is_target, stateable, trusted_score
 from briefing.model import THEMES, Bilingual, BriefSentence, Document, Fact, ThemeBrief
 
+if TYPE_CHECKING:
+    from briefing.translate import Translator
+
 MAX_KPIS = 8
 MAX_BULLETS = 10
 MAX_TARGET_BULLETS = 3  # a one-pager reports results first; plans may not crowd them out
@@ -31,7 +35,7 @@ CHART_ROWS = 5  # a one-page chart shows the theme's leading indicators
 
 def compose_theme_briefs(
     items: list[tuple[Document, list[Fact]]],
-    layer,
+    layer: Translator,
     *,
     themes: list[str] | None = None,
     min_facts: int = 3,

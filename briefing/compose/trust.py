@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from briefing.compose.labels import CLAUSE_BREAKS, names_geo, names_time, places_named, plain, raw_position
+from briefing.boundaries import CLAUSE_BREAKS, CLAUSE_END, SENTENCE_ENDS
+from briefing.compose.labels import names_geo, names_time, places_named, plain, raw_position
 from briefing.compose.settings import settings
 from briefing.model import Document, Fact, Sentence
 
@@ -107,6 +108,7 @@ def _place_established(fact: Fact, document: Document, sentence: Sentence | None
     return names_geo(heading, fact.geo) or _clause_names_place(fact, sentence)
 
 
+_CLAUSE_ENDS = re.escape(SENTENCE_ENDS + CLAUSE_BREAKS)  # marks that end a clause, for a character class
 CLAUSE_WINDOW = 80  # characters looked back for the figure's clause: bounded work on run-on text
 
 
@@ -134,7 +136,7 @@ def _clause_before(fact: Fact, sentence: Sentence | None) -> str:
     at = raw_position(fact, sentence)
     if at < 0:
         return ""
-    return re.split(f"[{CLAUSE_BREAKS}]", fact.sentence[max(0, at - CLAUSE_WINDOW) : at])[-1]
+    return CLAUSE_END.split(fact.sentence[max(0, at - CLAUSE_WINDOW) : at])[-1]
 
 
 def _clause_names_place(fact: Fact, sentence: Sentence | None) -> bool:
@@ -142,7 +144,7 @@ def _clause_names_place(fact: Fact, sentence: Sentence | None) -> bool:
     yardstick (高于全国, 居全国第7位 speak of the document's place compared with the country)."""
     before = _clause_before(fact, sentence)
     for word in settings().truth.comparison_words:
-        before = re.sub(f"{re.escape(word)}[^{CLAUSE_BREAKS}]{{0,8}}", "", before)
+        before = re.sub(f"{re.escape(word)}[^{_CLAUSE_ENDS}]{{0,8}}", "", before)
     return names_geo(before, fact.geo)
 
 

@@ -49,7 +49,9 @@ def extract_facts(
     facts: list[Fact] = []
     for sentence in document.sentences:
         mentions = find_quantities(sentence.text)
-        analysis = ctx.analyse(sentence, mentions) if mentions else None
+        if not mentions:
+            continue
+        analysis = ctx.analyse(sentence, mentions)
         for i, mention in enumerate(mentions):
             indicators, named = _indicators(sentence, mentions, i)
             for indicator in indicators:

@@ -35,8 +35,8 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
         months = parse_number(groups["n"])
         if months is None or year is None or not 1 <= months <= 12:
             return "unspecified"
-        n = int(months)
-        return {3: f"{year}-Q1", 6: f"{year}-H1", 12: f"{year}"}.get(n, f"{year}-01/{year}-{n:02d}")
+        last = int(months)
+        return {3: f"{year}-Q1", 6: f"{year}-H1", 12: f"{year}"}.get(last, f"{year}-01/{year}-{last:02d}")
     if period == "month":
         return f"{year}-{int(groups['n']):02d}" if year is not None else "unspecified"
     if period == "fyp":
@@ -51,8 +51,9 @@ def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
     if "{y" in period:
         if year is None:
             return "unspecified"
-        n = groups.get("n")
-        quarter = str(int(parse_number(n))) if n else ""
+        written = groups.get("n")
+        number = parse_number(written) if written else None
+        quarter = str(int(number)) if number is not None else ""
         return period.replace("{y-1}", str(year - 1)).replace("{y}", str(year)).replace("{n}", quarter)
     return period
 

@@ -420,7 +420,7 @@ def _clause_theme(
     hits = _keyword_hits(ctx, sentence, extra)
     while start > 0 and not any(start <= at < end for at, _ in hits):
         start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
-    scores = dict(_surroundings(ctx, sentence, extra))  # a plain copy: this runs once a clause
+    scores = dict(_surroundings(ctx, sentence, extra))  # a copy: the clause's hits are added to it
     for at, themes in hits:
         weight = CLAUSE if start <= at < end else SENTENCE
         for tid in themes:
@@ -440,25 +440,30 @@ def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> lis
     return ctx.memo[key]
 
 
-def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> Counter[str]:
+def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
-    key = ("around", sentence.index, extra)
-    if key not in ctx.memo:
-        first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-        scores: Counter[str] = Counter()
-        if first.index != sentence.index:
-            scores.update(_part_scores(ctx, ("paragraph", first.index), first.text, PARAGRAPH, False, extra))
-        section = _section_headings(ctx, sentence)
-        scores.update(_part_scores(ctx, ("section", section), section, SECTION, True, extra))
-        title = _article_title(ctx, sentence)
-        scores.update(_part_scores(ctx, ("title", title), title, HEADLINE, True, extra))
+    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
+    opening = first if first.index != sentence.index else None
+    section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
+    key = ("around", opening.index if opening else None, section, title, extra)
+    if key not in ctx.memo:  # the sentences of a paragraph share their surroundings
+        parts = []
+        if opening is not None:
+            part = ("paragraph", opening.index)
+            parts.append(_part_scores(ctx, part, opening.text, PARAGRAPH, False, extra))
+        parts.append(_part_scores(ctx, ("section", section), section, SECTION, True, extra))
+        parts.append(_part_scores(ctx, ("title", title), title, HEADLINE, True, extra))
+        scores: dict[str, float] = {}
+        for part_scores in parts:
+            for tid, weight in part_scores.items():
+                scores[tid] = scores.get(tid, 0.0) + weight
         ctx.memo[key] = scores
     return ctx.memo[key]
 
 
 def _part_scores(
     ctx: DocContext, part: tuple, text: str, weight: float, once: bool, extra: str | None
-) -> Counter[str]:
+) -> dict[str, float]:
     """Keyword weights of one part around a sentence, computed once for all the sentences it governs."""
     key = ("part", part, extra)
     if key not in ctx.memo:
@@ -466,9 +471,9 @@ def _part_scores(
         found = [tid for match in pattern.finditer(text) for tid in owners[match.group()]]
         if once:  # a theme counts once a heading: a wordy heading must not outvote the clause
             found = list(dict.fromkeys(found))
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = {}
         for tid in found:
-            scores[tid] += weight
+            scores[tid] = scores.get(tid, 0.0) + weight
         ctx.memo[key] = scores
     return ctx.memo[key]
 

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from briefing.facts.context import BYLINE
-from briefing.facts.lexicon import places
+from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
 from briefing.facts.tables import read_toml
 
@@ -90,7 +90,8 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     if previous is not None and previous.start > start:
         return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
     # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
-    return _shorten(_clean(SUBJECT.match(BYLINE.sub("", text)).group()))
+    opening = SUBJECT.match(BYLINE.sub("", text))
+    return _shorten(_clean(opening.group() if opening else ""))
 
 
 def _rank_label(text: str, start: int, head: str) -> str:
@@ -105,9 +106,9 @@ def _rank_label(text: str, start: int, head: str) -> str:
 
 
 def _strip_places(head: str) -> str:
-    lex = places()
-    match = lex.pattern.match(head)
-    return head[match.end() :] if match and match.group() not in lex.not_places else head
+    lex = gazetteer()
+    word = lex.index.longest_at(head, 0)
+    return head[len(word) :] if word is not None and word not in lex.not_places else head
 
 
 def change_label(text: str, mention: Mention, label: str, subject: str, direction: str | None) -> str:

@@ -10,9 +10,8 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from re import _constants, _parser
 
 from briefing.facts.places import contains, gazetteer
 from briefing.facts.tables import alternation, read_toml
@@ -39,6 +38,7 @@ class MeasureWords:
     ambiguous_after_year: frozenset[str]
     ordinal_counts: frozenset[str]
     nouns: tuple[NounRule, ...]
+    nouns_of: dict[str, tuple[NounRule, ...]]  # measure word → its noun rules, in data order
     bare: dict[str, tuple[str, ...]]
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
@@ -70,6 +70,10 @@ def measure_words() -> MeasureWords:
         ambiguous_after_year=frozenset(data.get("ambiguous_after_year", [])),
         ordinal_counts=frozenset(data.get("ordinal_counts", [])),
         nouns=nouns,
+        nouns_of={
+            form: tuple(n for n in nouns if n.measure_word == form)
+            for form in {n.measure_word for n in nouns}
+        },
         bare={unit: tuple(words) for unit, words in data.get("bare", {}).items()},
         qualifiers_before=dict(data["qualifiers"]["before"]),
         qualifiers_after=dict(data["qualifiers"]["after"]),
@@ -86,63 +90,39 @@ class Exclusions:
 @cache
 def exclusions() -> Exclusions:
     data = read_toml("exclusions.toml")
-    parts = [p for p in (*data.get("patterns", []), alternation(data.get("names", []))) if p]
+    names = data.get("names", [])
+    parts = [p for p in (*data.get("patterns", []), alternation(names)) if p]
     masks = "|".join(f"(?:{p})" for p in parts)
+    starts = [_leading_chars(p) for p in data.get("patterns", [])] + [{w[0] for w in names if w}]
+    guard = "" if any(s is None for s in starts) else _char_guard(set().union(*starts))
     return Exclusions(
-        masks=re.compile(_first_char_guard(masks) + f"(?:{masks})"),
+        masks=re.compile(guard + f"(?:{masks})"),
         name_suffixes=re.compile(f"(?:{alternation(data.get('name_suffixes', []))})"),
     )
 
 
-def _first_char_guard(pattern: str) -> str:
-    """A lookahead on the characters a match of `pattern` can start with, or "" when they are not all
-    known. The engine tests it at every position in one step, instead of trying every alternative."""
-    chars = _first_chars(_parser.parse(pattern))
-    if not chars:
-        return ""
-    return "(?=[" + "".join(c if c == "\\d" else re.escape(c) for c in sorted(chars)) + "])"
+def _char_guard(chars: set[str]) -> str:
+    """A lookahead on the characters a match can start with ("\\d" for any digit). The engine tests it at
+    every position in one step, instead of trying every alternative of the masks."""
+    return "(?=[" + "".join(c if c == "\\d" else re.escape(c) for c in sorted(chars)) + "])" if chars else ""
 
 
-def _first_chars(items) -> set[str] | None:
-    """First characters of a parsed pattern ("\\d" for any digit); None when one is unknown or the
-    pattern can match the empty string."""
-    found: set[str] = set()
-    for op, arg in items:
-        if op is _constants.LITERAL:
-            return found | {chr(arg)}
-        if op is _constants.IN:
-            for kind, value in arg:
-                if kind is _constants.LITERAL:
-                    found.add(chr(value))
-                elif kind is _constants.RANGE:
-                    found.update(chr(c) for c in range(value[0], value[1] + 1))
-                elif kind is _constants.CATEGORY and value is _constants.CATEGORY_DIGIT:
-                    found.add("\\d")
-                else:
-                    return None
-            return found
-        if op is _constants.BRANCH:
-            for branch in arg[1]:
-                sub = _first_chars(branch)
-                if sub is None:
-                    return None
-                found |= sub
-            return found
-        if op is _constants.SUBPATTERN:
-            sub = _first_chars(arg[3])
-            if sub is None:
-                return None
-            return found | sub
-        if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
-            sub = _first_chars(arg[2])
-            if sub is None:
-                return None
-            found |= sub
-            if arg[0] > 0:
-                return found
-            continue  # optional: the next item may start the match too
-        return None  # anchors, lookarounds, backreferences: not worth reasoning about
-    return None
+LEADING_CLASS = re.compile(r"\[((?:\\d|[^\\\]\[^-])*)\](?![?*]|\{0)")
+"""A pattern opening with a required character class of plain characters and `\\d` ([一二三], [东西\\d])."""
+LEADING_LITERAL = re.compile(r"[^\\\[\](){}|.^$?*+](?![?*]|\{0)")
+"""A pattern opening with a required plain character (十[一二]五, 第…)."""
+
+
+def _leading_chars(pattern: str) -> set[str] | None:
+    """The characters a match of an exclusion pattern can start with, read from how the pattern opens
+    (a plain character or a character class, not optional); None when it opens otherwise, and then the
+    masks get no guard (slower, the same matches). exclusions.toml asks patterns to open this way."""
+    found = LEADING_CLASS.match(pattern)
+    if found:
+        body = found.group(1)
+        return {"\\d"} | set(body.replace("\\d", "")) if "\\d" in body else set(body)
+    found = LEADING_LITERAL.match(pattern)
+    return {found.group()} if found else None
 
 
 @dataclass(frozen=True)
@@ -198,7 +178,6 @@ class Places:
     """The gazetteer (briefing/facts/places.py) as the facts and compose stages read it."""
 
     forms: dict[str, str]  # written form → canonical name of its first reading (context decides: resolve)
-    pattern: re.Pattern[str]  # every written form and every non-place, longest first
     not_places: frozenset[str]
     regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
     national: str  # the whole country, home of national data news
@@ -213,6 +192,12 @@ class Places:
             return False
         return not (contains(home, geo) or contains(geo, home))
 
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Every written form and every non-place, longest first. Compiled on first use (thousands of
+        names take a tenth of a second): the facts stage finds places with `gazetteer().find`."""
+        return re.compile(alternation(gazetteer().index.words))
+
 
 @cache
 def places() -> Places:
@@ -222,7 +207,6 @@ def places() -> Places:
     forms.update(dict.fromkeys(found.national_forms, found.national))
     return Places(
         forms=forms,
-        pattern=found.pattern,
         not_places=found.not_places,
         regional=frozenset(data.get("regional", [])),
         national=found.national,

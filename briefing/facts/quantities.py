@@ -98,7 +98,7 @@ def find_quantities(text: str) -> list[Mention]:
     taken = [False] * len(masked)
     found: list[Mention] = []
     for finder, triggers in FINDERS:
-        if triggers and not any(t in masked for t in triggers):
+        if triggers and not any(map(masked.__contains__, triggers)):
             continue
         for mention in finder(masked):
             if not any(taken[mention.start : mention.end]):

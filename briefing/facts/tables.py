@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from typing import Any
 
 from briefing.resources import DATA_DIR
@@ -14,7 +15,7 @@ def read_toml(name: str) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def alternation(words: list[str] | set[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex matching any listed word, the longest one where several match at the same place.
 
     The words are factored into a prefix tree (规模以上(?:工业(?:增加值)?)…), because Python's regex engine

@@ -29,7 +29,7 @@ def unit_of(form: str, before: str, after: str) -> str:
     """Unit token of a measure word `form` (without 万/亿), given the text before the number and the
     text after the measure word in the same clause."""
     lex = measure_words()
-    rules = [r for r in lex.nouns if r.measure_word == form]
+    rules = lex.nouns_of.get(form, ())
     if not rules:
         return lex.units.get(form, "unit")
     window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]

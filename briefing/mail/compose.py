@@ -165,7 +165,7 @@ def _render_body(
             attachment.data, maintype="application", subtype="pdf", filename=attachment.filename
         )
     message.set_boundary(f"=_mixed_{digest[:24]}")
-    message.get_payload(0).set_boundary(f"=_alternative_{digest[:24]}")
+    next(message.iter_parts()).set_boundary(f"=_alternative_{digest[:24]}")
     return message.as_bytes()
 
 

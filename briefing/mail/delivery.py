@@ -171,6 +171,8 @@ class SmtpDelivery:
 
     def _reset(self) -> None:
         """End the failed transaction so the connection can carry the next message."""
+        if self._smtp is None:
+            return  # no connection, no transaction to end
         try:
             self._smtp.rset()
         except OSError:

@@ -75,6 +75,11 @@ class Translator(Protocol):
         """The glossary's English for `zh` as a whole entry, without asking the model; None without one."""
         ...
 
+    def english_subject(self, zh: str) -> Translation:
+        """What a change label measures the change of (…增速 → what grew), or Translation("",
+        "untranslated") when the layer cannot compose it."""
+        ...
+
 
 class TranslationLayer:
     def __init__(
