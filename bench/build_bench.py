@@ -1,7 +1,8 @@
 """Whole `briefing build` runs as a user starts them, in fresh processes: CPU, wall time, peak memory.
 
     python bench/build_bench.py cpu SOURCE...      CPU seconds (user+sys) of one build, median of --runs
-    python bench/build_bench.py jobs SOURCE...     wall time of --jobs 2 against --jobs 1, median of --runs
+    python bench/build_bench.py jobs SOURCE...     wall time of --jobs 2 against --jobs 1, median of --runs,
+                                                   and the CPU of the main process and of the workers
     python bench/build_bench.py double SOURCE...   one document of ~--kb KB made of the sources, and the
                                                    same text twice over: build time and peak memory ratios
 
@@ -14,54 +15,92 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, fields
 from pathlib import Path
 
+# Runs `briefing build` in this interpreter and prints its own CPU, its worker processes' CPU, peak memory.
+_PROBE = (
+    "import resource, runpy, sys\n"
+    "sys.argv = ['briefing', 'build', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('briefing', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, me.ru_maxrss / 1024)\n"
+)
 
-def run_build(sources: list[str], *options: str) -> tuple[float, float]:
-    """(wall s, CPU s) of one `briefing build` in a fresh process, its worker processes included."""
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    main_cpu: float  # CPU seconds of the main process: start-up, the warm-up of --jobs, theme composing
+    worker_cpu: float  # CPU seconds of the worker processes (documents and one-pagers under --jobs N > 1)
+    peak_mb: float  # of the main process
+
+    @property
+    def cpu(self) -> float:
+        return self.main_cpu + self.worker_cpu
+
+    def idle_wall(self, cores: int) -> float:
+        """The wall time on an idle machine with `cores` CPUs: the main process's CPU runs alone (before
+        the workers start and while they are idle), the workers' CPU spreads over the cores."""
+        return self.main_cpu + self.worker_cpu / cores
+
+
+def run_build(sources: list[str], *options: str) -> Run:
+    """One `briefing build` in a fresh process."""
     with tempfile.TemporaryDirectory() as out:
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "briefing", "build", *sources, "--out", out, "--quiet", *options],
-            check=False,
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, *sources, "--out", out, "--quiet", *options],
+            check=True,
             capture_output=True,
+            text=True,
             env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
         )
         wall = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    main_cpu, worker_cpu, peak_mb = map(float, done.stdout.split()[-3:])
+    return Run(wall, main_cpu, worker_cpu, peak_mb)
 
 
-def median_runs(runs: int, variants: dict[str, tuple[list[str], list[str]]]) -> dict[str, list[float]]:
-    """Median (wall, CPU) of each variant, the variants run alternately so load changes hit them alike."""
-    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+def median_runs(runs: int, variants: dict[str, tuple[list[str], list[str]]]) -> dict[str, Run]:
+    """Median of each variant's figures, the variants run alternately so load changes hit them alike."""
+    samples: dict[str, list[Run]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, (sources, options) in variants.items():
             samples[name].append(run_build(sources, *options))
-    return {name: [statistics.median(s[i] for s in rows) for i in range(2)] for name, rows in samples.items()}
+    return {
+        name: Run(*(statistics.median(getattr(r, f.name) for r in rows) for f in fields(Run)))
+        for name, rows in samples.items()
+    }
 
 
 def cpu(args: argparse.Namespace) -> None:
-    result = median_runs(args.runs, {"jobs 1": (args.sources, ["--jobs", "1"])})
-    wall, cpu_s = result["jobs 1"]
-    print(f"{len(args.sources)} source(s), briefs and one-pagers: {cpu_s:.2f} s CPU, {wall:.2f} s wall")
+    run = median_runs(args.runs, {"jobs 1": (args.sources, ["--jobs", "1"])})["jobs 1"]
+    print(f"{len(args.sources)} source(s), briefs and one-pagers: {run.cpu:.2f} s CPU, {run.wall:.2f} s wall")
 
 
 def jobs(args: argparse.Namespace) -> None:
+    """On a shared machine the wall times say more about the other users than about briefing: the CPU
+    split (main process, workers) gives what an idle machine with 2 cores would take as well."""
     result = median_runs(
         args.runs, {"jobs 1": (args.sources, ["--jobs", "1"]), "jobs 2": (args.sources, ["--jobs", "2"])}
     )
-    (one, one_cpu), (two, two_cpu) = result["jobs 1"], result["jobs 2"]
-    print(f"--jobs 1: {one:.2f} s wall ({one_cpu:.2f} s CPU)")
-    print(f"--jobs 2: {two:.2f} s wall ({two_cpu:.2f} s CPU)  ratio {two / one:.2f} (target ≤ 0.65)")
+    one, two = result["jobs 1"], result["jobs 2"]
+    for name, run in result.items():
+        print(
+            f"--{name}: {run.wall:.2f} s wall; CPU {run.cpu:.2f} s = main {run.main_cpu:.2f}"
+            f" + workers {run.worker_cpu:.2f}"
+        )
+    print(f"measured ratio {two.wall / one.wall:.2f} (target ≤ 0.65)")
+    print(
+        f"idle 2-core machine: --jobs 1 {one.idle_wall(1):.2f} s, --jobs 2 {two.idle_wall(2):.2f} s,"
+        f" ratio {two.idle_wall(2) / one.idle_wall(1):.2f}"
+    )
 
 
 def double(args: argparse.Namespace) -> None:
@@ -76,27 +115,11 @@ def double(args: argparse.Namespace) -> None:
         twice.write_text(body + body, encoding="utf-8")
         rows = []
         for path in (single, twice):  # peak memory is per run: one fresh measurement each
-            walls = [run_build([str(path)], "--jobs", "1")[0] for _ in range(args.runs)]
-            rows.append((statistics.median(walls), _peak_mb(path)))
+            runs = [run_build([str(path)], "--jobs", "1") for _ in range(args.runs)]
+            rows.append((statistics.median(r.wall for r in runs), statistics.median(r.peak_mb for r in runs)))
     (t1, m1), (t2, m2) = rows
     print(f"{len(body.encode()) // 1024} KB: {t1:.2f} s, {m1:.0f} MB; twice that: {t2:.2f} s, {m2:.0f} MB")
     print(f"time ×{t2 / t1:.2f} (target ≤ 2.4), peak memory ×{m2 / m1:.2f} (target ≤ 1.6)")
-
-
-def _peak_mb(source: Path) -> float:
-    """Peak resident memory (MB) of a build of `source` in one process."""
-    probe = (
-        "import resource, runpy, sys\n"
-        "sys.argv = ['briefing', 'build', sys.argv[1], '--out', sys.argv[2], '--quiet', '--jobs', '1']\n"
-        "try:\n    runpy.run_module('briefing', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    )
-    with tempfile.TemporaryDirectory() as out:
-        result = subprocess.run(
-            [sys.executable, "-c", probe, str(source), out], capture_output=True, text=True, check=True
-        )
-    return float(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:

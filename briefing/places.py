@@ -131,8 +131,10 @@ def gazetteer() -> Gazetteer:
     def best_first(item: tuple[str, bool, Division]) -> tuple[bool, int, str]:
         return (not item[1], rank[item[2].level], item[2].code)
 
-    ordered = {
-        form: tuple(dict.fromkeys(d for _, _, d in sorted(items, key=best_first)))
+    ordered = {  # most forms name one division: nothing to sort
+        form: (items[0][2],)
+        if len(items) == 1
+        else tuple(dict.fromkeys(d for *_, d in sorted(items, key=best_first)))
         for form, items in by_form.items()
     }
     not_places = frozenset(data.get("not_places", []))

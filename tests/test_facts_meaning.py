@@ -123,3 +123,12 @@ def test_a_news_story_looking_back_dates_only_that_paragraph():
     facts = {f.raw: f for f in extract_facts(document)}
     assert facts["约2亿元"].period == "2025"
     assert facts["45家"].period != "2025"  # back to the story's own time
+
+
+def test_both_ends_of_a_from_to_pair_name_the_same_subject():
+    facts = _facts(
+        "全市税收收入从2026年的820亿元增长到2030年的1100亿元，森林覆盖率由31%提高至36%。",
+        date="2031-02-01",
+    )
+    assert facts["820亿元"].indicator_zh == facts["1100亿元"].indicator_zh == "税收收入"
+    assert facts["31%"].indicator_zh == facts["36%"].indicator_zh == "森林覆盖率"

@@ -41,3 +41,10 @@ def test_normalise_keeps_length():
     text = "约１２．５％，共３家"
     assert len(normalise(text)) == len(text)
     assert normalise(text) == "约12.5%,共3家"
+
+
+def test_normalise_folds_every_sign_of_the_table_each_time_it_occurs():
+    from briefing.facts.numbers import FULL_WIDTH
+
+    text = "增长１２．５％，约３～５个：共计－２，另有０．６％，合计７８９０"
+    assert normalise(text) == text.translate(FULL_WIDTH) == "增长12.5%,约3~5个:共计-2,另有0.6%,合计7890"

@@ -8,7 +8,7 @@ re-read from the text field by field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from briefing.facts.quantities import clause_start
@@ -43,6 +43,7 @@ class SentenceAnalysis:
     places: list[tuple[int, int, str]]  # (start, end, name) of the places it names that a figure can be about
     byline_end: int  # end of a byline or dateline opening it (本报讯（记者 …）), else 0
     subject_end: int  # end of its first clause after the byline: where its subject is named
+    openings: dict[int, str | None] = field(default_factory=dict)  # clause start → period opening before it
 
     @property
     def text(self) -> str:

@@ -17,6 +17,9 @@ from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention, clause_start
 
 BASE_VALUE = re.compile(r"(?:由|从)$")
+NUMERAL_CHAR = re.compile(r"[\d一二三四五六七八九十两]")
+LIST_ITEM_END = re.compile(r"[\d一二三四五六七八九十]\D{0,4}$")
+"""A clause ending with a figure and at most a measure word (新增停车位886个): an item of a list."""
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
 FYP_END_BASE = 1955
 """The n-th five-year plan ends in 1955 + 5n (十四五 → 2025, 十五五 → 2030)."""
@@ -117,13 +120,9 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
         plan = block if block and block.endswith("FYP") else default.period
         return _plan_base(plan), False, "base"  # 由47.6%提升至…: the plan's eve
     clause = lex.base_span.sub("", clause) if dated else clause  # …增长到4398.6亿元: not the base year
-    # Time words that open a sentence stand near its start; a bounded look-back keeps a sentence of
-    # thousands of figures linear.
-    before = text[max(0, start - OPENING_WINDOW) : start]
-    before = lex.base_span.sub("", before) if "年" in before else before
-    opening = marker_period(before, ("sentence",), year, default)
+    opening = _opening_before(analysis, start, year)
     bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
-    scoped = Default(default.period, default.role, default.explicit or bounded)
+    scoped = default if default.explicit or not bounded else Default(default.period, default.role, True)
     found = _plan_span(marker_period(clause, ("clause", "sentence"), year, scoped), block, default, year)
     opening, block = _plan_span(opening, block, default, year), _plan_span(block, block, default, year)
     if found is None and mention.form == "rank":
@@ -139,6 +138,17 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     if found:
         return found, False, evidence
     return default.period, False, ("section" if default.explicit else "none")
+
+
+def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) -> str | None:
+    """Period a time word before the clause at `start` sets for the sentence, read once per clause (every
+    figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
+    keeps a sentence of thousands of figures linear."""
+    if start not in analysis.openings:
+        before = analysis.text[max(0, start - OPENING_WINDOW) : start]
+        before = periods().base_span.sub("", before) if "年" in before else before
+        analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)
+    return analysis.openings[start]
 
 
 def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:
@@ -205,11 +215,11 @@ def _changes(near: str) -> bool:
 
 def _listed_after_change(text: str, start: int) -> re.Match[str] | None:
     """新增停车位886个,共享车位1517个: a short verbless clause continuing a list of additions."""
-    clause = text[start:]
-    if start == 0 or len(re.split(r"[\d一二三四五六七八九十两]", clause, maxsplit=1)[0]) > 8:
+    numeral = NUMERAL_CHAR.search(text, start)
+    if start == 0 or (numeral.start() if numeral else len(text)) - start > 8:
         return None
     previous = text[clause_start(text, start - 1) : start - 1]
-    if not re.search(r"[\d一二三四五六七八九十]\D{0,4}$", previous):
+    if not LIST_ITEM_END.search(previous):
         return None
     return kinds().change_abs.search(previous)
 

@@ -303,8 +303,8 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     def named(low: int, high: int) -> list[str]:
         out = []
         for s, e, name in analysis.places:
-            listed = ENUMERATED.match(text, e, mention.number_start)
-            if low <= s and e <= high and name not in out and not listed:
+            in_range = low <= s and e <= high and name not in out
+            if in_range and not ENUMERATED.match(text, e, mention.number_start):
                 out.append(name)
         return out
 
@@ -364,7 +364,7 @@ def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:
     """The first clause of the paragraph's first sentence, where its subject sits (城市副中心城市框架…)."""
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
     text = OPENERS.sub("", BYLINE.sub("", first.text))
-    stop = re.search(r"[，,；;。！？!?]", text)
+    stop = CLAUSE_END.search(text)
     return text[: stop.start()] if stop else text
 
 
@@ -442,6 +442,13 @@ def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> lis
 
 def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
+    own = ("around-of", sentence.index, extra)
+    if own not in ctx.memo:  # every clause of a sentence asks
+        ctx.memo[own] = _shared_surroundings(ctx, sentence, extra)
+    return ctx.memo[own]
+
+
+def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
     opening = first if first.index != sentence.index else None
     section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)

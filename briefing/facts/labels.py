@@ -38,6 +38,10 @@ CHANGE_TAIL = re.compile(
 RANK_TAIL = re.compile(
     r"(?:(?:均|都|虽|已|仍)?(?:提升至|上升至|升至|位居|稳居|跃居|排名|位列|名列|居|排|列)(?:全市|全区|全国|全省)?)+$"
 )
+FROM_TAIL = re.compile(rf"(?:从|由)(?:{TIME})?的?$")
+"""生产总值从2020年的3.68万亿元…: the starting point of a from–to pair is not part of the subject."""
+TO_LEG = re.compile(rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下降|降低|减少|回落)?(?:到|至)(?:{TIME})?的?$")
+"""…增长到2025年的4.93万亿元: the end point of a from–to pair, which shares the subject of its start."""
 COMPARED_TAIL = re.compile(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
 CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
@@ -77,6 +81,8 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
     raw_head = BYLINE.sub("", text[own_start : mention.start].strip())
+    if previous is not None and previous.start > start and TO_LEG.match(raw_head):
+        return label_of(text, previous, None, mention)
     head = _clean(LIST_JOINT.sub("", raw_head))
     if mention.form == "rank":
         return _rank_label(text, start, head)
@@ -126,7 +132,7 @@ def change_label(text: str, mention: Mention, label: str, subject: str, directio
 
 
 def _clean(head: str) -> str:
-    head = FILLER_TAIL.sub("", FILLER_HEAD.sub("", head))
+    head = FILLER_TAIL.sub("", FROM_TAIL.sub("", FILLER_HEAD.sub("", head)))
     head = INNER_VERB.sub("", head) if len(head) > 6 else head
     return head
 

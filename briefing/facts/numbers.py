@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％～－：", "0123456789.,%~-:")
 """Full-width digits and signs to ASCII, one character for one so offsets stay valid."""
 _FULL_WIDTH_CHAR = re.compile("[０-９．，％～－：]")
+_FULL_WIDTH_PAIRS = tuple((chr(wide), chr(ascii)) for wide, ascii in FULL_WIDTH.items())
 
 CN_DIGITS = {
     "零": 0,
@@ -36,11 +37,20 @@ MULTIPLIERS = {
 }
 
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ARABIC_MULTIPLIED = re.compile(r"([\d.,]+)(万亿|万|亿|千)")
 
 
 def normalise(text: str) -> str:
-    """Full-width digits and signs folded to ASCII; the result has the same length as `text`."""
-    return text.translate(FULL_WIDTH) if _FULL_WIDTH_CHAR.search(text) else text
+    """Full-width digits and signs folded to ASCII; the result has the same length as `text`.
+
+    One `str.replace` per sign the text holds: `str.translate` looks every character of a Chinese text
+    up in the table, ten times slower on a sentence with a comma or two."""
+    if not _FULL_WIDTH_CHAR.search(text):
+        return text
+    for wide, ascii in _FULL_WIDTH_PAIRS:
+        if wide in text:
+            text = text.replace(wide, ascii)
+    return text
 
 
 def parse_arabic(text: str) -> Decimal | None:
@@ -112,7 +122,7 @@ def parse_number(text: str) -> Decimal | None:
     value = parse_arabic(text)
     if value is not None:
         return value
-    match = re.fullmatch(r"([\d.,]+)(万亿|万|亿|千)", text)
+    match = _ARABIC_MULTIPLIED.fullmatch(text)
     if match:
         base = parse_arabic(match.group(1))
         return None if base is None else base * MULTIPLIERS[match.group(2)]

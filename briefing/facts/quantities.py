@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from briefing.boundaries import CLAUSE_END
 from briefing.facts.lexicon import exclusions, measure_words
 from briefing.facts.numbers import MULTIPLIERS, normalise, parse_number
 from briefing.facts.tables import alternation
@@ -30,11 +31,11 @@ RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|�
 RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城市)$")
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
 SCOPE_WIDTH = 4
-CLAUSE_STOPS = "，,；;。！？!?：:"
-CLAUSE_STOP = re.compile(f"[{CLAUSE_STOPS}]")
 OPEN_QUOTES = '“‘「『"《'
 LATIN = re.compile(r"[A-Za-z]")
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
+LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
+YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass
@@ -121,13 +122,14 @@ MAX_CLAUSE = 200
 def clause_start(text: str, at: int) -> int:
     """Start of the clause (between commas and stops) holding position `at`, at most MAX_CLAUSE back."""
     stops = _clause_stops(text)
-    return max(stops[bisect_left(stops, at) - 1] + 1, at - MAX_CLAUSE)
+    start = stops[bisect_left(stops, at) - 1] + 1
+    return start if start > at - MAX_CLAUSE else at - MAX_CLAUSE
 
 
 @lru_cache(maxsize=64)
 def _clause_stops(text: str) -> tuple[int, ...]:
     """Positions of the clause stops of `text`, after a -1 sentinel (every fact of a sentence asks)."""
-    return (-1, *(m.start() for m in CLAUSE_STOP.finditer(text)))
+    return (-1, *(m.start() for m in CLAUSE_END.finditer(text)))
 
 
 def _clause_before(text: str, at: int, limit: int = 40) -> str:
@@ -141,7 +143,7 @@ def _ranks(text: str):
         if value is None or value == 0:
             continue
         after = text[m.end() : m.end() + 1]
-        listed = after == "、" and re.match(r"[\d一二三四五六七八九十]", text[m.end() + 1 : m.end() + 2])
+        listed = after == "、" and LIST_NUMBER.match(text, m.end() + 1, m.end() + 2)
         scope = RANK_SCOPE.search(text, max(0, m.start() - SCOPE_WIDTH), m.start())
         ranked = RANK_VERBS.search(_clause_before(text, m.start())) or scope
         if ranked and not listed and after != MASK:
@@ -214,17 +216,18 @@ def _per_unit(text: str):
 
 
 def _general(text: str):
+    framed = measure_words().framed
     for m in _patterns()["general"].finditer(text):
-        mention = _read_general(text, m)
+        mult, written = m.group("mult", "mw")
+        if not mult and (not written or framed.get(written) == "streak"):
+            continue  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
+        mention = _read_general(text, m, mult or "", written or "")
         if mention is not None:
             yield mention
 
 
-def _read_general(text: str, m: re.Match[str]) -> Mention | None:
+def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Mention | None:
     lex = measure_words()
-    mult, written = m.group("mult") or "", m.group("mw") or ""
-    if not mult and (not written or lex.framed.get(written) == "streak"):
-        return None  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
     numeral = m.group("num")
     start = m.start("num")
     qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
@@ -303,7 +306,7 @@ def _measure_word_fits(text: str, m: re.Match[str], written: str, chinese: bool,
     if written in lex.factors and not (chinese or "." in m.group("num")):
         return written != "成" or chinese
     after = "" if m.group("post") else text[m.end("mw") : m.end("mw") + 1]  # 2000个以上 is a count
-    year_like = not chinese and not m.group("mult") and re.fullmatch(r"(?:19|20)\d\d", m.group("num"))
+    year_like = not chinese and not m.group("mult") and YEAR_LIKE.fullmatch(m.group("num"))
     return not (year_like and written in lex.ambiguous_after_year and after and "\u4e00" <= after <= "\u9fff")
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 
 from briefing import scales
+from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.facts.lexicon import measure_words
 
 _FILLER_END = re.compile(
     r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了|净增|新增|分别)+$"
 )
-_AFTER_STOP = re.compile(r"[，,。；;：:、！？!?\d（(]")
+_AFTER_STOP = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_MARKS)}\\d（(]")
+"""Where the noun after a measure word ends: any clause or list mark, a digit, an opening bracket."""
 AFTER_WINDOW = 16
 
 

@@ -7,8 +7,12 @@ for HTML, PDF and DOCX.
 
 from __future__ import annotations
 
+import itertools
 import sys
+from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from briefing.ingest.cleanup import join_paragraphs, split_lines
 from briefing.ingest.extracted import Hints, SourceError
@@ -90,6 +94,7 @@ def document_from_text(
     paragraphs = join_paragraphs(text, lines, active)
     heading_chars = describe(document, lines, paragraphs, hints or Hints(), active)
     paragraph_of: list[int] = []
+    innermost, article_at = _Locator(document.sections), _Locator(document.articles)
     for number, (paragraph, heading_end) in enumerate(zip(paragraphs, heading_chars, strict=True)):
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
         for sentence_text, offsets in cut(paragraph):
@@ -101,8 +106,8 @@ def document_from_text(
                     start=start,
                     end=offsets[-1] + 1,
                     offsets=offsets,
-                    section=_innermost(document, start),
-                    article=_article_at(document, start),
+                    section=innermost.innermost(start),
+                    article=article_at.first(start),
                     is_heading=start <= heading_until,
                 )
             )
@@ -115,19 +120,45 @@ def document_from_text(
     return document
 
 
-def _innermost(document: Document, offset: int) -> int | None:
-    """Index of the innermost section governing `offset` (sections nest and come in text order)."""
-    found = None
-    for i, section in enumerate(document.sections):
-        if section.start > offset:
-            break
-        if offset < section.end:
-            found = i
-    return found
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
-def _article_at(document: Document, offset: int) -> int | None:
-    return next((i for i, a in enumerate(document.articles) if a.start <= offset < a.end), None)
+class _Locator:
+    """The span (section or article) holding an offset, found by bisection on the span starts: a
+    document's sentences ask once each, and a long report has hundreds of sections."""
+
+    def __init__(self, spans: Sequence[_Span]) -> None:
+        self.spans = spans
+        self.starts = [span.start for span in spans]
+        self.ordered = all(a <= b for a, b in itertools.pairwise(self.starts))
+        self.disjoint = self.ordered and all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+    def innermost(self, offset: int) -> int | None:
+        """Index of the last span that starts at or before `offset` and ends after it: the innermost
+        section governing it (sections nest and come in text order)."""
+        if not self.ordered:  # never built so; read them in list order all the same
+            found = None
+            for i, span in enumerate(self.spans):
+                if span.start > offset:
+                    break
+                if offset < span.end:
+                    found = i
+            return found
+        for i in range(bisect_right(self.starts, offset) - 1, -1, -1):
+            if offset < self.spans[i].end:
+                return i
+        return None
+
+    def first(self, offset: int) -> int | None:
+        """Index of the first span holding `offset` (articles follow one another without overlapping)."""
+        if not self.disjoint:  # never built so; read them in list order all the same
+            return next((i for i, a in enumerate(self.spans) if a.start <= offset < a.end), None)
+        last = bisect_right(self.starts, offset) - 1
+        return last if last >= 0 and offset < self.spans[last].end else None
 
 
 def _read_stdin() -> bytes:

@@ -11,10 +11,14 @@ punctuation) are stripped the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 from briefing.ingest.cleanup import Line
 from briefing.ingest.rules import WHITESPACE
@@ -32,7 +36,35 @@ _ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 
 @cache
 def _parser() -> MarkdownIt:
+    """The parser, imported when a first Markdown source is read (a run over plain text never needs it)."""
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable("table")
+
+
+@dataclass
+class _Chars:
+    """The characters of a block as read so far and the source offset of each. Kept as pieces of text
+    and a list of offsets, not a tuple per character: those made Markdown sources the main cause of
+    garbage-collection passes in a run."""
+
+    pieces: list[str] = field(default_factory=list)  # non-empty pieces of text, in order
+    offsets: list[int] = field(default_factory=list)  # one per character of the pieces
+
+    def add(self, piece: str, offsets: Sequence[int]) -> None:
+        if piece:
+            self.pieces.append(piece)
+            self.offsets.extend(offsets)
+
+    def extend(self, other: _Chars) -> None:
+        self.pieces.extend(other.pieces)
+        self.offsets.extend(other.offsets)
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def __bool__(self) -> bool:
+        return bool(self.offsets)
 
 
 def looks_like_markdown(text: str, min_cues: int = 2) -> bool:
@@ -53,7 +85,7 @@ def markdown_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     quote_depth = 0
     pending: tuple[str, int] = ("", 0)
-    row: list[tuple[str, int]] | None = None  # characters of the table row being read
+    row: _Chars | None = None  # characters of the table row being read
     for token in _parser().parse(text):
         if token.type == "blockquote_open":
             quote_depth += 1
@@ -64,16 +96,17 @@ def markdown_lines(text: str) -> list[Line]:
         elif token.type == "paragraph_open":
             pending = (QUOTE if quote_depth else "", 0)
         elif token.type == "tr_open":
-            row = []
+            row = _Chars()
         elif token.type == "tr_close" and row is not None:
             lines.extend(_line(row, "", 0))
             row = None
         elif token.type == "inline" and token.map:
             end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
             if row is not None:  # a table cell: the row's cells make one line, a blank between them
-                chars = _inline_chars(text, row[-1][1] + 1 if row else starts[token.map[0]], end, token)
-                gap = _blank_before(text, chars[0][1]) if row and chars else None
-                row.extend([(" ", gap)] if gap is not None else [])
+                chars = _inline_chars(text, row.offsets[-1] + 1 if row else starts[token.map[0]], end, token)
+                gap = _blank_before(text, chars.offsets[0]) if row and chars else None
+                if gap is not None:
+                    row.add(" ", (gap,))
                 row.extend(chars)
             else:
                 lines.extend(_block_line(text, starts[token.map[0]], end, token, *pending))
@@ -89,35 +122,35 @@ def _block_line(text: str, start: int, end: int, token: Token, block: str, level
     if block == "" and chars and _is_bold_only(token):
         block = STRONG
     if block == "" and chars:
-        heading = _ATX.match("".join(c for c, _ in chars[:6]))
+        heading = _ATX.match(chars.text()[:6])
         if heading:  # `#标题` written without the space CommonMark wants
             level = len(heading.group())
             block = HEADING
     return _line(chars, block, level)
 
 
-def _line(chars: list[tuple[str, int]], block: str, level: int) -> list[Line]:
-    chars = _trim(_drop_marks(chars))
-    if not chars:
+def _line(chars: _Chars, block: str, level: int) -> list[Line]:
+    text, offsets = _trim(*_drop_marks(chars.text(), chars.offsets))
+    if not offsets:
         return []
-    offsets = [o for _, o in chars]
-    return [Line(offsets[0], "".join(c for c, _ in chars), offsets=offsets, block=block, level=level)]
+    return [Line(offsets[0], text, offsets=offsets, block=block, level=level)]
 
 
-def _inline_chars(text: str, start: int, end: int, token: Token) -> list[tuple[str, int]]:
-    """(character, source offset) of the text of an inline token whose source lies in text[start:end]:
-    its text pieces found again in the source, the marks between them left out, pictures dropped."""
-    chars: list[tuple[str, int]] = []
+def _inline_chars(text: str, start: int, end: int, token: Token) -> _Chars:
+    """The characters and source offsets of the text of an inline token whose source lies in
+    text[start:end]: its text pieces found again in the source, the marks between them left out,
+    pictures dropped."""
+    chars = _Chars()
     cursor = start
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
-            found, cursor = _locate(child.content, text, cursor, end)
-            chars.extend(found)
+            piece, offsets, cursor = _locate(child.content, text, cursor, end)
+            chars.add(piece, offsets)
         elif child.type in ("softbreak", "hardbreak"):
             newline = text.find("\n", cursor, end)
             gap = newline if newline >= 0 else cursor
-            if chars and _needs_space(chars[-1][0], text, gap, end):
-                chars.append((" ", gap))
+            if chars and _needs_space(chars.pieces[-1][-1], text, gap, end):
+                chars.add(" ", (gap,))
             cursor = gap + 1 if newline >= 0 else cursor
         elif child.type == "image":  # alt text of a picture: never sentence text
             close = text.find(")", cursor, end)
@@ -133,21 +166,24 @@ def _blank_before(text: str, offset: int) -> int | None:
     return at if at >= 0 and text[at] in " \t" else None
 
 
-def _locate(content: str, text: str, cursor: int, end: int) -> tuple[list[tuple[str, int]], int]:
-    """(character, source offset) of `content` found in text[cursor:end], and the cursor after it.
+def _locate(content: str, text: str, cursor: int, end: int) -> tuple[str, Sequence[int], int]:
+    """The characters of `content` found in text[cursor:end], their source offsets, and the cursor
+    after them.
 
     The piece is usually verbatim in the source; where the parser changed it (a backslash escape, an
     entity) each character is looked for in turn and one not found is left out."""
     at = text.find(content, cursor, end)
     if at >= 0:
-        return [(c, at + i) for i, c in enumerate(content)], at + len(content)
-    found = []
+        return content, range(at, at + len(content)), at + len(content)
+    found: list[str] = []
+    offsets: list[int] = []
     for char in content:
         at = text.find(char, cursor, end)
         if at >= 0:
-            found.append((char, at))
+            found.append(char)
+            offsets.append(at)
             cursor = at + 1
-    return found, cursor
+    return "".join(found), offsets, cursor
 
 
 def _needs_space(previous: str, text: str, gap: int, end: int) -> bool:
@@ -161,19 +197,22 @@ def _is_bold_only(token: Token) -> bool:
     return len(children) >= 3 and children[0].type == "strong_open" and children[-1].type == "strong_close"
 
 
-def _drop_marks(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Leave out marks the parser kept as text: # and * anywhere, __, a leading >."""
-    text = "".join(c for c, _ in chars)
     drop: set[int] = set()
     for match in _LEFTOVER.finditer(text):
         drop.update(range(match.start(), match.end()))
-    return [pair for i, pair in enumerate(chars) if i not in drop]
+    if not drop:
+        return text, offsets
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), [offsets[i] for i in kept]
 
 
-def _trim(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    first = next((i for i, (c, _) in enumerate(chars) if c not in WHITESPACE), len(chars))
-    last = next((i for i in range(len(chars) - 1, -1, -1) if chars[i][0] not in WHITESPACE), -1)
-    return chars[first : last + 1]
+def _trim(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Blanks at either end left out."""
+    first = len(text) - len(text.lstrip(WHITESPACE))
+    last = len(text.rstrip(WHITESPACE))
+    return text[first:last], offsets[first:last]
 
 
 def _raw_lines(text: str, starts: list[int], span: list[int]) -> list[Line]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
@@ -23,8 +23,10 @@ _BYLINE_LEAD = 30
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
 
 
+@lru_cache(maxsize=64)
 def fold_spaces(line: str) -> str:
-    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space."""
+    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space. Remembered:
+    each line is tested as metadata, byline, chrome and photo credit, each test folding it first."""
     return _WHITESPACE_RUN.sub(" ", line).strip()
 
 

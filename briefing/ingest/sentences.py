@@ -23,3 +23,15 @@ def cut(paragraph: Paragraph) -> list[tuple[str, list[int]]]:
             pieces.append((stripped, paragraph.offsets[first : first + len(stripped)]))
         start = end
     return pieces
+
+
+def first_sentence(paragraph: Paragraph) -> str:
+    """The text of the paragraph's first sentence, as `cut` gives it, without cutting the rest."""
+    start = 0
+    text = paragraph.text
+    for end in sentence_ends(text):
+        stripped = text[start:end].strip(WHITESPACE)
+        if stripped:
+            return stripped
+        start = end
+    return cut(paragraph)[0][0]  # the last piece (a paragraph without a blank-only end)

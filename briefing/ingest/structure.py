@@ -20,7 +20,7 @@ from briefing.ingest.markdown import HEADING as MD_HEADING
 from briefing.ingest.markdown import STRONG as MD_STRONG
 from briefing.ingest.place import document_place
 from briefing.ingest.rules import Rules, fold_spaces
-from briefing.ingest.sentences import cut
+from briefing.ingest.sentences import first_sentence
 from briefing.model import Article, Document, Section
 
 _TITLE_REACH = 4
@@ -103,7 +103,7 @@ def _classify(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
     if paragraph.lines[0].block in (MD_HEADING, MD_STRONG):  # a Markdown heading or bold sub-head
         numbered = rules.marker_level(text) is not None and len(text) <= rules.heading_max_chars
         return (HEADING, text) if numbered else (TITLE, "")
-    first = cut(paragraph)[0][0]
+    first = first_sentence(paragraph)
     if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
         if first == text:
             return HEADING, text

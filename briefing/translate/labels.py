@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from briefing.resources import DATA_DIR
 from briefing.translate import cedict
@@ -81,24 +82,48 @@ class LabelRules:
         self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
 
 
+@cache
+def shipped_rules() -> LabelRules:
+    """The shipped rules, read once per process."""
+    return LabelRules()
+
+
+_shared: dict[tuple[str, ...], Any] = {}  # the one word list set up in rjieba's own instance
+
+
+def segmenter(words: tuple[str, ...]) -> Any:
+    """jieba (rjieba) with `words` as user words.
+
+    The first list asked for goes into rjieba's own module-level instance (the module's functions
+    `add_word`, `cut`, `tokenize`), which importing rjieba builds anyway (loading its dictionary takes
+    ~0.08 s: a second instance would pay that again), and is kept: every composer over the same termbase
+    and glossary shares it, and forked workers inherit it. Any other list gets an instance of its own,
+    so a list's segmentation never depends on another's words."""
+    import rjieba
+
+    if words in _shared:
+        return _shared[words]
+    jieba = rjieba.Jieba() if _shared else rjieba
+    for word in words:
+        jieba.add_word(word, _USER_WORD_FREQ, None)
+    if not _shared:
+        _shared[words] = jieba
+    return jieba
+
+
 class LabelComposer:
     """Composes English labels from a termbase (see the module docstring)."""
 
     def __init__(self, termbase: Termbase, rules: LabelRules | None = None):
         self.termbase = termbase
-        self.rules = rules or LabelRules()
+        self.rules = rules or shipped_rules()
         self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
         self._parts: dict[tuple[str, bool], _Part | None] = {}
+        self._bounds: dict[str, frozenset[int]] = {}
 
     @cached_property
-    def _jieba(self):
-        import rjieba
-
-        segmenter = rjieba.Jieba()
-        for word in self.termbase.words():
-            if len(word) > 1:
-                segmenter.add_word(word, _USER_WORD_FREQ, None)
-        return segmenter
+    def _jieba(self) -> Any:
+        return segmenter(tuple(word for word in self.termbase.words() if len(word) > 1))
 
     # ------------------------------------------------------------ public
 
@@ -332,9 +357,12 @@ class LabelComposer:
 
     # ------------------------------------------------------------ words
 
-    def _boundaries(self, text: str) -> set[int]:
-        """Offsets where jieba puts a word boundary."""
-        return {end for _word, _start, end in self._jieba.tokenize(text, "default", False)} | {0}
+    def _boundaries(self, text: str) -> frozenset[int]:
+        """Offsets where jieba puts a word boundary; remembered, since every rule asks for them."""
+        if text not in self._bounds:
+            ends = {end for _word, _start, end in self._jieba.tokenize(text, "default", False)}
+            self._bounds[text] = frozenset(ends | {0})
+        return self._bounds[text]
 
     def _words(self, text: str) -> _Part | None:
         """The words of `text` in order: longest termbase runs, else the dictionary, else None."""
