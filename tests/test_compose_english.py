@@ -82,6 +82,8 @@ def test_a_label_that_only_names_a_place_is_no_subject(document):
     assert "Qingshi, 27" not in made.en and "qingshi" not in made.en
     assert made.en == "Target for Qingshi by the end of 2024: 27 (measure named in the Chinese source only)."
     assert made.en_by == "untranslated"
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    assert realiser.bar_label(target) == "" and realiser.subject(target) is None  # no bar, no tile
 
 
 @pytest.mark.parametrize(

@@ -280,8 +280,8 @@ class Realiser:
         then not drawn: a chart says in both languages what it measures). A yearly change or a growth
         multiple keeps its label whole: beside a bare figure, only the label says "annual" or "growth"."""
         found = self.indicator_en(fact)
-        if not found.en or found.en_by == "untranslated":
-            return ""
+        if not found.en or found.en_by == "untranslated" or self._only_place(fact, found.en):
+            return ""  # a place alone ("Wuhan") says where, not what
         if fact.kind == "multiple" or per_year_en(fact, found.en):
             return found.en
         return self._subject_english(fact, found.en)
