@@ -535,3 +535,13 @@ def test_a_bounded_figure_agrees_with_its_subject(document):
     )
     made = realise(document, [level], geo=False)
     assert made.en == "Tea gardens were at least 120,000 mu in 2024."
+
+
+def test_two_equal_figures_both_stood_at(document):
+    facts = [
+        make_fact(document, "6.4%", "6.4", "percent", zh, en, kind="share", geo="青石市", period="2024")
+        for zh, en in (("茶叶产量增长", "Share of green tea"), ("茶叶产量增长", "Share of black tea"))
+    ]
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
+    made = realiser.realise(Group([Item(Figure(f, 1.0)) for f in facts]), geo=False)
+    assert made.en == "Share of green tea and share of black tea both stood at 6.4% in 2024."
