@@ -28,7 +28,8 @@ TEXT = (
     "竹编产值实现倍增。"
     "新增学位1200个,接待游客超90万人次。"
     "二、今年目标\n"
-    "城镇登记失业率控制在4.5%以内。\n"
+    "城镇登记失业率控制在4.5%以内。"
+    "新增城镇就业3.2万人,完成河道整治27处。\n"
 )
 GLOSSARY = {"青石市": "Qingshi"}
 
@@ -545,3 +546,33 @@ def test_two_equal_figures_both_stood_at(document):
     realiser = Realiser(FakeLayer(GLOSSARY), None, 2024, {document.doc: document})
     made = realiser.realise(Group([Item(Figure(f, 1.0)) for f in facts]), geo=False)
     assert made.en == "Share of green tea and share of black tea both stood at 6.4% in 2024."
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit", "label_en", "expected"),
+    [
+        ("3.2万人", "32000", "person", "New urban jobs", "Target: 32,000 new urban jobs."),
+        (
+            "27处",
+            "27",
+            "unit",
+            "River remediation",
+            "Target: river remediation, 27.",
+        ),  # no plural noun: as before
+    ],
+)
+def test_a_count_target_of_a_plural_noun_puts_the_count_first(document, raw, value, unit, label_en, expected):
+    target = make_fact(
+        document,
+        raw,
+        value,
+        unit,
+        "新增城镇就业",
+        label_en,
+        kind="target",
+        geo="青石市",
+        period="target-2024",
+        measure_word=raw[-1],
+    )
+    made = realise(document, [target], target=True, geo=False, period=False)
+    assert made.en == expected
