@@ -22,6 +22,7 @@ def themes(text: str, doc: str = "t") -> dict[str, str]:
         ("完成860个行政村生活污水治理。", "860个", "environment"),
         # logistics and ports are trade
         ("港口集装箱吞吐量达到910万标箱。", "910万标箱", "consumption_trade"),
+        ("全年铁路货物运输量增长3.1%。", "3.1%", "consumption_trade"),
         ("社会物流总额增长4.4%。", "4.4%", "consumption_trade"),
         # sport is culture and tourism
         ("运动员在全国比赛中获得17枚金牌。", "17枚", "culture_tourism"),
