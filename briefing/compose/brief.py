@@ -19,6 +19,7 @@ from briefing.compose.citations import Citations
 from briefing.compose.english import problems, translate, warn_misstated
 from briefing.compose.figures import key_figures
 from briefing.compose.group import Group, group_figures
+from briefing.compose.headlines import headline_gist
 from briefing.compose.passages import passage_sentences
 from briefing.compose.realise import Realiser
 from briefing.compose.risks import risk_passage, risk_points
@@ -28,7 +29,16 @@ from briefing.compose.settings import settings
 from briefing.compose.summary import is_context, leading_groups
 from briefing.compose.titles import brief_title, contents_line, is_digest
 from briefing.compose.trust import assess, document_place, is_target, stateable, trusted_score
-from briefing.model import Bilingual, Brief, BriefSection, BriefSentence, Document, Fact, Sentence
+from briefing.model import (
+    Bilingual,
+    Brief,
+    BriefSection,
+    BriefSentence,
+    Document,
+    Fact,
+    Sentence,
+    Translation,
+)
 
 if TYPE_CHECKING:
     from briefing.translate import Translator
@@ -75,7 +85,8 @@ def compose_brief(
     if is_digest(document):
         headlines = [a.headline for a in document.articles]
         realiser.prefetch(headlines)
-        contents = contents_line(document, [realiser.label(h) for h in headlines])
+        gists = [headline_gist(document, a.headline, facts, realiser, a.start) for a in document.articles]
+        contents = contents_line(document, gists)
     realiser.prefetch_groups([e.group for *_, entries in laid_out for e in entries if e.group is not None])
     pending: list[tuple[BriefSentence, Sentence]] = []
     for section_id, title, kind, entries in laid_out:
@@ -156,7 +167,7 @@ def compose_brief(
     ]
     return Brief(
         doc=document.doc,
-        title=brief_title(document, realiser.label),
+        title=brief_title(document, realiser.label, _title_gist(document, facts, realiser)),
         issuer=_bilingual(realiser, document.issuer),
         date=document.date,
         source_path=document.path,
@@ -166,6 +177,14 @@ def compose_brief(
         facts=stated_facts,
         document=document.metadata(),
     )
+
+
+def _title_gist(document: Document, facts: list[Fact], realiser: Realiser) -> Translation | None:
+    """A single news article's headline gist, for a title with no English of its own."""
+    if not (document.is_news and document.title) or is_digest(document):
+        return None
+    start = document.articles[0].start if document.articles else 0
+    return headline_gist(document, document.title, facts, realiser, start)
 
 
 def _bilingual(realiser: Realiser, zh: str) -> Bilingual:

@@ -79,10 +79,19 @@ class Titles:
     contents_zh: str
     contents_en: str
     contents_en_untranslated: str
+    contents_en_partial: str
+    article_en: str
     date_en: str
     report_en: str
     report_kinds: dict[str, str]
     report_default_en: str
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """English of the column tags news headlines end with in brackets (compose/headlines.py)."""
+
+    column_tags: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,7 @@ class Settings:
     to_words_zh: tuple[str, ...]
     labels: LabelRules
     document_titles: Titles
+    headlines: Headlines
     truth: Truth
     untranslated: dict[str, str]
 
@@ -149,6 +159,7 @@ def settings() -> Settings:
         to_words_zh=tuple(data["phrasing"]["to_words_zh"]),
         labels=LabelRules(**label_rules),
         document_titles=Titles(**data["document_titles"]),
+        headlines=Headlines(column_tags=dict(data["headlines"]["column_tags"])),
         untranslated=dict(data["untranslated"]),
         truth=Truth(
             min_confidence=dict(data["truth"]["min_confidence"]),

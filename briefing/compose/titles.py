@@ -35,12 +35,25 @@ def _date_en(iso: str) -> str:
     return format_date(date.fromisoformat(iso), settings().document_titles.date_en, locale=LOCALE_EN)
 
 
-def brief_title(document: Document, label) -> Bilingual:
-    """The brief's title in both languages; `label(zh)` is the translation layer's label lookup."""
+def brief_title(document: Document, label, gist: Translation | None = None) -> Bilingual:
+    """The brief's title in both languages; `label(zh)` is the translation layer's label lookup, `gist`
+    a news article's headline gist (compose.headlines) for a title with no English of its own."""
     if is_digest(document):
         return _digest_title(document, label)
     en = label(document.title).en if document.title else ""
+    if not en and gist is not None and gist.en:
+        en = _article_title(document, label, gist.en)
     return Bilingual(document.title, en or _report_descriptor(document, label))
+
+
+def _article_title(document: Document, label, gist: str) -> str:
+    """Outlet, date and the headline's gist: People's Daily, 16 July 2025: <gist>."""
+    words = settings().document_titles
+    source = document.source or document.issuer
+    source_en = label(source).en if source else ""
+    when = _date_en(document.date) if document.date else ""
+    lead = ", ".join(part for part in (source_en, when) if part)
+    return words.article_en.format(lead=lead, gist=gist) if lead else gist
 
 
 def _digest_title(document: Document, label) -> Bilingual:
@@ -69,13 +82,22 @@ def _report_descriptor(document: Document, label) -> str:
 
 
 def contents_line(document: Document, translated: list[Translation]) -> BriefSentence:
-    """本期摘编5篇报道：《…》《…》。 with its English: the headlines' English when every one has some,
-    else the count alone (en_by "untranslated": what the articles are about is missing)."""
+    """本期摘编5篇报道：《…》《…》。 with its English: the headlines' English (or gists) when every one has
+    some; those there are and how many lack English when some have; else the count alone (en_by
+    "untranslated": what the articles are about is missing)."""
     words = settings().document_titles
     headlines = [a.headline for a in document.articles]
     zh = words.contents_zh.format(count=len(headlines), headlines="".join(f"《{h}》" for h in headlines))
     if translated and all(t.en for t in translated):
         en = words.contents_en.format(count=len(headlines), headlines="; ".join(t.en for t in translated))
         return BriefSentence(zh=zh, en=en, en_by=weakest([t.en_by for t in translated]))
+    given = [t for t in translated if t.en]
+    if given:
+        en = words.contents_en_partial.format(
+            count=len(headlines),
+            headlines="; ".join(t.en for t in given),
+            missing=len(headlines) - len(given),
+        )
+        return BriefSentence(zh=zh, en=en, en_by=weakest([t.en_by for t in given]))
     en = words.contents_en_untranslated.format(count=len(headlines))
     return BriefSentence(zh=zh, en=en, en_by="untranslated")
