@@ -52,11 +52,11 @@ def test_a_digest_lists_gists_of_its_headlines_and_counts_those_without_english(
     gists = contents.en.split(": ", 1)[1]
     by_fact, by_label, rest = gists.split("; ")
     # the headline's figure is said as the fact's sentence: subject, place and period, figure exact
-    assert by_fact.startswith("New pocket parks built") and "37 in January–October 2025" in by_fact
+    assert by_fact.startswith("new pocket parks built") and "37 in January–October 2025" in by_fact
     assert not problems(by_fact, [fact])
     # a headline the glossary covers whole keeps that English, its column tag in brackets
     assert by_label == "new pocket parks built (official release)"
-    assert rest.startswith("1 more headline(s) have no English")
+    assert rest.startswith("1 more headline has no English")
 
 
 def test_a_headline_whose_figure_is_no_fact_gets_no_gist_from_the_body():

@@ -80,6 +80,7 @@ class Titles:
     contents_en: str
     contents_en_untranslated: str
     contents_en_partial: str
+    contents_en_partial_one: str
     article_en: str
     date_en: str
     report_en: str

@@ -14,7 +14,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from briefing.compose.realise import weakest
+from briefing.compose.realise import lcfirst, weakest
 from briefing.compose.settings import settings
 from briefing.ingest.genres import genre_name_en
 from briefing.model import Bilingual, BriefSentence, Document, Translation
@@ -93,11 +93,11 @@ def contents_line(document: Document, translated: list[Translation]) -> BriefSen
         return BriefSentence(zh=zh, en=en, en_by=weakest([t.en_by for t in translated]))
     given = [t for t in translated if t.en]
     if given:
-        en = words.contents_en_partial.format(
-            count=len(headlines),
-            headlines="; ".join(t.en for t in given),
-            missing=len(headlines) - len(given),
-        )
+        missing = len(headlines) - len(given)
+        wording = words.contents_en_partial_one if missing == 1 else words.contents_en_partial
+        # a composed gist is a sentence of the brief's own: mid-sentence it starts lower-case
+        listed = [lcfirst(t.en) if t.en_by == "composed" else t.en for t in given]
+        en = wording.format(count=len(headlines), headlines="; ".join(listed), missing=missing)
         return BriefSentence(zh=zh, en=en, en_by=weakest([t.en_by for t in given]))
     en = words.contents_en_untranslated.format(count=len(headlines))
     return BriefSentence(zh=zh, en=en, en_by="untranslated")
