@@ -8,7 +8,8 @@ from test_compose_helpers import FakeLayer, make_document, make_fact
 
 from briefing.compose import compose_brief
 from briefing.compose.english import problems
-from briefing.compose.headlines import headline_facts, split_kicker
+from briefing.compose.headlines import headline_facts, headline_gist, split_kicker
+from briefing.compose.realise import Realiser
 from briefing.model import Article
 
 GLOSSARY = {
@@ -99,3 +100,13 @@ def test_with_a_model_the_headline_keeps_the_models_english():
     mt = {"老街巷焕发新活力": "Old lanes take on new life"}
     brief = compose_brief(document, [fact], FakeLayer(GLOSSARY, mt=mt))
     assert "Old lanes take on new life" in brief.sections[0].sentences[0].en
+
+
+def test_a_headline_fact_whose_period_is_in_doubt_makes_no_gist():
+    document, fact = _digest()
+    realiser = Realiser(FakeLayer(GLOSSARY), None, 2025, {document.doc: document})
+    first = document.articles[0]
+    assert "37" in headline_gist(document, first.headline, [fact], realiser, first.start).en
+    fresh = Realiser(FakeLayer(GLOSSARY), None, 2025, {document.doc: document})
+    fresh.doubts[fact.id] = {"period"}
+    assert headline_gist(document, first.headline, [fact], fresh, first.start).en_by == "untranslated"
