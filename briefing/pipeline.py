@@ -452,7 +452,7 @@ def _preload(context: _Context) -> None:
     fonts.register_reportlab_fonts()
     fonts.register_matplotlib_fonts()
     fonts.uncovered(_WARM_UP)  # reads each font's character map
-    cedict.dictionary()  # loaded on the first word the termbase lacks: load it here, not once per worker
+    cedict.index()  # loaded on the first word the termbase lacks: load it here, not once per worker
     document = document_from_text(_WARM_UP)
     # only a warm-up: any real problem (a broken user template) is reported by the documents themselves
     with tempfile.TemporaryDirectory() as no_models, suppress(Exception):
