@@ -181,6 +181,13 @@ def _is_consecutive(fact: Fact) -> bool:
     return "连续" in fact.raw or fact.measure_word.startswith("连")
 
 
+def multiplied(fact: Fact) -> str:
+    """The word by which the source says the figure multiplied (翻, 倍增), "" for any other figure."""
+    if fact.kind != "multiple":
+        return ""
+    return next((word for word in _phrases()["multiplied_zh"] if word in fact.raw), "")
+
+
 def render_en(fact: Fact, *, noun: bool = True) -> str:
     """The quantity of `fact` in English: "over CNY 230 billion", "973,700 hectares", "1st", "doubled".
 
@@ -191,7 +198,7 @@ def render_en(fact: Fact, *, noun: bool = True) -> str:
     unit = unit_name(fact.unit)
     if fact.kind == "rank" or fact.unit == "rank":
         return ordinal_en(int(value))
-    if fact.kind == "multiple" and "翻" in fact.raw:
+    if multiplied(fact):
         return {2: "doubled", 4: "quadrupled"}.get(int(value), f"{number_en(value)}-fold")
     figure = _range_en(value, fact.value_max, unit.compact)
     plural = fact.value_max is not None or value != 1
@@ -210,8 +217,9 @@ def render_zh(fact: Fact) -> str:
     if fact.kind == "rank" or fact.unit == "rank":
         n = int(value)
         return f"第{n}" if re.search(r"\d", fact.raw) else f"第{zh_numeral(n)}"
-    if fact.kind == "multiple" and "翻" in fact.raw:
-        return {2: "翻番", 4: "翻两番"}.get(int(value), f"{number_zh(value)}倍")
+    word = multiplied(fact)
+    if word:
+        return _phrases()["multiplied_zh"][word].get(str(int(value)), f"{number_zh(value)}倍")
     if fact.measure_word == "成":
         figure, unit_zh = zh_numeral(int(value / 10)), "成"
     elif fact.measure_word.startswith("连"):
@@ -276,6 +284,44 @@ def render_change_en(fact: Fact) -> str:
     if key:
         parts.append(_phrases()["comparison_en"][key])
     return " ".join(parts)
+
+
+def render_change_verb_en(fact: Fact, *, base: bool = True) -> str:
+    """A change as its sentence's verb: "grew 5.2% year on year", "fell 0.4 percentage points";
+    `base=False` leaves out the comparison base (said once after a list). Non-changes read as `render_en`."""
+    if not _is_change(fact):
+        return render_en(fact)
+    verbs = _phrases()["verb_en"]
+    parts = [verbs.get(fact.unit, verbs["other"])[fact.direction], render_en(fact)]
+    key = _comparison_key(fact) if base else None
+    if key:
+        parts.append(_phrases()["comparison_en"][key])
+    return " ".join(parts)
+
+
+def render_fold_en(fact: Fact) -> str:
+    """A multiple after "grew": "5.1-fold", "over 3-fold"."""
+    word = qualifier_en(fact.qualifier)
+    fold = f"{number_en(Decimal(fact.value))}-fold"
+    return f"{word} {fold}" if word else fold
+
+
+def render_changes_verb_en(facts: list[Fact]) -> str:
+    """Parallel changes as one verb phrase: "grew 36.2% and 53.3% year on year" when they share verb and
+    base, else each with its own ("grew 5%, fell 2% and grew 1%")."""
+    changes = [f for f in facts if _is_change(f)]
+    verbs = {render_change_verb_en(f, base=False).split(" ", 1)[0] for f in changes}
+    bases = {_comparison_key(f) for f in changes}
+    if len(changes) == len(facts) and len(verbs) == 1 and len(bases) == 1:
+        [verb], [key] = verbs, bases
+        tail = f" {_phrases()['comparison_en'][key]}" if key else ""
+        return f"{verb} {join_en([render_en(f) for f in facts])}{tail}"
+    return join_en([render_change_verb_en(f) for f in facts])
+
+
+def join_en(parts: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def render_change_zh(fact: Fact) -> str:
@@ -420,6 +466,10 @@ JINJA_FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "quantity": quantity,
     "change": change,
+    "change_verb": render_change_verb_en,
+    "changes_verb": render_changes_verb_en,
+    "fold": render_fold_en,
+    "multiplied": multiplied,
     "period": period,
     "qualifier": qualifier,
 }

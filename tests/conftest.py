@@ -5,6 +5,7 @@ passes from a plain clone with nothing beside it."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -17,6 +18,14 @@ EXAMPLES = ROOT / "examples"
 DATA = ROOT / "tests" / "data"
 SEEDS = DATA / "seeds"  # the two sample documents the gold facts annotate
 GOLD = DATA / "gold"  # hand-annotated facts of SEEDS (one <doc>.jsonl each) and the scorer, score.py
+
+
+def gold_scorer():
+    """The reviewers' fact scorer (tests/data/gold/score.py, a verbatim copy), loaded as a module."""
+    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def run_briefing(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):

@@ -101,7 +101,7 @@ def test_english_without_a_label_names_the_chinese_term_and_says_it_has_no_engli
     level = make_fact(document, "36.3亿元", "3630000000", "CNY", "区级税收", measure_word="亿元")
     change = make_fact(document, "9%", "9", "percent", "同比增长", kind="change_pct", direction="up")
     made = realise(document, [level, change])
-    assert made.en.startswith("[区级税收] (no English term yet) in Dongcheng")
+    assert made.en.startswith("Dongcheng: CNY 3.63 billion (measure named in Chinese only: 区级税收)")
     assert "in the first half of 2025" in made.en and "up 9% year on year" in made.en
     assert "reported" not in made.en
     assert made.en_by == "untranslated"  # counted as such in brief.json

@@ -9,12 +9,12 @@ says little cannot pass.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
+from conftest import gold_scorer
 
 from briefing.compose import compose_brief
 from briefing.ingest import load_document
@@ -24,13 +24,6 @@ DATA = Path(__file__).parent / "data" / "dev"
 DOCS = ("hebei_gov_work_report_2026", "rmrb_2025-07-16_h1_economy")
 MIN_PRECISION = 0.92
 MIN_CITED = 40
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("dev_score", DATA / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +48,7 @@ def test_cited_figures_are_meant_right(built):
     for _document, facts, brief in built:
         ids = {i for section in brief.sections for sentence in section.sentences for i in sentence.facts}
         cited += [json.loads(json.dumps(f.to_record())) for f in facts if f.id in ids]
-    result = _scorer().score(DATA, DATA / "gold", cited)
+    result = gold_scorer().score(DATA, DATA / "gold", cited)
     assert result["predicted"] >= MIN_CITED
     assert result["meaning_precision"] >= MIN_PRECISION, [
         (doc, gold.get("raw"), gold.get("period"), gold.get("geo")) for doc, gold, _ in result["_wrong"]

@@ -1,9 +1,7 @@
 """Regression floor: the extractor scored against the hand-annotated gold facts of the two samples."""
 
-import importlib.util
-
 import pytest
-from conftest import GOLD, SEEDS
+from conftest import GOLD, SEEDS, gold_scorer
 
 from briefing.facts import extract_facts
 from briefing.ingest import load_document
@@ -11,14 +9,11 @@ from briefing.ingest import load_document
 
 @pytest.fixture(scope="module")
 def result():
-    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
     predictions = []
     for gold in sorted(GOLD.glob("*.jsonl")):
         source = SEEDS / f"{gold.stem}.txt"
         predictions += [f.to_record() for f in extract_facts(load_document(str(source)))]
-    return scorer.score(SEEDS, GOLD, predictions)
+    return gold_scorer().score(SEEDS, GOLD, predictions)
 
 
 def test_strict_and_detection_f1_floor(result):

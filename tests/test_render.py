@@ -16,7 +16,9 @@ from briefing.render import (
     number_zh,
     ordinal_en,
     render_change_en,
+    render_change_verb_en,
     render_change_zh,
+    render_changes_verb_en,
     render_date_en,
     render_en,
     render_period_en,
@@ -128,6 +130,24 @@ def test_changes_carry_direction_and_comparison_base() -> None:
     assert render_change_zh(cut) == "较年初下降0.4个百分点"
     level = fact("651家", "651", "enterprise", "家")
     assert render_change_en(level) == render_en(level)
+
+
+def test_a_change_as_its_sentences_verb_grows_rises_or_falls() -> None:
+    def change(raw, value, unit, direction, sentence):
+        kind = "change_pct" if unit == "percent" else "change_abs"
+        return fact(raw, value, unit, kind=kind, direction=direction, sentence=sentence)
+
+    sales = change("6.4%", "6.4", "percent", "up", "茶叶销售额同比增长6.4%。")
+    points = change("1.2个百分点", "1.2", "percentage_point", "up", "森林覆盖率提高1.2个百分点。")
+    deaths = change("11%", "11", "percent", "down", "事故死亡人数下降11%。")
+    assert render_change_verb_en(sales) == "grew 6.4% year on year"
+    assert render_change_verb_en(points) == "rose 1.2 percentage points"
+    assert render_change_verb_en(deaths) == "fell 11%"
+    # parallel changes share their verb and base when they can, else each keeps its own
+    tea = change("3.3%", "3.3", "percent", "up", "茶叶、竹笋产量同比分别增长6.4%、3.3%。")
+    shoots = change("6.4%", "6.4", "percent", "up", "茶叶、竹笋产量同比分别增长6.4%、3.3%。")
+    assert render_changes_verb_en([shoots, tea]) == "grew 6.4% and 3.3% year on year"
+    assert render_changes_verb_en([sales, deaths]) == "grew 6.4% year on year and fell 11%"
 
 
 @pytest.mark.parametrize(

@@ -46,12 +46,22 @@ def subject_zh(fact: Fact) -> str:
 
 def subject_en(fact: Fact, label: str) -> str:
     """The English label without the words that name the change ("GDP growth", "Growth of GDP" →
-    "GDP"), for a change or a growth target, whose sentence says "grew"/"to grow" itself."""
-    if is_relative_change(fact) or (fact.kind == "target" and fact.direction in ("up", "down")):
+    "GDP", "Revenue growth of SOEs" → "Revenue of SOEs"), for a change or a growth target, whose
+    sentence says "grew"/"to grow" itself; or for a multiple named as a growth, which grew N-fold."""
+    growth = fact.kind == "multiple" or (fact.kind == "target" and fact.direction in ("up", "down"))
+    if is_relative_change(fact) or growth:
         stripped = settings().change_suffix_en.sub("", label).rstrip(" ,;")
+        stripped = settings().per_year_en.sub("", stripped)
         stripped = settings().change_prefix_en.sub("", stripped)
+        stripped = settings().change_infix_en.sub("", stripped)
         return stripped or label
     return label
+
+
+def per_year_en(fact: Fact, label: str) -> bool:
+    """Does the English change label say the change is yearly ("Annual growth of …")? Its subject
+    (`subject_en`) then no longer does, and the sentence says "a year"."""
+    return subject_en(fact, label) != label and bool(settings().per_year_en.match(label))
 
 
 @dataclass

@@ -9,8 +9,10 @@ made decides the sentence's `en_by`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +20,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from briefing import render
 from briefing.compose.english import problems, warn_misstated
-from briefing.compose.group import Group, subject_en, subject_zh
+from briefing.compose.group import Group, per_year_en, subject_en, subject_zh
 from briefing.compose.labels import (
     clause_span,
     first_person,
@@ -48,6 +50,7 @@ TARGET_CUES_ZH = ("力争", "确保", "争取", "预期", "计划")
 MAX_LABEL = 200  # characters: longer "labels" (a title that is the whole text of a one-line source) are
 # not labels, and translating them would cost more than the rest of the brief
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_OPENERS = "\"'“‘(["  # marks that may open an English sentence before its first letter
 _LAYOUT_SPACE = re.compile(r"\s*\n\s*|\s{2,}")
 
 
@@ -59,11 +62,31 @@ def weakest(ways: list[str]) -> str:
 
 
 def lcfirst(label: str) -> str:
-    """Lower-case a label's first letter when it moves into mid-sentence, unless it is a proper noun."""
+    """Lower-case a label's first letter when it moves into mid-sentence, unless it is a proper noun (a
+    word of compose.toml's list, or the first word of a place's English name in the termbase)."""
     first = label.split(" ", 1)[0]
     if not first or first in settings().proper_words or not first[:1].isupper() or not first[1:].islower():
         return label
+    if re.sub(r"(?:'s|[,;:])$", "", first) in _place_words():
+        return label
     return label[:1].lower() + label[1:]
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """First words of the English names of the termbase's places (Wuhan, Guangxi, Qinghai …)."""
+    from briefing.translate.termbase import shipped_terms
+
+    names = (t.en for t in shipped_terms().values() if t.is_place and t.en[:1].isupper())
+    return frozenset(name.split()[0] for name in names)
+
+
+def plural_subject(label: str) -> bool:
+    """Is the English label's head noun plural ("Deaths", "Retail sales of goods"), so that it takes
+    "were"? The head is the last word before "of"/"in"/"for"; a plural ends in -s, not -ss/-us/-is."""
+    head = re.split(r"\s+(?:of|in|for|at|on|from|by)\s+", label, maxsplit=1)[0].split()
+    word = head[-1].lower().strip("\"'”’)") if head else ""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
 def period_phrase(token: str) -> str:
@@ -82,9 +105,25 @@ def period_phrase(token: str) -> str:
     return f"in {text}"
 
 
-def in_sentence(fact: Fact) -> str:
-    """English quantity after a label that already names what is counted ("651", not "651 enterprises")."""
-    return render.render_en(fact, noun=False)
+def in_sentence(fact: Fact, label: str = "") -> str:
+    """English quantity after a label that already names what is counted ("651", not "651 enterprises";
+    "4,700", not "4,700 school places" after "School places added")."""
+    text = render.render_en(fact, noun=False)
+    unit = render.unit_name(fact.unit)
+    if unit.symbol or not unit.plural or not label:
+        return text
+    for noun in (unit.plural, unit.singular):
+        if noun and text.endswith(f" {noun}") and _names_noun(label, noun):
+            return text[: -len(noun) - 1]
+    return text
+
+
+def _names_noun(label: str, noun: str) -> bool:
+    """Does `label` name `noun` (or a word of its stem: "Visitors" for "visits")?"""
+    if re.search(rf"\b{re.escape(noun)}\b", label, re.IGNORECASE):
+        return True
+    stem = noun.split()[-1].lower().removesuffix("s")
+    return len(stem) >= 4 and " " not in noun and any(w.lower().startswith(stem) for w in label.split())
 
 
 def environment(templates: Path | None = None) -> Environment:
@@ -103,7 +142,14 @@ def environment(templates: Path | None = None) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(render.JINJA_FILTERS)
-    env.filters.update({"lcfirst": lcfirst, "period_phrase": period_phrase, "in_sentence": in_sentence})
+    env.filters.update(
+        {
+            "lcfirst": lcfirst,
+            "period_phrase": period_phrase,
+            "in_sentence": in_sentence,
+            "plural_subject": plural_subject,
+        }
+    )
     return env
 
 
@@ -117,6 +163,15 @@ class ItemView:
     changes: list[Fact]
     action: bool = False  # the (Chinese) label opens with a verb: 受理热线诉求 takes no 为
     link: str = ""  # the source's own joining verb between label and figure (达到, 控制在), "" if none
+    named: bool = True  # False: `label` only says the measure has no English name (said after the figure)
+    per_year: bool = False  # the change is yearly (English label "Annual growth of …"): "grew 5% a year"
+    grown: bool = False  # a multiple whose label names a growth (Growth of output): "grew 5.1-fold"
+    ranked: bool = False  # a rank said of its subject: "X ranked 2nd nationally", not "Ranking of X stood at"
+    scope: str = ""  # where the rank holds, as an adverb ("nationally"), "" when the label does not say
+    alone: bool = False  # said in a clause of its own: its sentence's figures are unlike things
+    when: str = ""  # the item's own period, when the items of its sentence differ in period
+    until: ItemView | None = None  # the end of a from–to pair this item starts ("rose from A to B")
+    ended: bool = False  # this item is the end of a from–to pair, said with its start
 
 
 @dataclass
@@ -222,9 +277,14 @@ class Realiser:
 
     def bar_label(self, fact: Fact) -> str:
         """A chart bar's English label: the fact's subject in English, "" when it has none (the bar is
-        then not drawn: a chart says in both languages what it measures)."""
+        then not drawn: a chart says in both languages what it measures). A yearly change or a growth
+        multiple keeps its label whole: beside a bare figure, only the label says "annual" or "growth"."""
         found = self.indicator_en(fact)
-        return self._subject_english(fact, found.en) if found.en and found.en_by != "untranslated" else ""
+        if not found.en or found.en_by == "untranslated" or self._only_place(fact, found.en):
+            return ""  # a place alone ("Wuhan") says where, not what
+        if fact.kind == "multiple" or per_year_en(fact, found.en):
+            return found.en
+        return self._subject_english(fact, found.en)
 
     def _subject_english(self, fact: Fact, label: str) -> str:
         """The English of what a change (or growth target) is a change of, for sentences whose verb
@@ -233,7 +293,7 @@ class Realiser:
         if subject_en(fact, label) != label:
             found = self.layer.english_subject(fact.indicator_zh)
             if found.en and found.en_by != "untranslated":
-                return found.en
+                return subject_en(fact, found.en)
         return subject_en(fact, label)
 
     def _glossary(self, zh: str) -> Translation:
@@ -314,31 +374,54 @@ class Realiser:
         geo = geo and not doubted & {"geo", SILENT_GEO} and len({f.geo for f in stated}) == 1
         target = target and "kind" not in doubted and is_target(lead)
         zh_items, en_items, ways = [], [], []
+        place_only = False  # an English label that only names a place: the place is said as a place
         for item in group.items:
             fact = item.figure.fact
             label_en = self.indicator_en(fact)
-            ways.append(label_en.en_by)
             en = self._subject_english(fact, label_en.en) if label_en.en else ""
+            if en and self._only_place(fact, en):
+                en, place_only, label_en = "", True, Translation("", "untranslated")
+            elif en and set(en.lower().split()) <= settings().change_words_en:
+                en, label_en = "", Translation("", "untranslated")  # "rising" names no subject
+            ways.append(label_en.en_by)
             zh = subject_zh(fact)
             if not en:
                 usable = bool(zh) and self.usable(fact, zh)
-                en = untranslated_subject(zh if usable else subject_words(fact, self.sentence(fact)))
+                term = zh if usable else subject_words(fact, self.sentence(fact))
+                en = untranslated_subject(term, fact.geo)
             changes = [c.fact for c in item.changes]
             link = source_link(fact, zh, self.sentence(fact))
             zh_items.append(ItemView(fact, zh, zh, changes, _takes_figure_directly(zh), link))
-            en_items.append(ItemView(fact, en, en, changes))
+            named = label_en.en_by != "untranslated"
+            yearly = named and per_year_en(fact, label_en.en)
+            grown = named and fact.kind == "multiple" and en != label_en.en
+            view = ItemView(fact, en, en, changes, named=named, per_year=yearly, grown=grown)
+            if named and (fact.kind == "rank" or fact.unit == "rank"):
+                _rank_subject(view)
+            en_items.append(view)
         _shorten(zh_items)
+        unlike_periods = not period and "period" not in doubted and len({f.period for f in stated}) > 1
+        if unlike_periods or len({(f.kind, f.unit) for f in stated}) > 1:
+            _said_apart(en_items, periods=unlike_periods)
+            # the end of a from–to pair is said with its start's label: its own does not count
+            ways = [way for way, item in zip(ways, en_items, strict=True) if not item.ended]
         clause = "" if all(self.usable(i.fact) for i in zh_items) and not doubted else self._clause(group)
         stated_place = geo and bool(lead.geo)  # the place may be stated: established and not said before
         if clause:
             geo = stated_place and not names_place(clause, lead.geo) and not places_named(clause)
             own_words = clause
         else:
-            geo = stated_place and not names_place(zh_items[0].label, lead.geo)
+            geo = stated_place and (place_only or not names_place(zh_items[0].label, lead.geo))
             own_words = zh_items[0].label
         # 全省/全区 in the Chinese names the place by the issuer's word; the English names it outright
         own = stated_place and any(w in own_words for w in settings().labels.own_place_words)
-        geo_label = self.label(lead.geo) if geo or own else Translation("", "template")
+        # in English, a figure whose measure has no English name is at least said of its place
+        unnamed = not all(i.named for i in en_items)
+        geo_label = (
+            self.label(lead.geo) if geo or own or (stated_place and unnamed) else Translation("", "template")
+        )
+        if any(_names_en(i.label, geo_label.en) for i in en_items if i.named):
+            geo_label = Translation("", "template")  # the English label names the place already
         generic = "untranslated" in ways
         if geo_label.en:
             ways.append(geo_label.en_by)
@@ -363,6 +446,14 @@ class Realiser:
         en = self._render("en/" + name, en_context)
         labels = [geo_label.en] + [form for i in en_items for form in (i.label, lcfirst(i.label))]
         return Realised(zh, en, "untranslated" if generic else weakest(ways), labels)
+
+    def _only_place(self, fact: Fact, en: str) -> bool:
+        """Is the English label `en` nothing but the name of a place ("Wuhan" for 武汉市预计将)? Such a
+        label names where, not what: it is no subject."""
+        places = {fact.geo, *places_named(fact.indicator_zh)} - {""}
+        names = {self.label(place).en.casefold() for place in places} - {""}
+        words = en.casefold().split()
+        return any(words and name.split()[: len(words)] == words for name in names)
 
     def _clause_sentence(self, clause: str, lead: Fact, context: dict, *, target: bool) -> str:
         """The source clause as a brief sentence: 〈period〉，〈place〉〈cue〉clause。 (each part only when
@@ -391,19 +482,82 @@ class Realiser:
         text = self.env.get_template(name).render(**context)
         if name.startswith("en/"):
             text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", " ".join(text.split()))
-            return text[:1].upper() + text[1:]  # a label may come lower-case from the glossary
+            return _sentence_case(text)  # a label may come lower-case from the glossary
         return _LAYOUT_SPACE.sub("", text)  # Chinese: template layout is not text
 
 
-def untranslated_subject(zh: str) -> str:
-    """The English subject of a figure whose indicator has no English yet: said plainly, with the Chinese
-    term in brackets so a reader can look it up (such sentences keep en_by "untranslated" and are
-    counted as such in brief.json)."""
+def _sentence_case(text: str) -> str:
+    """Capital first letter, after any opening quotes or brackets ("one spray" → "One spray")."""
+    opening = len(text) - len(text.lstrip(_OPENERS))
+    return text[:opening] + text[opening : opening + 1].upper() + text[opening + 1 :]
+
+
+def untranslated_subject(zh: str, geo: str = "") -> str:
+    """What a figure measures when its indicator has no English yet, said after the figure in brackets
+    (the Chinese term, so a reader can look it up; none when the term is only a place). Such sentences
+    keep en_by "untranslated" and are counted as such in brief.json."""
     term = plain(zh)
+    if len(plain(_without_places(term, geo))) < 2:
+        term = ""  # a place (and a stray character of its clause) is not what a figure measures
     words = settings().untranslated
     if term and len(term) <= settings().labels.max_chars + 4:
         return words["with_term"].format(term=term)
     return words["without_term"]
+
+
+def _rank_subject(item: ItemView) -> None:
+    """A rank whose English label names the ranking is said of the ranked subject ("National ranking of
+    X" → "X", ranked … nationally)."""
+    found = settings().rank_en.match(item.label)
+    if found is None:
+        return
+    subject = found.group("subject") or found.group("subject2")
+    item.label = item.short = subject[:1].upper() + subject[1:]
+    item.scope = settings().rank_scope_en.get((found.group("scope") or "").lower(), "")
+    item.ranked = True
+
+
+def _said_apart(items: list[ItemView], *, periods: bool) -> None:
+    """Items of one sentence that differ in kind, unit or period (`periods`: each then says its own)
+    are said one clause each, and a from–to pair (从2020年的A增长到2025年的B) as one: never a
+    "respectively" over unlike things."""
+    for item in items:
+        item.alone = True
+        item.when = period_phrase(item.fact.period) if periods else ""
+    for start, end in itertools.pairwise(items):
+        if not start.ended and _from_to(start.fact, end.fact):
+            start.until, end.ended = end, True
+
+
+def _from_to(start: Fact, end: Fact) -> bool:
+    """Are `start` and `end` one subject's levels at two times, joined in the source by 从…到…?"""
+    cfg = settings()
+    if (
+        start.sentence != end.sentence
+        or start.unit != end.unit
+        or start.kind != "level"
+        or end.kind != "level"
+    ):
+        return False
+    a, b = start.sentence.find(start.raw), end.sentence.find(end.raw, start.sentence.find(start.raw) + 1)
+    if a < 0 or b <= a:
+        return False
+    before, between = start.sentence[:a], start.sentence[a + len(start.raw) : b]
+    opened = any(w in before[-12:] for w in cfg.from_words_zh)
+    return opened and any(w in between for w in cfg.to_words_zh) and start.period < end.period
+
+
+def _names_en(label: str, place: str) -> bool:
+    """Does the English `label` name `place` ("Hebei" of "Hebei Province") already?"""
+    core = place.split(" ", 1)[0]
+    return bool(core) and re.search(rf"\b{re.escape(core)}\b", label) is not None
+
+
+def _without_places(text: str, geo: str) -> str:
+    """`text` without the names of places in it (`geo` and the gazetteer's)."""
+    from briefing.facts.lexicon import places
+
+    return places().pattern.sub("", text.replace(geo, "") if geo else text)
 
 
 def _shorten(items: list[ItemView]) -> None:

@@ -98,11 +98,18 @@ class Settings:
     change_suffixes_zh: tuple[str, ...]
     change_suffix_en: re.Pattern[str]
     change_prefix_en: re.Pattern[str]
+    per_year_en: re.Pattern[str]
+    change_infix_en: re.Pattern[str]
+    change_words_en: frozenset[str]
     change_words_zh: tuple[str, ...]
     action_prefixes_zh: tuple[str, ...]
     action_infixes_zh: tuple[str, ...]
     noun_endings_zh: tuple[str, ...]
     geo_suffixes_zh: tuple[str, ...]
+    from_words_zh: tuple[str, ...]
+    rank_en: re.Pattern[str]
+    rank_scope_en: dict[str, str]
+    to_words_zh: tuple[str, ...]
     labels: LabelRules
     document_titles: Titles
     truth: Truth
@@ -128,11 +135,18 @@ def settings() -> Settings:
         change_suffixes_zh=tuple(data["changes"]["zh_suffixes"]),
         change_suffix_en=re.compile(data["changes"]["en_suffix_pattern"], re.IGNORECASE),
         change_prefix_en=re.compile(data["changes"]["en_prefix_pattern"], re.IGNORECASE),
+        per_year_en=re.compile(data["changes"]["en_per_year_pattern"], re.IGNORECASE),
+        change_infix_en=re.compile(data["changes"]["en_infix_pattern"], re.IGNORECASE),
+        change_words_en=frozenset(data["changes"]["en_change_words"]),
         change_words_zh=tuple(data["changes"]["zh_change_words"]),
         action_prefixes_zh=tuple(data["phrasing"]["action_prefixes_zh"]),
         action_infixes_zh=tuple(data["phrasing"]["action_infixes_zh"]),
         noun_endings_zh=tuple(data["phrasing"]["noun_endings_zh"]),
         geo_suffixes_zh=tuple(data["phrasing"]["geo_suffixes_zh"]),
+        from_words_zh=tuple(data["phrasing"]["from_words_zh"]),
+        rank_en=re.compile(data["ranks"]["en_pattern"], re.IGNORECASE),
+        rank_scope_en=dict(data["ranks"]["scope_en"]),
+        to_words_zh=tuple(data["phrasing"]["to_words_zh"]),
         labels=LabelRules(**label_rules),
         document_titles=Titles(**data["document_titles"]),
         untranslated=dict(data["untranslated"]),

@@ -389,9 +389,10 @@ def _theme_matcher(extra: str | None) -> tuple[re.Pattern[str], dict[str, list[s
     return re.compile(alternation({k for k, v in owners.items() if v})), owners
 
 
-CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER = 4.0, 1.5, 1.0, 1.0, 0.5, 6.0
+CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER, NEAREST = 4.0, 1.5, 1.0, 1.0, 0.5, 6.0, 1.0
 """Weights of keyword hits by where they sit; PARTNER is the pull of a fact placed at a cooperation
-partner (雄安新区, 天津市, a paired county) towards `regional`."""
+partner (雄安新区, 天津市, a paired county) towards `regional`; NEAREST breaks a tie inside the clause
+for the keyword next to the number, which names what it measures (单位GDP二氧化碳排放下降3%)."""
 
 
 def theme_of(
@@ -405,26 +406,47 @@ def theme_of(
     end = stop.start() if stop else len(text)
     partner = ctx.memo.get(("partner", geo))
     if partner is None:  # the facts of a document sit at a few places: ask once a place
-        partner = ctx.memo[("partner", geo)] = places().is_partner(geo, ctx.home)
-    key = ("theme", sentence.index, start, end, partner, extra)
-    if key not in ctx.memo:  # the facts of one clause share its theme
-        ctx.memo[key] = _clause_theme(ctx, sentence, start, end, partner, extra)
+        partner = ctx.memo[("partner", geo)] = _is_partner(geo, ctx.home)
+    number = (mention.number_start, mention.end)
+    key = ("theme", sentence.index, start, end, number, partner, extra)
+    if key not in ctx.memo:  # the facts of one number share its theme
+        ctx.memo[key] = _clause_theme(ctx, sentence, (start, end), number, partner, extra)
     return ctx.memo[key]
 
 
+def _is_partner(geo: str, home: str) -> bool:
+    """A place pulls towards `regional` when it is a cooperation partner of a local home. A national
+    document (a People's Daily report on three cities) has no partners: its places are its subjects."""
+    lex = places()
+    return geo in lex.regional or (home != lex.national and lex.is_partner(geo, home))
+
+
 def _clause_theme(
-    ctx: DocContext, sentence: Sentence, start: int, end: int, partner: bool, extra: str | None
+    ctx: DocContext,
+    sentence: Sentence,
+    clause: tuple[int, int],
+    number: tuple[int, int],
+    partner: bool,
+    extra: str | None,
 ) -> str:
+    """Theme of the number spanning `number` in the clause spanning `clause` of `sentence`."""
     _, owners = _theme_matcher(extra)
     text = sentence.text
+    start, end = clause
     hits = _keyword_hits(ctx, sentence, extra)
-    while start > 0 and not any(start <= at < end for at, _ in hits):
-        start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
     scores = dict(_surroundings(ctx, sentence, extra))  # a copy: the clause's hits are added to it
-    for at, themes in hits:
-        weight = CLAUSE if start <= at < end else SENTENCE
+    for tid in _nearest([hit for hit in hits if start <= hit[0] < end], number):
+        scores[tid] = scores.get(tid, 0.0) + NEAREST
+    while start > 0 and not any(start <= at < end for at, _, _ in hits):
+        start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
+    around: set[str] = set()  # a theme counts once from the rest of the sentence: a list sentence
+    for at, _, themes in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
+        inside = start <= at < end
         for tid in themes:
-            scores[tid] = scores.get(tid, 0.0) + weight
+            if inside or tid not in around:
+                scores[tid] = scores.get(tid, 0.0) + (CLAUSE if inside else SENTENCE)
+            if not inside:
+                around.add(tid)
     if partner and "regional" in owners:
         scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
@@ -432,11 +454,21 @@ def _clause_theme(
     return max(scores, key=lambda tid: scores[tid])
 
 
-def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> list[tuple[int, list[str]]]:
+def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
+    """Themes of the clause keyword closest to the number, which names what it measures: 二氧化碳排放
+    just before 下降3%, 中小学 just after 500所. The earlier one wins a tie."""
+    if not hits:
+        return []
+    first, last = number
+    return min(hits, key=lambda hit: first - hit[1] if hit[1] <= first else hit[0] - last)[2]
+
+
+def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> list[tuple[int, int, list[str]]]:
+    """(start, end, themes) of every theme keyword of the sentence, computed once for its facts."""
     key = ("hits", sentence.index, extra)
     if key not in ctx.memo:
         pattern, owners = _theme_matcher(extra)
-        ctx.memo[key] = [(m.start(), owners[m.group()]) for m in pattern.finditer(sentence.text)]
+        ctx.memo[key] = [(m.start(), m.end(), owners[m.group()]) for m in pattern.finditer(sentence.text)]
     return ctx.memo[key]
 
 
@@ -457,9 +489,9 @@ def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None)
         parts = []
         if opening is not None:
             part = ("paragraph", opening.index)
-            parts.append(_part_scores(ctx, part, opening.text, PARAGRAPH, False, extra))
-        parts.append(_part_scores(ctx, ("section", section), section, SECTION, True, extra))
-        parts.append(_part_scores(ctx, ("title", title), title, HEADLINE, True, extra))
+            parts.append(_part_scores(ctx, part, opening.text, PARAGRAPH, extra))
+        parts.append(_part_scores(ctx, ("section", section), section, SECTION, extra))
+        parts.append(_part_scores(ctx, ("title", title), title, HEADLINE, extra))
         scores: dict[str, float] = {}
         for part_scores in parts:
             for tid, weight in part_scores.items():
@@ -469,19 +501,15 @@ def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None)
 
 
 def _part_scores(
-    ctx: DocContext, part: tuple, text: str, weight: float, once: bool, extra: str | None
+    ctx: DocContext, part: tuple, text: str, weight: float, extra: str | None
 ) -> dict[str, float]:
-    """Keyword weights of one part around a sentence, computed once for all the sentences it governs."""
+    """Keyword weights of one part around a sentence, computed once for all the sentences it governs. A
+    theme counts once a part: a wordy heading or paragraph opening must not outvote the clause."""
     key = ("part", part, extra)
     if key not in ctx.memo:
         pattern, owners = _theme_matcher(extra)
         found = [tid for match in pattern.finditer(text) for tid in owners[match.group()]]
-        if once:  # a theme counts once a heading: a wordy heading must not outvote the clause
-            found = list(dict.fromkeys(found))
-        scores: dict[str, float] = {}
-        for tid in found:
-            scores[tid] = scores.get(tid, 0.0) + weight
-        ctx.memo[key] = scores
+        ctx.memo[key] = dict.fromkeys(found, weight)  # in text order: ties break the same way every run
     return ctx.memo[key]
 
 
