@@ -26,6 +26,15 @@ def _report_failures(failures: list[str]) -> None:
         click.echo(f"briefing: {line}", err=True)
 
 
+def _quiet_collector() -> None:
+    """For a short batch whose garbage reference counting frees: the cyclic collector stops re-scanning
+    what is imported so far and runs less often (about 5% of `briefing facts`' CPU went to it)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 50)
+
+
 @contextmanager
 def _progress(quiet: bool, verbose: bool):
     """Yield a callback that shows what each stage does: a rich status line on a terminal, log lines
@@ -162,6 +171,7 @@ def facts(sources, fmt, output):
     from briefing.facts import format_facts
     from briefing.pipeline import UsageError, check_writable, extract_all, gather_sources
 
+    _quiet_collector()
     try:
         if output:
             check_writable(output.parent)

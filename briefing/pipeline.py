@@ -15,23 +15,23 @@ Three rules hold the jobs together:
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import atomic
 from briefing.dates import generation_date
 from briefing.model import Document, Fact
+
+if TYPE_CHECKING:  # process pools are imported only when `build --jobs` asks for more than one
+    from concurrent.futures import Executor, Future
 
 Progress = Callable[[str], None]
 MANIFEST = "manifest.json"
@@ -415,6 +415,9 @@ def _executor(jobs: int, context: _Context):
     """
     if jobs <= 1:
         return nullcontext()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     global _worker
     if "fork" in multiprocessing.get_all_start_methods():
         _preload(context)
@@ -449,7 +452,7 @@ def _preload(context: _Context) -> None:
     fonts.register_reportlab_fonts()
     fonts.register_matplotlib_fonts()
     fonts.uncovered(_WARM_UP)  # reads each font's character map
-    cedict.dictionary()  # loaded on the first word the termbase lacks: load it here, not once per worker
+    cedict.index()  # loaded on the first word the termbase lacks: load it here, not once per worker
     document = document_from_text(_WARM_UP)
     # only a warm-up: any real problem (a broken user template) is reported by the documents themselves
     with tempfile.TemporaryDirectory() as no_models, suppress(Exception):
@@ -474,6 +477,8 @@ def _build_all(items: list[Source], context: _Context, pool: Executor | None, sa
 
 
 def _outcome(future: Future, source: Source) -> _Built:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:  # a worker was killed (out of memory?): its documents are lost, not the run
@@ -489,6 +494,8 @@ def _build_one_pagers(
 ) -> list[dict[str, Any]]:
     """Compose the theme one-pagers over all documents and typeset them (in the pool when there is one);
     the manifest entries of those written."""
+    from concurrent.futures.process import BrokenProcessPool
+
     from briefing.compose import compose_theme_briefs
 
     options = context.options

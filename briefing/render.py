@@ -21,9 +21,6 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal
 
-from babel.dates import format_date, get_month_names
-from babel.numbers import format_decimal
-
 from briefing.boundaries import CLAUSE_END
 from briefing.model import Fact
 from briefing.resources import DATA_DIR
@@ -101,6 +98,8 @@ def decimal_places(value: Decimal) -> int:
 
 def format_plain(value: Decimal, locale: str = LOCALE_EN, *, grouped: bool = True) -> str:
     """All digits of `value`, grouped by the locale's separators (973,700)."""
+    from babel.numbers import format_decimal  # Babel loads on first use: `briefing facts` may never need it
+
     return format_decimal(_tidy(value), locale=locale, decimal_quantization=False, group_separator=grouped)
 
 
@@ -344,6 +343,8 @@ MonthWidth = Literal["abbreviated", "narrow", "wide"]  # Babel's names for how l
 
 
 def _month_en(month: int, width: MonthWidth = "wide") -> str:
+    from babel.dates import get_month_names
+
     return get_month_names(width, locale=LOCALE_EN)[month]
 
 
@@ -420,6 +421,8 @@ def render_date_en(year: int | None, month: int, day: int | None = None) -> str:
     pattern = {(True, True): "MMMM d, y", (False, True): "MMMM d", (True, False): "MMMM y"}.get(
         (year is not None, day is not None), "MMMM"
     )
+    from babel.dates import format_date
+
     return format_date(when, pattern, locale=LOCALE_EN)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.facts.lexicon import _leading_chars, exclusions
+from briefing.facts.lexicon import _leading_chars, exclusions, periods
+from briefing.facts.tables import read_toml
 
 
 def test_the_characters_an_exclusion_pattern_opens_with_are_read_from_its_opening():
@@ -28,3 +29,70 @@ def test_the_exclusion_masks_get_a_first_character_guard_that_loses_no_match():
     text = "".join(chr(c) for c in range(0x20, 0x7F)) + masks[guard_end:] + "东四十条、五条，十五五，3年行动"
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in bare.finditer(text)]
     assert len(bare.findall(text)) > 3
+
+
+def required_chars(pattern: str) -> frozenset[str] | None:
+    """Characters of which every match of `pattern` holds at least one (今年|上年 → 年), or None when the
+    pattern's structure does not tell. Read from the parse `re` compiles from (its internal `_parser`:
+    a test may lean on it; if it changes shape, this helper's own tests below fail)."""
+    from re import _parser
+
+    parsed = _parser.parse(pattern)
+    return None if parsed.state.flags & re.IGNORECASE else _needed(parsed)
+
+
+def _needed(items) -> frozenset[str] | None:
+    """Of a sequence a match passes through part by part: the smallest set one part needs, the last of
+    equal ones (time words end alike: 今年, 上年, 过去五年 all need 年)."""
+    best = None
+    for op, arg in items:
+        found = _needed_by(str(op), arg)
+        if found is not None and (best is None or len(found) <= len(best)):
+            best = found
+    return best
+
+
+def _needed_by(op: str, arg) -> frozenset[str] | None:
+    if op == "LITERAL":
+        return frozenset(chr(arg))
+    if op == "IN":  # a class of plain characters, not negated
+        listed = [chr(value) for kind, value in arg if str(kind) == "LITERAL"]
+        return frozenset(listed) if len(listed) == len(arg) else None
+    if op == "SUBPATTERN":
+        return _needed(arg[-1])
+    if op == "BRANCH":
+        branches = [found for found in map(_needed, arg[1]) if found is not None]
+        return frozenset().union(*branches) if len(branches) == len(arg[1]) else None
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        least, _most, repeated = arg
+        return _needed(repeated) if least >= 1 else None
+    return None  # assertions, anchors, any character, ranges, categories: no character they must hold
+
+
+def test_required_characters_are_those_every_match_passes_through():
+    assert required_chars("前(?P<n>[一二三])季度") == {"度"}  # of equal sets, the last
+    assert required_chars("(?:过去|近)[二三]{1,2}年|[二三]年(?:间|来)") == {"年"}
+    assert required_chars("甲乙|丙[丁戊]") == {"乙", "丙"}  # a single character beats a class
+    assert required_chars("七?星") == {"星"}
+
+
+def test_patterns_that_need_no_particular_character_give_none():
+    for pattern in ("七?|八", "[^东]", "[0-9]", ".", "(?i)ab", "星*", "(?=年)"):
+        assert required_chars(pattern) is None, pattern
+
+
+def test_every_time_marker_needs_one_of_the_marker_cues():
+    """periods.toml's `marker_cues` let a text without them skip every marker: each marker must need one."""
+    cues = set(read_toml("periods.toml")["marker_cues"])
+    for marker in periods().markers:
+        needed = required_chars(marker.pattern.pattern)
+        assert needed is not None and needed <= cues, (marker.pattern.pattern, needed)
+
+
+def test_the_marker_quick_test_passes_every_time_word_and_skips_clauses_without_one():
+    lex = periods()
+    assert lex.marker_cues is not None
+    for clause in ("过去三年，", "今年以来", "前三季度", "“十五五”期间", "累计新建", "9月份", "2031年"):
+        assert lex.any_marker.search(clause), clause
+        assert lex.may_mark(clause), clause
+    assert not lex.may_mark("新建公园绿地12处，")

@@ -82,9 +82,9 @@ def test_dictionary_is_read_only_when_a_word_misses_the_termbase() -> None:
         "from briefing.translate.termbase import Termbase\n"
         "composer = LabelComposer(Termbase(Glossary.load()))\n"
         "composer.english('山西省新能源汽车年产量')\n"
-        "print(cedict.dictionary.cache_info().currsize, end=' ')\n"
+        "print(cedict.index.cache_info().currsize, end=' ')\n"
         "composer.english('熊猫数量')\n"
-        "print(cedict.dictionary.cache_info().currsize)\n"
+        "print(cedict.index.cache_info().currsize)\n"
     )
     assert _fresh_process(code) == "0 1"
 
@@ -109,3 +109,20 @@ def test_a_user_word_changes_only_its_own_composers_segmentation(tmp_path: Path)
 def test_index_refuses_an_entry_the_reader_would_misread(index_tool) -> None:
     with pytest.raises(ValueError, match="tab or line break"):
         index_tool.index_bytes({"甲": "first\tsense"})
+
+
+def test_lookup_bisects_the_sorted_lines_to_the_exact_word(monkeypatch) -> None:
+    table = {"山": "mountain", "山羊": "goat", "山羊奶": "goat milk", "水": "water", "水车": "waterwheel"}
+    lines = "".join(f"{zh}\t{en}\n" for zh, en in sorted(table.items()))
+    monkeypatch.setattr(cedict, "index", lambda: lines)
+    for zh, en in table.items():
+        assert cedict.lookup(zh) == en
+    for missing in ("", "一", "山水", "山羊奶酪", "羊", "水车站", "龟"):
+        assert cedict.lookup(missing) is None
+
+
+def test_lookup_agrees_with_the_whole_table() -> None:
+    table = cedict.dictionary()
+    for zh in list(table)[::97]:
+        assert cedict.lookup(zh) == table[zh]
+        assert cedict.lookup(zh + "\uffff") is None

@@ -66,9 +66,10 @@ OPENING_WINDOW = 400
 
 def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default: Default) -> str | None:
     """Period set by the first time marker (in data order) found in `text`, or None."""
-    if not periods().any_marker.search(text):
+    lex = periods()
+    if not (lex.may_mark(text) and lex.any_marker.search(text)):
         return None  # most clauses name no time: one search instead of one per marker
-    for marker in periods().markers:
+    for marker in lex.markers:
         if marker.scope not in scopes or (marker.weak and default.explicit):
             continue
         match = marker.pattern.search(text)
@@ -89,7 +90,7 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
     characters of its start (刚刚过去的2025年…), or None."""
     lex = periods()
     head = text[:lead] if lead else text[:OPENING_WINDOW]
-    if not (lex.any_marker.search(head) if lead else lex.any_marker.match(head)):
+    if not lex.may_mark(head) or not (lex.any_marker.search(head) if lead else lex.any_marker.match(head)):
         return None  # most sentences open with no time word: one test instead of one per marker
     text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
     for marker in lex.markers:

@@ -150,6 +150,12 @@ class Periods:
     base_span: re.Pattern[str]
     stock_cues: re.Pattern[str]
     any_marker: re.Pattern[str]  # matches where any marker matches (a quick test before the ordered scan)
+    marker_cues: re.Pattern[str] | None  # characters every marker's match holds one of (quicker still)
+
+    def may_mark(self, text: str) -> bool:
+        """False when no time marker can match in `text`: it holds none of the characters every marker
+        needs (a single character-class scan, where `any_marker` tries each alternative at each place)."""
+        return self.marker_cues is None or self.marker_cues.search(text) is not None
 
 
 @cache
@@ -170,6 +176,7 @@ def periods() -> Periods:
         base_span=re.compile(data["base_span"]),
         stock_cues=re.compile("|".join(data["stock_cues"])),
         any_marker=re.compile("|".join(f"(?:{p})" for p in unnamed)),
+        marker_cues=re.compile(f"[{re.escape(cues)}]") if (cues := data.get("marker_cues", "")) else None,
     )
 
 

@@ -17,14 +17,36 @@ INDEX_PATH = DATA_DIR / "cedict.tsv.gz"
 
 
 @cache
-def dictionary() -> dict[str, str]:
-    """Simplified word → English sense. The file is one header line, then `word<TAB>sense` lines
-    (neither holds a tab or a line break), read in one split: half the time of a loop over lines."""
+def index() -> str:
+    """The index's `word<TAB>sense` lines (neither field holds a tab or a line break), sorted by word,
+    as one string. Lookups search it by bisection: building a dict of its 97,000 entries took 3 times as
+    long as reading it, for the few hundred words a run looks up."""
     text = gzip.decompress(INDEX_PATH.read_bytes()).decode("utf-8")
-    _header, _, body = text.partition("\n")
-    fields = body.rstrip("\n").replace("\t", "\n").split("\n")  # word, sense, word, sense, ...
-    return dict(zip(fields[::2], fields[1::2], strict=True))
+    return text.partition("\n")[2]
 
 
 def lookup(word: str) -> str | None:
-    return dictionary().get(word)
+    """The sense of `word`, found by bisection over the sorted lines of `index()`."""
+    lines = index()
+    lo, hi = 0, len(lines)  # line starts before lo hold smaller words; those from hi on, not smaller
+    while lo < hi:
+        mid = (lo + hi) // 2
+        newline = lines.find("\n", mid - 1, hi)
+        start = mid if mid == lo else hi if newline < 0 else newline + 1  # first line start from mid on
+        if start >= hi:
+            hi = mid
+            continue
+        if lines[start : lines.find("\t", start)] < word:
+            lo = lines.find("\n", start) + 1
+        else:
+            hi = start
+    if not lines.startswith(f"{word}\t", lo):
+        return None
+    end = lines.find("\n", lo)
+    return lines[lo + len(word) + 1 : end if end >= 0 else len(lines)]
+
+
+def dictionary() -> dict[str, str]:
+    """The whole index as a table (for checks against the tool that makes it)."""
+    fields = index().rstrip("\n").replace("\t", "\n").split("\n")  # word, sense, word, sense, ...
+    return dict(zip(fields[::2], fields[1::2], strict=True))

@@ -70,6 +70,9 @@ def list_models(search_dir: Path | None = None) -> list[ModelInfo]:
         raise ModelsFolderError(f"{folder}: the translation models folder is a file, not a folder")
     if not folder.is_dir():
         return []
+    subfolders = sorted(path for path in folder.iterdir() if path.is_dir())
+    if not subfolders:  # nothing installed: no need to import Argos (it pulls in urllib, http, ssl)
+        return []
     try:
         from argostranslate import package
 
@@ -77,7 +80,7 @@ def list_models(search_dir: Path | None = None) -> list[ModelInfo]:
         found = [_info(Path(p.package_path)) for p in packages]
     except (OSError, ValueError, KeyError):
         # One folder without a valid metadata.json makes Argos give up on all of them; read them one by one.
-        found = [_info(path) for path in sorted(folder.iterdir()) if path.is_dir()]
+        found = [_info(path) for path in subfolders]
     infos = [info for info in found if info is not None]
     return sorted(infos, key=lambda i: (not i.usable, i.code, i.path.name))
 
