@@ -114,6 +114,18 @@ def _divisions() -> list[tuple[Division, list[str]]]:
     return out
 
 
+def _marked_forms(division: Division, aliases: list[str]) -> list[str]:
+    """Short forms of an autonomous prefecture or county that keep their level word (甘孜藏族自治州 →
+    甘孜州, 某某族自治县 → 某某县). The level word makes them as plain as a full name: 海南州 is the
+    prefecture in Qinghai, never the province 海南 followed by a stray character, so they count as full
+    names wherever full names are read."""
+    level_word = next((w for w in ("州", "县") if division.name.endswith("自治" + w)), "")
+    if not level_word:
+        return []
+    forms = (alias if alias.endswith(level_word) else alias + level_word for alias in aliases)
+    return [form for form in forms if len(form) >= 3]
+
+
 @cache
 def gazetteer() -> Gazetteer:
     data = tomllib.loads((DATA_DIR / "gazetteer.toml").read_text(encoding="utf-8"))
@@ -121,6 +133,7 @@ def gazetteer() -> Gazetteer:
     for division, aliases in _divisions():
         found.append((division.name, True, division))
         found.extend((alias, False, division) for alias in aliases if len(alias) >= 2)
+        found.extend((form, True, division) for form in _marked_forms(division, aliases))
     for form, name in data.get("short_forms", {}).items():
         found.extend((form, False, d) for f, full, d in list(found) if full and f == name)
     rank = {level: i for i, level in enumerate(LEVELS)}

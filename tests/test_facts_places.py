@@ -48,6 +48,15 @@ def test_a_news_article_without_a_place_is_national_when_it_speaks_of_the_countr
 
 def test_autonomous_prefectures_go_by_their_short_name():
     assert gazetteer().resolve("延边州", "吉林省") == "延边朝鲜族自治州"
+    # the short name keeps every character of the place name, however many ethnic groups follow it
+    assert gazetteer().resolve("黔东南州", "") == "黔东南苗族侗族自治州"
+    assert gazetteer().resolve("西双版纳州", "") == "西双版纳傣族自治州"
+
+
+def test_a_prefecture_short_form_places_a_figure_in_the_prefecture_not_the_province():
+    text = "牧区新貌\n\n  海南州今年新建生态牧场12个，带动牧民增收。\n"
+    facts = extract_facts(document_from_text(text, "news"))
+    assert [f.geo for f in facts if f.raw == "12个"] == ["海南藏族自治州"]
 
 
 def test_a_sub_heading_opening_with_a_place_places_the_text_below():

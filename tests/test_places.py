@@ -83,3 +83,19 @@ def _load_tool(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_a_prefecture_short_form_with_its_level_word_names_the_autonomous_prefecture():
+    # 海南州 is the prefecture in Qinghai even where only province short forms are read (a headline):
+    # the longer form with 州 wins over the province 海南 it starts with.
+    text = "海南州新建牧场12个，甘孜州、黔东南州和西双版纳州的游客增多。"
+    found = [(m.form, m.division.name) for m in find_places(text, short_levels=(PROVINCE,))]
+    assert found == [
+        ("海南州", "海南藏族自治州"),
+        ("甘孜州", "甘孜藏族自治州"),
+        ("黔东南州", "黔东南苗族侗族自治州"),
+        ("西双版纳州", "西双版纳傣族自治州"),
+    ]
+    assert resolve_place("延边州") == ("延边朝鲜族自治州", PREFECTURE)
+    assert resolve_place("大理州") == ("大理白族自治州", PREFECTURE)
+    assert [m.division.name for m in find_places("他去海南度假。")] == ["海南省"]

@@ -10,7 +10,6 @@ city around them, where they cannot mean a word.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -18,8 +17,6 @@ from briefing.facts.tables import read_toml
 from briefing.places import COUNTY, PREFECTURE, PROVINCE, WordIndex
 from briefing.places import gazetteer as divisions
 
-AUTONOMOUS = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,3}族)+自治(州|县)$")
-"""Autonomous prefectures and counties go by their place name and level (延边朝鲜族自治州 → 延边州)."""
 MIN_FULL_NAME = 3
 """Full names of two characters (城区, 郊区) are too often plain words."""
 
@@ -109,13 +106,8 @@ def gazetteer() -> Gazetteer:
             if division.level not in (PROVINCE, PREFECTURE, COUNTY):
                 continue
             place = Place(division.name, division.code, division.level)
-            if place.name not in by_name:
-                by_name[place.name] = place
-                # 海南藏族自治州 → 海南州; the cheap test first: thousands of names, a few autonomous
-                short = AUTONOMOUS.sub(r"\1\2", place.name) if "自治" in place.name else place.name
-                if short != place.name:
-                    places.setdefault(short, []).append(place)
-            if full and form == division.name:
+            by_name.setdefault(place.name, place)
+            if full:  # a full name or one keeping its level word (海南藏族自治州, 海南州)
                 if len(form) >= MIN_FULL_NAME:
                     places.setdefault(form, []).append(place)
             elif division.level == COUNTY or form in home_only:
