@@ -15,7 +15,7 @@ import re
 from briefing.facts.analysis import SentenceAnalysis, confidence
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
-from briefing.facts.labels import change_label, label_of, respective_labels
+from briefing.facts.labels import change_label, comparison_label, label_of, respective_labels
 from briefing.facts.lexicon import load_themes
 from briefing.facts.quantities import Mention, clause_start, find_quantities
 from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
@@ -59,6 +59,9 @@ def extract_facts(
                 if _is_relative_change(fact):
                     subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
+                before = mentions[i - 1] if i else None
+                compared = comparison_label(sentence.text, mention, before, _previous_label(facts, sentence))
+                fact.indicator_zh = compared or fact.indicator_zh
                 facts.append(fact)
     _align_headlines(ctx, facts)
     for n, fact in enumerate(facts, 1):
@@ -116,6 +119,16 @@ def _respective_subject(facts: list[Fact], sentence: Sentence, mentions: list[Me
     if len(stated) < len(listed):
         return ""
     return stated[len(stated) - len(listed) + position].indicator_zh
+
+
+def _previous_label(facts: list[Fact], sentence: Sentence) -> str:
+    """Label of the figure stated just before in the same sentence (not a rank), "" if none."""
+    for fact in reversed(facts[-6:]):
+        if fact.sentence_index != sentence.index:
+            break
+        if fact.kind != "rank":
+            return fact.indicator_zh
+    return ""
 
 
 def _subject(ctx: DocContext, facts: list[Fact], sentence: Sentence) -> str:

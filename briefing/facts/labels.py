@@ -69,6 +69,27 @@ def respective_labels(text: str, start: int, at: int, count: int) -> list[str] |
     return [_shorten(name + tail) for name in names]
 
 
+def comparison_label(text: str, mention: Mention, previous: Mention | None, subject: str) -> str | None:
+    """Label of a figure that compares the figure before it with another place or time (某某率达到90%、
+    高于全国平均水平3个百分点 → 某某率高于全国平均水平; 增速比一季度加快0.2个百分点 → …比一季度加快): the
+    subject of that figure (`subject`) and the comparison; None when the figure compares nothing or
+    only with the year before (比上年增长: an ordinary change)."""
+    start = clause_start(text, mention.number_start)
+    own_start = previous.end if previous is not None and previous.end > start else start
+    head = _clean(LIST_JOINT.sub("", BYLINE.sub("", text[own_start : mention.start].strip())))
+    if not subject or not head.startswith(_comparatives()):
+        return None
+    rest = CHANGE_TAIL.sub("", head)
+    if not rest or COMPARED_TAIL.fullmatch(rest):
+        return None
+    return subject + head
+
+
+@cache
+def _comparatives() -> tuple[str, ...]:
+    return tuple(read_toml("indicators.toml")["comparatives"])
+
+
 @cache
 def _measure_nouns() -> tuple[str, ...]:
     return tuple(sorted(read_toml("indicators.toml")["measure_nouns"], key=len, reverse=True))

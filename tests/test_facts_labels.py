@@ -1,0 +1,26 @@
+"""indicator_zh names the measured thing: comparisons, magnitudes and bare verbs (invented sentences)."""
+
+from briefing.facts import extract_facts
+from briefing.ingest import document_from_text
+
+
+def _labels(text: str) -> dict[str, str]:
+    return {f.raw: f.indicator_zh for f in extract_facts(document_from_text(text, "t"))}
+
+
+def test_a_comparison_with_another_place_takes_the_subject_of_the_figure_it_qualifies():
+    labels = _labels("学前教育毛入园率达到93.5%，高于全国平均水平2.7个百分点。")
+    assert labels["2.7个百分点"] == "学前教育毛入园率高于全国平均水平"
+    labels = _labels("森林覆盖率达到47%、超过全国平均水平22个百分点。")
+    assert labels["22个百分点"] == "森林覆盖率超过全国平均水平"
+
+
+def test_a_comparison_with_an_earlier_quarter_names_the_figure_it_qualifies():
+    labels = _labels("三季度全市货运量同比增长4.1%，比二季度加快0.6个百分点。")
+    assert labels["0.6个百分点"].startswith("货运量")
+    assert labels["0.6个百分点"].endswith("比二季度加快")
+
+
+def test_a_change_on_the_year_before_stays_an_ordinary_change():
+    labels = _labels("全市快递业务量12.5亿件，比上年增长9.2%。")
+    assert labels["9.2%"] == "快递业务量增速"
