@@ -24,3 +24,8 @@ def test_a_comparison_with_an_earlier_quarter_names_the_figure_it_qualifies():
 def test_a_change_on_the_year_before_stays_an_ordinary_change():
     labels = _labels("全市快递业务量12.5亿件，比上年增长9.2%。")
     assert labels["9.2%"] == "快递业务量增速"
+
+
+def test_a_magnitude_after_a_from_to_pair_takes_the_subject_of_the_pair():
+    labels = _labels("全县旅游收入从2021年的80亿元增长到2025年的130亿元、实现百亿级跨越。")
+    assert labels["百亿级"] == "全县旅游收入量级"

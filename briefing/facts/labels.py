@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from briefing.facts.context import BYLINE
 from briefing.facts.places import gazetteer
@@ -42,6 +43,8 @@ FROM_TAIL = re.compile(rf"(?:从|由)(?:{TIME})?的?$")
 """生产总值从2020年的3.68万亿元…: the starting point of a from–to pair is not part of the subject."""
 TO_LEG = re.compile(rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下降|降低|减少|回落)?(?:到|至)(?:{TIME})?的?$")
 """…增长到2025年的4.93万亿元: the end point of a from–to pair, which shares the subject of its start."""
+PAIR_START = re.compile(r"(?:从|由)(?=.+(?:到|至))")
+"""The start of a from–to pair (从…增长到…) in a clause."""
 COMPARED_TAIL = re.compile(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
 CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
@@ -86,13 +89,19 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
 
 
 @cache
+def _words() -> dict[str, Any]:
+    """The words of data/indicators.toml, read once."""
+    return read_toml("indicators.toml")
+
+
+@cache
 def _comparatives() -> tuple[str, ...]:
-    return tuple(read_toml("indicators.toml")["comparatives"])
+    return tuple(_words()["comparatives"])
 
 
 @cache
 def _measure_nouns() -> tuple[str, ...]:
-    return tuple(sorted(read_toml("indicators.toml")["measure_nouns"], key=len, reverse=True))
+    return tuple(sorted(_words()["measure_nouns"], key=len, reverse=True))
 
 
 def label_of(text: str, mention: Mention, previous: Mention | None, following: Mention | None) -> str:
@@ -105,6 +114,12 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     if previous is not None and previous.start > start and TO_LEG.match(raw_head):
         return label_of(text, previous, None, mention)
     head = _clean(LIST_JOINT.sub("", raw_head))
+    if mention.form == "magnitude" and len(head) < 2 and previous is not None and previous.start > start:
+        pair = PAIR_START.search(text, start, previous.start)
+        if pair is not None:  # 产值从…增长到…、实现千亿级跨越: the size the pair's subject reached
+            subject = _clean(BYLINE.sub("", text[start : pair.start()].strip()))
+            if len(subject) >= 2:
+                return _shorten(subject) + _words()["magnitude_label"]
     if mention.form == "rank":
         return _rank_label(text, start, head)
     if len(head) >= 2 and not raw_head.endswith("、"):
