@@ -29,3 +29,14 @@ def test_a_change_on_the_year_before_stays_an_ordinary_change():
 def test_a_magnitude_after_a_from_to_pair_takes_the_subject_of_the_pair():
     labels = _labels("全县旅游收入从2021年的80亿元增长到2025年的130亿元、实现百亿级跨越。")
     assert labels["百亿级"] == "全县旅游收入量级"
+
+
+def test_a_bare_verb_of_action_takes_the_noun_its_figure_counts():
+    labels = _labels("明年将建设12个社区食堂，培育30家专精特新企业。")
+    assert labels["12个"] == "建设社区食堂"
+    assert labels["30家"] == "培育专精特新企业"
+
+
+def test_a_subject_before_the_figure_is_kept_whatever_follows():
+    labels = _labels("全市污水处理能力达到95万吨，满足需求。")
+    assert labels["95万吨"] == "污水处理能力"

@@ -19,7 +19,7 @@ from briefing.facts.quantities import Mention, clause_start
 from briefing.facts.tables import read_toml
 
 TIME = (
-    r"上半年|下半年|今年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
+    r"上半年|下半年|今年|明年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
     r"[一二三四]季度|“?十[三四五]五”?(?:期间|时期)|\d{1,2}-\d{1,2}月|\d{1,2}月(?:底前?|份)?|(?:19|20)\d{2}年度?"
 )
 FILLER_HEAD = re.compile(
@@ -122,10 +122,12 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
                 return _shorten(subject) + _words()["magnitude_label"]
     if mention.form == "rank":
         return _rank_label(text, start, head)
-    if len(head) >= 2 and not raw_head.endswith("、"):
-        return _shorten(head)
     end = following.start if following is not None and following.start > mention.end else len(text)
     after = _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
+    if head in _words()["action_verbs"] and len(after) >= 2:  # 建设12个社区食堂: the verb and what it counts
+        return head + after
+    if len(head) >= 2 and not raw_head.endswith("、"):
+        return _shorten(head)
     if len(after) >= 2 or own_start == start:
         return after
     # 简易楼3栋36户, 比例分别达60.1%和95%: the figure shares the subject of the one before it
