@@ -40,3 +40,14 @@ def test_a_bare_verb_of_action_takes_the_noun_its_figure_counts():
 def test_a_subject_before_the_figure_is_kept_whatever_follows():
     labels = _labels("全市污水处理能力达到95万吨，满足需求。")
     assert labels["95万吨"] == "污水处理能力"
+
+
+def test_a_clause_without_a_subject_takes_the_subject_the_sentence_opens_with():
+    labels = _labels("全县粮食产量突破8亿斤，达到8.3亿斤、增长4.2%。")
+    assert labels["8.3亿斤"] == "全县粮食产量"
+    assert labels["4.2%"] == "全县粮食产量增速"
+
+
+def test_the_opening_subject_is_read_after_a_reporting_colon_and_its_year():
+    labels = _labels("记者从县农业农村局获悉：2030年全县茶叶产量达5200吨，连续3年保持在5000吨以上。")
+    assert labels["5000吨以上"] == "全县茶叶产量"

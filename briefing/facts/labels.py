@@ -28,7 +28,7 @@ FILLER_HEAD = re.compile(
 )
 FILLER_TAIL = re.compile(
     r"(?:(?:增长|提高|提升|增加|扩大|下降|降低|减少|稳定|保持|维持|控制|跨越|迈上)(?:到|至|在)|基本都在|都在|"
-    r"达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计|保持|的)+$"
+    r"跨越|突破|迈上|跃上|达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计|保持|的)+$"
 )
 INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
 """规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
@@ -128,13 +128,15 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
         return head + after
     if len(head) >= 2 and not raw_head.endswith("、"):
         return _shorten(head)
-    if len(after) >= 2 or own_start == start:
+    if len(after) >= 2 or (own_start == start and after):
         return after
     # 简易楼3栋36户, 比例分别达60.1%和95%: the figure shares the subject of the one before it
     if previous is not None and previous.start > start:
         return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
     # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
-    opening = SUBJECT.match(BYLINE.sub("", text))
+    # (记者从某局获悉：2030年某县茶叶产量达…: the sentence opens after the colon and the year)
+    said = max(text.rfind("：", 0, start), text.rfind(":", 0, start)) + 1
+    opening = SUBJECT.match(FILLER_HEAD.sub("", BYLINE.sub("", text[said:]).strip()))
     return _shorten(_clean(opening.group() if opening else ""))
 
 
