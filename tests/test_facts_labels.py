@@ -51,3 +51,14 @@ def test_a_clause_without_a_subject_takes_the_subject_the_sentence_opens_with():
 def test_the_opening_subject_is_read_after_a_reporting_colon_and_its_year():
     labels = _labels("记者从县农业农村局获悉：2030年全县茶叶产量达5200吨，连续3年保持在5000吨以上。")
     assert labels["5000吨以上"] == "全县茶叶产量"
+
+
+def test_examples_listed_before_a_count_give_way_to_the_noun_it_counts():
+    labels = _labels("改造东街、西街等8条背街小巷，支持甲镇、乙镇、丙镇3个特色小镇。")
+    assert labels["8条"] == "背街小巷"
+    assert labels["3个"] == "特色小镇"
+
+
+def test_a_list_that_is_not_the_count_keeps_its_subject():
+    labels = _labels("图书馆、博物馆接待观众120万人次。")
+    assert labels["120万人次"] == "图书馆、博物馆接待观众"

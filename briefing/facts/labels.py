@@ -126,6 +126,8 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     after = _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
     if head in _words()["action_verbs"] and len(after) >= 2:  # 建设12个社区食堂: the verb and what it counts
         return head + after
+    if len(after) >= 3 and _names_examples(head, mention):
+        return after
     if len(head) >= 2 and not raw_head.endswith("、"):
         return _shorten(head)
     if len(after) >= 2 or (own_start == start and after):
@@ -138,6 +140,15 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     said = max(text.rfind("：", 0, start), text.rfind(":", 0, start)) + 1
     opening = SUBJECT.match(FILLER_HEAD.sub("", BYLINE.sub("", text[said:]).strip()))
     return _shorten(_clean(opening.group() if opening else ""))
+
+
+def _names_examples(head: str, mention: Mention) -> bool:
+    """Whether the words before a count only name examples of what it counts, which the noun after it
+    names (改造东街、西街等8条街巷; 支持甲、乙、丙3个园区: as many items listed as counted)."""
+    if head.endswith("等"):
+        return True
+    items = head.count("、") + 1
+    return mention.form == "count" and items > 1 and mention.value == items
 
 
 def _rank_label(text: str, start: int, head: str) -> str:
