@@ -28,7 +28,7 @@ def test_a_change_on_the_year_before_stays_an_ordinary_change():
 
 def test_a_magnitude_after_a_from_to_pair_takes_the_subject_of_the_pair():
     labels = _labels("全县旅游收入从2021年的80亿元增长到2025年的130亿元、实现百亿级跨越。")
-    assert labels["百亿级"] == "全县旅游收入量级"
+    assert labels["百亿级"] == "旅游收入量级"
 
 
 def test_a_bare_verb_of_action_takes_the_noun_its_figure_counts():
@@ -44,13 +44,13 @@ def test_a_subject_before_the_figure_is_kept_whatever_follows():
 
 def test_a_clause_without_a_subject_takes_the_subject_the_sentence_opens_with():
     labels = _labels("全县粮食产量突破8亿斤，达到8.3亿斤、增长4.2%。")
-    assert labels["8.3亿斤"] == "全县粮食产量"
-    assert labels["4.2%"] == "全县粮食产量增速"
+    assert labels["8.3亿斤"] == "粮食产量"
+    assert labels["4.2%"] == "粮食产量增速"
 
 
 def test_the_opening_subject_is_read_after_a_reporting_colon_and_its_year():
     labels = _labels("记者从县农业农村局获悉：2030年全县茶叶产量达5200吨，连续3年保持在5000吨以上。")
-    assert labels["5000吨以上"] == "全县茶叶产量"
+    assert labels["5000吨以上"] == "茶叶产量"
 
 
 def test_examples_listed_before_a_count_give_way_to_the_noun_it_counts():
@@ -62,3 +62,9 @@ def test_examples_listed_before_a_count_give_way_to_the_noun_it_counts():
 def test_a_list_that_is_not_the_count_keeps_its_subject():
     labels = _labels("图书馆、博物馆接待观众120万人次。")
     assert labels["120万人次"] == "图书馆、博物馆接待观众"
+
+
+def test_the_whole_province_or_county_is_the_place_not_part_of_the_label():
+    labels = _labels("全省森林覆盖率达到48.2%，全县茶园面积12万亩。")
+    assert labels["48.2%"] == "森林覆盖率"
+    assert labels["12万亩"] == "茶园面积"
