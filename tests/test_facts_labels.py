@@ -68,3 +68,10 @@ def test_the_whole_province_or_county_is_the_place_not_part_of_the_label():
     labels = _labels("全省森林覆盖率达到48.2%，全县茶园面积12万亩。")
     assert labels["48.2%"] == "森林覆盖率"
     assert labels["12万亩"] == "茶园面积"
+
+
+def test_a_share_in_a_clause_of_its_own_names_the_figure_it_divides():
+    labels = _labels("全县湿地面积达到3.6万公顷，占国土面积12.5%。")
+    assert labels["12.5%"] == "湿地面积占国土面积比重"
+    labels = _labels("园区企业缴纳税收8亿元，占全县税收比例的41%。")
+    assert labels["41%"] == "园区企业缴纳税收占全县税收比例"

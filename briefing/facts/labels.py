@@ -94,6 +94,19 @@ def _words() -> dict[str, Any]:
     return read_toml("indicators.toml")
 
 
+def share_label(text: str, mention: Mention, previous: Mention | None, subject: str) -> str | None:
+    """Label of a share stated in a clause of its own after the figure it divides (林地面积97万公顷，
+    占全域面积四成 → 林地面积占全域面积比重): that figure's subject (`subject`), the share, and a noun
+    naming it; None for any other figure."""
+    start = clause_start(text, mention.number_start)
+    own_start = previous.end if previous is not None and previous.end > start else start
+    head = _clean(LIST_JOINT.sub("", text[own_start : mention.start].strip()))
+    words = _words()
+    if not subject or mention.unit != "percent" or not head.startswith(words["share_opening"]):
+        return None
+    return subject + head + ("" if head.endswith(tuple(words["share_nouns"])) else words["share_nouns"][0])
+
+
 @cache
 def _comparatives() -> tuple[str, ...]:
     return tuple(_words()["comparatives"])
