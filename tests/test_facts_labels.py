@@ -75,3 +75,8 @@ def test_a_share_in_a_clause_of_its_own_names_the_figure_it_divides():
     assert labels["12.5%"] == "湿地面积占国土面积比重"
     labels = _labels("园区企业缴纳税收8亿元，占全县税收比例的41%。")
     assert labels["41%"] == "园区企业缴纳税收占全县税收比例"
+
+
+def test_a_place_alone_before_a_figure_is_not_what_it_measures():
+    labels = _labels("云南连续三年花卉种植面积超过200万亩。")
+    assert labels["连续三年"] == "花卉种植面积"

@@ -141,7 +141,8 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
         return head + after
     if len(after) >= 3 and _names_examples(head, mention):
         return after
-    if len(head) >= 2 and not raw_head.endswith("、"):
+    # (某省连续三年…: a place alone measures nothing)
+    if len(head) >= 2 and not raw_head.endswith("、") and _strip_places(head):
         return _shorten(head)
     if len(after) >= 2 or (own_start == start and after):
         return after
