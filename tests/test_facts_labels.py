@@ -80,3 +80,9 @@ def test_a_share_in_a_clause_of_its_own_names_the_figure_it_divides():
 def test_a_place_alone_before_a_figure_is_not_what_it_measures():
     labels = _labels("云南连续三年花卉种植面积超过200万亩。")
     assert labels["连续三年"] == "花卉种植面积"
+
+
+def test_a_subject_and_its_verb_before_a_count_take_the_noun_it_counts():
+    labels = _labels("今年开发区引进25家新材料企业，推出8条精品旅游线路。")
+    assert labels["25家"] == "开发区引进新材料企业"
+    assert labels["8条"] == "推出精品旅游线路"

@@ -108,6 +108,11 @@ def share_label(text: str, mention: Mention, previous: Mention | None, subject: 
 
 
 @cache
+def _action_verbs() -> tuple[str, ...]:
+    return tuple(_words()["action_verbs"])
+
+
+@cache
 def _comparatives() -> tuple[str, ...]:
     return tuple(_words()["comparatives"])
 
@@ -137,8 +142,9 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
         return _rank_label(text, start, head)
     end = following.start if following is not None and following.start > mention.end else len(text)
     after = _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
-    if head in _words()["action_verbs"] and len(after) >= 2:  # 建设12个社区食堂: the verb and what it counts
-        return head + after
+    # 建设12个社区食堂, 园区引进8家企业: the verb (and who acts) and what the figure counts
+    if head.endswith(_action_verbs()) and len(after) >= 2:
+        return _shorten(head) + after
     if len(after) >= 3 and _names_examples(head, mention):
         return after
     # (某省连续三年…: a place alone measures nothing)
