@@ -86,3 +86,8 @@ def test_a_subject_and_its_verb_before_a_count_take_the_noun_it_counts():
     labels = _labels("今年开发区引进25家新材料企业，推出8条精品旅游线路。")
     assert labels["25家"] == "开发区引进新材料企业"
     assert labels["8条"] == "推出精品旅游线路"
+
+
+def test_a_multiple_whose_clause_names_only_a_change_takes_the_subject_before_it():
+    labels = _labels("甲地蓝莓产量820吨，同比增长近1.5倍。")
+    assert labels["近1.5倍"] == "甲地蓝莓产量同比增长"

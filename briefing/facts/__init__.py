@@ -15,7 +15,14 @@ import re
 from briefing.facts.analysis import SentenceAnalysis, confidence
 from briefing.facts.classify import kind_of, period_of
 from briefing.facts.context import DocContext, document_context, geo_of, theme_of
-from briefing.facts.labels import change_label, comparison_label, label_of, respective_labels, share_label
+from briefing.facts.labels import (
+    bare_change_label,
+    change_label,
+    comparison_label,
+    label_of,
+    respective_labels,
+    share_label,
+)
 from briefing.facts.lexicon import load_themes
 from briefing.facts.quantities import Mention, clause_start, find_quantities
 from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
@@ -60,9 +67,15 @@ def extract_facts(
                     subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
                 before = mentions[i - 1] if i else None
-                compared = comparison_label(sentence.text, mention, before, _previous_label(facts, sentence))
+                previous_label = _previous_label(facts, sentence)
+                compared = comparison_label(sentence.text, mention, before, previous_label)
                 share = share_label(sentence.text, mention, before, _subject(ctx, facts, sentence))
-                fact.indicator_zh = compared or share or fact.indicator_zh
+                bare = (
+                    None
+                    if _is_relative_change(fact)
+                    else bare_change_label(fact.indicator_zh, previous_label)
+                )
+                fact.indicator_zh = compared or share or bare or fact.indicator_zh
                 facts.append(fact)
     _align_headlines(ctx, facts)
     for n, fact in enumerate(facts, 1):

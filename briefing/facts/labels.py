@@ -94,6 +94,14 @@ def _words() -> dict[str, Any]:
     return read_toml("indicators.toml")
 
 
+def bare_change_label(label: str, subject: str) -> str | None:
+    """Label of a figure whose clause names only a change (某某产量120万吨，同比增长近1倍 → 某某产量同比增长):
+    the subject of the figure before it (`subject`) and the change; None when the label names more."""
+    if not subject or not label or CHANGE_TAIL.sub("", label):
+        return None
+    return subject + label
+
+
 def share_label(text: str, mention: Mention, previous: Mention | None, subject: str) -> str | None:
     """Label of a share stated in a clause of its own after the figure it divides (林地面积97万公顷，
     占全域面积四成 → 林地面积占全域面积比重): that figure's subject (`subject`), the share, and a noun
