@@ -145,3 +145,13 @@ def test_subject_of_a_change_label_leaves_the_change_to_the_sentence(composer: L
     )
     assert composer.subject("山西省水泥产量下降").en == "cement output in Shanxi"
     assert composer.subject("高技术制造业占比").en == "share of high-tech manufacturing"  # no change head
+
+
+def test_relocated_or_upgraded_count_reads_object_first(composer: LabelComposer) -> None:
+    assert en(composer, "疏解提质物流企业") == "logistics enterprises relocated or upgraded"
+    assert en(composer, "扩充停车泊位") == "parking berths added"
+
+
+def test_noun_the_next_word_repeats_is_said_once(composer: LabelComposer) -> None:
+    assert en(composer, "扩充小学学位") == "primary school places added"
+    assert en(composer, "中学学位") == "secondary school places"
