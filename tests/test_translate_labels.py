@@ -155,3 +155,9 @@ def test_relocated_or_upgraded_count_reads_object_first(composer: LabelComposer)
 def test_noun_the_next_word_repeats_is_said_once(composer: LabelComposer) -> None:
     assert en(composer, "扩充小学学位") == "primary school places added"
     assert en(composer, "中学学位") == "secondary school places"
+
+
+def test_end_of_month_left_from_a_cut_date_is_noise(composer: LabelComposer) -> None:
+    # "6月末常住人口": the date is cut by the extractor, 末 ("end of") is left at the front
+    assert en(composer, "末常住人口") == en(composer, "常住人口")
+    assert en(composer, "底普惠小微贷款余额") == en(composer, "普惠小微贷款余额")
