@@ -161,3 +161,9 @@ def test_end_of_month_left_from_a_cut_date_is_noise(composer: LabelComposer) -> 
     # "6月末常住人口": the date is cut by the extractor, 末 ("end of") is left at the front
     assert en(composer, "末常住人口") == en(composer, "常住人口")
     assert en(composer, "底普惠小微贷款余额") == en(composer, "普惠小微贷款余额")
+
+
+def test_more_verbs_of_these_documents_put_the_object_first(composer: LabelComposer) -> None:
+    assert en(composer, "提档升级菜市场") == "food markets upgraded"
+    assert en(composer, "新建成公园") == "new parks completed"
+    assert en(composer, "入选企业") == "enterprises selected"
