@@ -145,3 +145,25 @@ def test_subject_of_a_change_label_leaves_the_change_to_the_sentence(composer: L
     )
     assert composer.subject("山西省水泥产量下降").en == "cement output in Shanxi"
     assert composer.subject("高技术制造业占比").en == "share of high-tech manufacturing"  # no change head
+
+
+def test_relocated_or_upgraded_count_reads_object_first(composer: LabelComposer) -> None:
+    assert en(composer, "疏解提质物流企业") == "logistics enterprises relocated or upgraded"
+    assert en(composer, "扩充停车泊位") == "parking berths added"
+
+
+def test_noun_the_next_word_repeats_is_said_once(composer: LabelComposer) -> None:
+    assert en(composer, "扩充小学学位") == "primary school places added"
+    assert en(composer, "中学学位") == "secondary school places"
+
+
+def test_end_of_month_left_from_a_cut_date_is_noise(composer: LabelComposer) -> None:
+    # "6月末常住人口": the date is cut by the extractor, 末 ("end of") is left at the front
+    assert en(composer, "末常住人口") == en(composer, "常住人口")
+    assert en(composer, "底普惠小微贷款余额") == en(composer, "普惠小微贷款余额")
+
+
+def test_more_verbs_of_these_documents_put_the_object_first(composer: LabelComposer) -> None:
+    assert en(composer, "提档升级菜市场") == "food markets upgraded"
+    assert en(composer, "新建成公园") == "new parks completed"
+    assert en(composer, "入选企业") == "enterprises selected"

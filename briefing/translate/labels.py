@@ -393,7 +393,7 @@ class LabelComposer:
                 if en is not None:  # a lone character without a usable sense (第, 届) is left out
                     parts.append(en)
                     looked_up += 1
-        return _Part(" ".join(parts), looked_up, known) if parts else None
+        return _Part(_joined(parts), looked_up, known) if parts else None
 
     def _looked_up(self, word: str) -> str | None:
         """The dictionary's English for a word, or for its longest known pieces, left to right."""
@@ -419,6 +419,20 @@ _LIST_MARKS = "、，,/"
 _LIST_WORDS = "和及与"
 _LINKS = _LIST_MARKS + _LIST_WORDS
 _NUMBER = re.compile(r"[\d.,%％]+")
+
+
+def _joined(parts: list[str]) -> str:
+    """Words in order, where a noun that the next word repeats (in the singular) is that word's
+    modifier, said once (中学 secondary schools + 学位 school places → secondary school places)."""
+    joined: list[str] = []
+    for part in parts:
+        last = joined[-1].rsplit(" ", 1)[-1] if joined else ""
+        first = part.split(" ", 1)[0]
+        if last and last in (first, f"{first}s", f"{first}es"):
+            joined[-1] = joined[-1][: -len(last)] + part
+        else:
+            joined.append(part)
+    return " ".join(joined)
 
 
 def _spelled(word: str) -> str | None:
