@@ -14,7 +14,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from briefing.ingest import SUPPORTED_SUFFIXES, SourceError, collect_sources, load_document
+from briefing.ingest import SUPPORTED_SUFFIXES, SourceError, load_document
+from briefing.pipeline import gather_sources
 
 FONT = Path(__file__).resolve().parents[1] / "fonts" / "NotoSansSC-Regular.ttf"
 
@@ -179,11 +180,11 @@ def test_missing_file(tmp_path):
         load_document(str(tmp_path / "absent.txt"))
 
 
-def test_folders_expand_to_supported_files_sorted_and_stdin_is_kept(tmp_path):
+def test_folders_expand_to_supported_files_sorted_and_files_are_kept(tmp_path):
     for name in ("b.pdf", "a.txt", "c.HTML", "notes.odt", "d.docx"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "sub.txt").mkdir()
-    listed = collect_sources([str(tmp_path), "-", "elsewhere.txt"])
+    listed = [s.path for s in gather_sources([str(tmp_path), "elsewhere.txt"]).items]
     expected = [str(tmp_path / n) for n in ("a.txt", "b.pdf", "c.HTML", "d.docx")]
-    assert listed == [*expected, "-", "elsewhere.txt"]
+    assert listed == [*expected, "elsewhere.txt"]
     assert {".txt", ".html", ".htm", ".pdf", ".docx"} <= set(SUPPORTED_SUFFIXES)

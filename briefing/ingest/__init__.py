@@ -1,6 +1,6 @@
 """Read sources into `Document`s: decode or extract the text, clean it, find its structure, cut sentences.
 
-Public API: `collect_sources`, `load_document`, `document_from_text`, `SourceError`, `SUPPORTED_SUFFIXES`.
+Public API: `load_document`, `document_from_text`, `SourceError`, `SUPPORTED_SUFFIXES`.
 Every offset in the Document refers to `Document.text`: the decoded file for .txt, the extracted text
 for HTML, PDF and DOCX.
 """
@@ -25,23 +25,7 @@ from briefing.ingest.sentences import cut
 from briefing.ingest.structure import describe, report_years
 from briefing.model import Document, Sentence
 
-__all__ = ["SUPPORTED_SUFFIXES", "SourceError", "collect_sources", "document_from_text", "load_document"]
-
-
-def collect_sources(args: list[str]) -> list[str]:
-    """Expand folders into their supported files (sorted); keep files and `-` as given."""
-    out: list[str] = []
-    for arg in args:
-        path = Path(arg)
-        if arg != "-" and path.is_dir():
-            out.extend(str(p) for p in sorted(path.iterdir()) if p.is_file() and _supported(p))
-        else:
-            out.append(arg)
-    return out
-
-
-def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+__all__ = ["SUPPORTED_SUFFIXES", "SourceError", "document_from_text", "load_document"]
 
 
 def load_document(source: str) -> Document:
