@@ -119,7 +119,7 @@ def _clause_period(fact: Fact, sentence: Sentence | None, year: int | None) -> s
     from briefing.facts.lexicon import periods
 
     before = _clause_before(fact, sentence)
-    if not before or not periods().any_marker.search(before):
+    if not before or not periods().names_time(before):
         return None
     for marker in periods().markers:
         if marker.scope == "clause" and (match := marker.pattern.search(before)):

@@ -67,7 +67,7 @@ OPENING_WINDOW = 400
 def marker_period(text: str, scopes: tuple[str, ...], year: int | None, default: Default) -> str | None:
     """Period set by the first time marker (in data order) found in `text`, or None."""
     lex = periods()
-    if not (lex.may_mark(text) and lex.any_marker.search(text)):
+    if not lex.names_time(text):
         return None  # most clauses name no time: one search instead of one per marker
     for marker in lex.markers:
         if marker.scope not in scopes or (marker.weak and default.explicit):

@@ -157,6 +157,10 @@ class Periods:
         needs (a single character-class scan, where `any_marker` tries each alternative at each place)."""
         return self.marker_cues is None or self.marker_cues.search(text) is not None
 
+    def names_time(self, text: str) -> bool:
+        """Does any time marker match in `text`? The cheap character test first, then the alternation."""
+        return self.may_mark(text) and self.any_marker.search(text) is not None
+
 
 @cache
 def periods() -> Periods:
