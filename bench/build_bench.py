@@ -5,6 +5,9 @@
                                                    and the CPU of the main process and of the workers
     python bench/build_bench.py double SOURCE...   one document of ~--kb KB made of the sources, and the
                                                    same text twice over: build time and peak memory ratios
+    python bench/build_bench.py timeline SOURCE... --jobs N: when each process started and ended each
+                                                   task (warm-up, documents, theme composing, one-pagers),
+                                                   and how long the cores sat idle
 
 Issue 16 targets: two samples ≤ 3.0 s CPU; --jobs 2 ≤ 0.65× the wall time of --jobs 1 on the 9 public
 documents; doubling a ~290 KB document: time ×≤ 2.4, peak memory ×≤ 1.6. The machine is shared, so take
@@ -103,6 +106,41 @@ def jobs(args: argparse.Namespace) -> None:
     )
 
 
+def timeline(args: argparse.Namespace) -> None:
+    """Each task of a `build --jobs N` (bench/timeline_probe.py logs them) on its process's line, one
+    character per 50 ms, and the seconds in which fewer processes worked than --jobs allows."""
+    with tempfile.TemporaryDirectory() as out:
+        log = Path(out) / "timeline.tsv"
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "TIMELINE_LOG": str(log)}
+        probe = Path(__file__).with_name("timeline_probe.py")
+        options = ["--out", out, "--quiet", "--jobs", str(args.jobs)]
+        subprocess.run([sys.executable, probe, *args.sources, *options], check=True, env=env)
+        rows = [line.split("\t") for line in log.read_text().splitlines()]
+    tasks = sorted(
+        ((pid, name, float(a), float(b), float(c)) for pid, name, a, b, c in rows), key=lambda t: t[2]
+    )
+    pids = list(dict.fromkeys(t[0] for t in tasks))
+    for pid, name, start, end, cpu in tasks:
+        print(f"p{pids.index(pid)} {start:5.2f}–{end:5.2f} s  CPU {cpu:4.2f}  {name}")
+    step = 0.05
+    slots = int(max(t[3] for t in tasks) / step) + 1
+    busy = [0] * slots
+    for number, pid in enumerate(pids):
+        line = [" "] * slots
+        for p, name, start, end, _cpu in tasks:
+            if p != pid or name.startswith("wait"):
+                continue
+            mark = "#" if name.startswith("document") else "t" if name.startswith("one-pager") else "="
+            for i in range(int(start / step), max(int(end / step), int(start / step) + 1)):
+                line[i] = mark
+        for i, mark in enumerate(line):
+            busy[i] += mark != " "
+        print(f"p{number} |{''.join(line)}|")
+    under = sum(step for b in busy if b < args.jobs)
+    print("   one character per 50 ms: = start-up, warm-up, composing; # a document; t a one-pager")
+    print(f"   {under:.2f} s of {slots * step:.2f} s with fewer than {args.jobs} processes at work")
+
+
 def double(args: argparse.Namespace) -> None:
     texts = [Path(s).read_text(encoding="utf-8") for s in args.sources]
     body, number = "", 0
@@ -126,12 +164,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("what", choices=["cpu", "jobs", "double"])
+    parser.add_argument("what", choices=["cpu", "jobs", "double", "timeline"])
     parser.add_argument("sources", nargs="+")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2, help="for timeline")
     parser.add_argument("--kb", type=int, default=290, help="size of the document `double` starts from")
     args = parser.parse_args()
-    {"cpu": cpu, "jobs": jobs, "double": double}[args.what](args)
+    {"cpu": cpu, "jobs": jobs, "double": double, "timeline": timeline}[args.what](args)
 
 
 if __name__ == "__main__":

@@ -126,8 +126,12 @@ def _names_noun(label: str, noun: str) -> bool:
     return len(stem) >= 4 and " " not in noun and any(w.lower().startswith(stem) for w in label.split())
 
 
+@cache
 def environment(templates: Path | None = None) -> Environment:
-    """Jinja2 environment over the custom folder (if any) then the shipped templates."""
+    """Jinja2 environment over the custom folder (if any) then the shipped templates.
+
+    One per folder and process: an environment keeps the templates it compiled (compiling one costs
+    more than composing a brief's sentences with it), and still reloads a file that changes on disk."""
     folders = [shipped_dir("templates")]
     if templates is not None:
         if not templates.is_dir():
