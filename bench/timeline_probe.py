@@ -20,9 +20,10 @@ T0 = time.perf_counter() - time.process_time()  # the interpreter's start, as ne
 TASKS: list[tuple[str, str, str, Callable[..., str]]] = [
     ("briefing.pipeline", "_context", "context", lambda *a: ""),
     ("briefing.pipeline", "_preload", "warm-up", lambda *a: ""),
+    ("briefing.pipeline", "_preload_one_pagers", "warm-up for one-pagers", lambda *a: ""),
     ("briefing.pipeline", "build_document", "document", lambda source, *a: source.doc),
-    ("briefing.pipeline", "_write_theme", "one-pager", lambda brief, path, *a: path.stem),
-    ("briefing.compose", "compose_theme_briefs", "composing themes", lambda *a: ""),
+    ("briefing.pipeline", "_one_pager", "one-pager", lambda theme, *a: theme),
+    ("briefing.compose.themes", "ThemeMaterial.add", "gathering theme material", lambda m, d, *a: d.doc),
 ]
 
 
@@ -45,10 +46,13 @@ def logged(name: str, function: Callable[..., Any], label: Callable[..., str]) -
 def main() -> None:
     from importlib import import_module
 
-    for module_name, attribute, name, label in TASKS:
-        module = import_module(module_name)
-        if hasattr(module, attribute):
-            setattr(module, attribute, logged(name, getattr(module, attribute), label))
+    for module_name, path, name, label in TASKS:
+        owner: Any = import_module(module_name)
+        *parents, attribute = path.split(".")
+        for parent in parents:
+            owner = getattr(owner, parent)
+        if hasattr(owner, attribute):
+            setattr(owner, attribute, logged(name, getattr(owner, attribute), label))
     write("start-up", T0, time.perf_counter(), time.process_time())
     sys.argv = ["briefing", "build", *sys.argv[1:]]
     with suppress(SystemExit):

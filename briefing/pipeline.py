@@ -19,7 +19,7 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -304,12 +304,23 @@ class _Built:
     notices: list[str] = field(default_factory=list)
 
 
-_worker: _Context | None = None  # the context of a worker process
+@dataclass
+class _OnePager:
+    """One theme's outcome, sent back from a worker process: its manifest entry when it was written."""
+
+    entry: dict[str, Any] | None = None  # None: not written (too few figures, or failed)
+    path: Path | None = None
+    failure: str = ""
 
 
-def _start_worker(options: BuildOptions) -> None:
-    global _worker
-    _worker = _context(options)
+# What a worker process works with: the run's context, and for one-pagers the material of every document.
+_worker: _Context | None = None
+_material: Any = None  # compose.ThemeMaterial
+
+
+def _start_worker(options: BuildOptions, material: Any = None) -> None:
+    global _worker, _material
+    _worker, _material = _context(options), material
 
 
 def _build_in_worker(source: Source) -> _Built:
@@ -317,9 +328,9 @@ def _build_in_worker(source: Source) -> _Built:
     return build_document(source, _worker)
 
 
-def _theme_in_worker(theme_brief, path: Path) -> str:
+def _one_pager_in_worker(theme: str) -> _OnePager:
     assert _worker is not None
-    return _write_theme(theme_brief, path, _worker)
+    return _one_pager(theme, _material, _worker)
 
 
 def build_document(source: Source, context: _Context, say: Progress | None = None) -> _Built:
@@ -357,6 +368,26 @@ def build_document(source: Source, context: _Context, say: Progress | None = Non
     return result
 
 
+def _one_pager(theme: str, material: Any, context: _Context) -> _OnePager:
+    """Compose one theme's one-pager over every document and typeset it; nothing when the theme has too
+    few figures."""
+    options = context.options
+    theme_brief = material.compose(theme, context.layer, min_facts=options.min_theme_facts)
+    if theme_brief is None:
+        return _OnePager()
+    path = options.out_dir / "themes" / f"{theme}.pdf"
+    failure = _write_theme(theme_brief, path, context)
+    if failure:
+        return _OnePager(path=path, failure=failure)
+    entry = {
+        "theme": theme_brief.theme,
+        "pdf": path.relative_to(options.out_dir).as_posix(),
+        "title": theme_brief.title.to_json(),
+        "bullets": [b.to_json() for b in theme_brief.bullets],
+    }
+    return _OnePager(entry, path)
+
+
 def _write_theme(theme_brief, path: Path, context: _Context) -> str:
     """Typeset one one-pager; the failure line, or "" when it was written."""
     from briefing.pdf.onepager import write_theme_pdf
@@ -373,6 +404,8 @@ def build(
 ) -> BuildReport:
     """Build every source (gathered, or as named on the command line); UsageError, before any work, when
     options, sources or the output folder are unusable."""
+    from briefing.compose import ThemeMaterial
+
     say = progress or (lambda _message: None)
     if not isinstance(sources, Sources):
         sources = gather_sources(sources)
@@ -384,11 +417,12 @@ def build(
     atomic.sweep_leftovers(out)
     atomic.sweep_leftovers(out / "themes")
 
+    material = ThemeMaterial()  # gathered from each document as it is built
     jobs = min(options.jobs, len(sources.items))
-    with _executor(jobs, context) as pool:
-        results = _build_all(sources.items, context, pool, say)
-        built: list[tuple[Document, list[Fact]]] = []
-        for result in results:
+    results: list[_Built] = []
+    with _executor(jobs, context, warm_up=True) as pool:
+        for result in _build_all(sources.items, context, pool, say):
+            results.append(result)
             if result.failure:
                 report.failures.append(result.failure)
                 continue
@@ -396,8 +430,8 @@ def build(
             report.documents += 1
             report.facts += len(result.facts)
             if result.document is not None:
-                built.append((result.document, result.facts))
-        themes = _build_one_pagers(built, context, pool, report, say) if options.one_pagers and built else []
+                material.add(result.document, result.facts)
+    themes = _build_one_pagers(material, context, options.jobs, report, say) if material.documents else []
 
     hint = context.layer.missing_model_hint() if report.documents else None  # no brief, nothing to say
     for notice in [n for r in results for n in r.notices] + [hint]:
@@ -407,23 +441,25 @@ def build(
     return report
 
 
-def _executor(jobs: int, context: _Context):
+def _executor(jobs: int, context: _Context, *, warm_up: bool, material: Any = None):
     """A process pool for `jobs` > 1, else a stand-in that runs everything here.
 
-    Where processes can be forked, the stages are imported and the fonts loaded here first and the
-    workers inherit them with this process's context; otherwise each worker makes its own.
+    Where processes can be forked, the workers inherit this process's context and `material`, and with
+    `warm_up` the stages are imported and the fonts loaded here first (`_preload`) for them to inherit
+    warm; otherwise each worker makes its own.
     """
     if jobs <= 1:
         return nullcontext()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _worker
+    global _worker, _material
     if "fork" in multiprocessing.get_all_start_methods():
-        _preload(context)
-        _worker = context
+        if warm_up:
+            _preload(context)
+        _worker, _material = context, material
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options,))
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options, material))
 
 
 _WARM_UP = "示例市2031年地区生产总值增长5.5%，达到1200亿元。"  # invented; a sentence to run the rules once
@@ -431,17 +467,17 @@ _WORKER_MODULES = (
     "briefing.compose",
     "briefing.charts",
     "briefing.pdf.onepager",
-    "matplotlib.figure",
+    "matplotlib.figure",  # briefs have charts too
     "matplotlib.backends.backend_svg",
     "svglib.svglib",
 )
 
 
 def _preload(context: _Context) -> None:
-    """Import the stages and drawing libraries, load the fonts and dictionaries and compile the rules here,
-    once, by reading and composing an invented sentence: forked workers inherit all of it warm instead
-    of each paying for it again. The sentence is translated without a model (an empty models folder):
-    a forked copy of CTranslate2's threads would not work in the workers."""
+    """Import the document stages, load the fonts and dictionaries and compile the rules here, once, by
+    reading and composing an invented sentence: forked workers inherit all of it warm instead of each
+    paying for it again. The sentence is translated without a model (an empty models folder): a forked
+    copy of CTranslate2's threads would not work in the workers."""
     from briefing import fonts
     from briefing.compose import compose_brief
     from briefing.ingest import document_from_text
@@ -460,20 +496,34 @@ def _preload(context: _Context) -> None:
         compose_brief(document, extract(document, layer), layer, templates=context.options.templates)
 
 
-def _build_all(items: list[Source], context: _Context, pool: Executor | None, say: Progress) -> list[_Built]:
-    """Every document built, results in source order whatever order they finish in. Stdin is read here:
-    a worker process has no stdin of its own."""
+def _build_all(
+    items: list[Source], context: _Context, pool: Executor | None, say: Progress
+) -> Iterator[_Built]:
+    """Every document built, results in source order whatever order they finish in. With a pool, the
+    longest sources go first, so that no worker is left with a long one at the end while the others
+    idle. Stdin is read here: a worker process has no stdin of its own."""
     if pool is None:
-        return [build_document(source, context, say) for source in items]
-    futures: list[Future | None] = [
-        None if source.path == "-" else pool.submit(_build_in_worker, source) for source in items
-    ]
-    results = []
-    for source, future in zip(items, futures, strict=True):
+        for source in items:
+            yield build_document(source, context, say)
+        return
+    futures: dict[int, Future] = {
+        index: pool.submit(_build_in_worker, items[index])
+        for index in sorted(range(len(items)), key=lambda i: -_size(items[i]))
+        if items[index].path != "-"
+    }
+    for index, source in enumerate(items):
+        future = futures.get(index)
         result = build_document(source, context) if future is None else _outcome(future, source)
         say(f"built {source.path}" if not result.failure else f"failed: {source.path}")
-        results.append(result)
-    return results
+        yield result
+
+
+def _size(source: Source) -> int:
+    """The source's size in bytes, 0 when it cannot be told (stdin, a missing file)."""
+    try:
+        return os.stat(source.path).st_size if source.path != "-" else 0
+    except OSError:
+        return 0
 
 
 def _outcome(future: Future, source: Source) -> _Built:
@@ -486,47 +536,33 @@ def _outcome(future: Future, source: Source) -> _Built:
 
 
 def _build_one_pagers(
-    built: list[tuple[Document, list[Fact]]],
-    context: _Context,
-    pool: Executor | None,
-    report: BuildReport,
-    say: Progress,
+    material: Any, context: _Context, jobs: int, report: BuildReport, say: Progress
 ) -> list[dict[str, Any]]:
-    """Compose the theme one-pagers over all documents and typeset them (in the pool when there is one);
-    the manifest entries of those written."""
+    """Compose and typeset each theme's one-pager over all documents, each theme in one process (a pool
+    of its own, forked from this process once every document is in `material`; it needs no warm-up:
+    this process built a document or warmed up for the documents' pool); the manifest entries of those
+    written."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from briefing.compose import compose_theme_briefs
+    from briefing.model import THEMES
 
-    options = context.options
-    say("composing theme one-pagers")
-    theme_briefs = compose_theme_briefs(
-        built, context.layer, themes=options.themes, min_facts=options.min_theme_facts
-    )
-    paths = [options.out_dir / "themes" / f"{t.theme}.pdf" for t in theme_briefs]
-    failures = []
-    jobs = list(zip(theme_briefs, paths, strict=True))
-    futures = [pool.submit(_theme_in_worker, *job) for job in jobs] if pool else []
-    for number, (theme_brief, path) in enumerate(jobs):
-        say(f"typesetting {path.name}")
-        try:
-            failures.append(futures[number].result() if futures else _write_theme(theme_brief, path, context))
-        except BrokenProcessPool:  # no workers left: typeset it here
-            failures.append(_write_theme(theme_brief, path, context))
+    themes = context.options.themes or list(THEMES)
+    say("composing and typesetting theme one-pagers")
+    with _executor(min(jobs, len(themes)), context, warm_up=False, material=material) as pool:
+        futures = [pool.submit(_one_pager_in_worker, theme) for theme in themes] if pool else []
+        done = []
+        for number, theme in enumerate(themes):
+            try:
+                done.append(futures[number].result() if futures else _one_pager(theme, material, context))
+            except BrokenProcessPool:  # no workers left: do it here
+                done.append(_one_pager(theme, material, context))
     entries = []
-    for theme_brief, path, failure in zip(theme_briefs, paths, failures, strict=True):
-        if failure:
-            report.failures.append(failure)
-            continue
-        report.written.append(path)
-        entries.append(
-            {
-                "theme": theme_brief.theme,
-                "pdf": path.relative_to(options.out_dir).as_posix(),
-                "title": theme_brief.title.to_json(),
-                "bullets": [b.to_json() for b in theme_brief.bullets],
-            }
-        )
+    for one_pager in done:
+        if one_pager.failure:
+            report.failures.append(one_pager.failure)
+        elif one_pager.entry is not None and one_pager.path is not None:
+            report.written.append(one_pager.path)
+            entries.append(one_pager.entry)
     return entries
 
 

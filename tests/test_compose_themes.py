@@ -73,3 +73,30 @@ def test_tiles_say_whose_what_and_when_in_both_languages_and_charts_need_english
         assert tile.period.zh and tile.period.en
     assert "b#2" not in {t.fact_id for t in brief.kpis}  # no English subject: no tile
     assert brief.chart is None  # two bars (or bars without English) make no chart
+
+
+def test_each_theme_composed_apart_from_pickled_material_is_the_same_page(tmp_path, monkeypatch):
+    """`build --jobs` gathers the material in the main process and composes each theme in the worker
+    that typesets it: a copy of the material sent to another process, themes in any order, each with a
+    realiser of its own, must give the very one-pagers composing them all together gives."""
+    import pickle
+
+    from briefing.compose import ThemeMaterial
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    layer = translation_layer(BuildOptions())
+    items = [
+        (doc, extract(doc, layer)) for doc in map(load_document, map(str, sorted(EXAMPLES.glob("*.txt"))))
+    ]
+    together = {brief.theme: brief for brief in compose_theme_briefs(items, layer)}
+    assert len(together) > 1
+    material = ThemeMaterial()
+    for document, facts in items:
+        material.add(document, facts)
+    apart = {}
+    for theme in reversed(list(together)):
+        copy = pickle.loads(pickle.dumps(material))  # as a worker process receives it
+        apart[theme] = copy.compose(theme, layer)
+    assert apart == together
+    assert all(material.compose(theme, layer, min_facts=10_000) is None for theme in together)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.compose.brief import compose_brief
-from briefing.compose.themes import compose_theme_briefs
+from briefing.compose.themes import ThemeMaterial, compose_theme_briefs
 from briefing.model import Brief
 
-__all__ = ["brief_to_json", "compose_brief", "compose_theme_briefs"]
+__all__ = ["ThemeMaterial", "brief_to_json", "compose_brief", "compose_theme_briefs"]
 
 
 def brief_to_json(brief: Brief) -> dict[str, Any]:

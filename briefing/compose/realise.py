@@ -215,7 +215,7 @@ class Realiser:
         self.layer = layer
         self.env = environment(templates)
         self.doc_year = doc_year
-        self.documents = documents or {}
+        self.documents = documents if documents is not None else {}
         self._labels: dict[str, Translation] = {}
         # Fields of each fact (by id) the brief may not state (compose.trust); filled by the composer.
         self.doubts: dict[str, set[str]] = {}

@@ -7,6 +7,7 @@ their year for the same reason.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -41,34 +42,54 @@ def compose_theme_briefs(
     min_facts: int = 3,
 ) -> list[ThemeBrief]:
     """One ThemeBrief per theme (all themes, or `themes`) that has at least `min_facts` distinct figures."""
-    documents = {document.doc: document for document, _ in items}
-    scores: dict[str, float] = {}
-    planned: set[tuple[str, int]] = set()
-    realiser = Realiser(layer, documents=documents)  # no document year: every period has its year
-    trusted: list[Fact] = []
+    material = ThemeMaterial()
     for document, facts in items:
+        material.add(document, facts)
+    briefs = (material.compose(theme, layer, min_facts=min_facts) for theme in themes or list(THEMES))
+    return [brief for brief in briefs if brief is not None]
+
+
+@dataclass
+class ThemeMaterial:
+    """What the one-pagers draw on, gathered one document at a time, so that a build can gather each
+    document as it is finished while others are still being built, and compose each theme apart (in
+    the process that typesets it). Plain data: it can be sent to a worker process."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    trusted: list[Fact] = field(default_factory=list)  # the facts a one-pager may state, in source order
+    scores: dict[str, float] = field(default_factory=dict)
+    planned: set[tuple[str, int]] = field(default_factory=set)  # (doc, sentence index) in plan passages
+    doubts: dict[str, set[str]] = field(default_factory=dict)  # compose.trust, by fact id
+
+    def __post_init__(self) -> None:
+        self._made: Realiser | None = None
+
+    def add(self, document: Document, facts: list[Fact]) -> None:
+        self.documents[document.doc] = document
         in_plan = passage_sentences(document, settings().target_heading_words)
-        planned |= {(document.doc, i) for i in in_plan}
-        realiser.doubts.update(assess(document, facts, in_plan))
-        facts = [f for f in facts if stateable(f, realiser.doubts[f.id])]
-        trusted += facts
+        self.planned |= {(document.doc, i) for i in in_plan}
+        self.doubts.update(assess(document, facts, in_plan))
+        facts = [f for f in facts if stateable(f, self.doubts[f.id])]
+        self.trusted += facts
         raw = fact_scores(document, facts)
-        scores.update({f.id: trusted_score(f, raw[f.id]) for f in facts})
-    names = theme_names()
-    out: list[ThemeBrief] = []
-    for theme in themes or list(THEMES):
-        facts = [f for f in trusted if f.theme == theme]
-        figures = merge_duplicates(facts, scores)
+        self.scores.update({f.id: trusted_score(f, raw[f.id]) for f in facts})
+
+    def compose(self, theme: str, layer: Translator, *, min_facts: int = 3) -> ThemeBrief | None:
+        """The theme's one-pager, or None when it has fewer than `min_facts` distinct figures."""
+        facts = [f for f in self.trusted if f.theme == theme]
+        figures = merge_duplicates(facts, self.scores)
         if len(figures) < min_facts:
-            continue
+            return None
+        documents = self.documents
+        realiser = self._realiser(layer)
         groups_all = realiser.join_quoted(group_figures(figures))  # one bullet per quoted clause
         writable = [g for g in groups_all if g.stateable and realiser.writable(g)]
-        groups = _bullet_groups(writable, lambda g: _is_plan(documents, planned, g))
+        groups = _bullet_groups(writable, lambda g: _is_plan(documents, self.planned, g))
         realiser.prefetch_groups(groups)
         citations = Citations()
         bullets = []
         for group in groups:
-            made = realiser.faithful(group, target=_is_plan(documents, planned, group))
+            made = realiser.faithful(group, target=_is_plan(documents, self.planned, group))
             if made is None:
                 continue
             bullets.append(
@@ -88,23 +109,31 @@ def compose_theme_briefs(
             keep=lambda fact: not is_context(documents[fact.doc], fact),
         )
         contributing = dict.fromkeys(m.doc for figure in figures for m in figure.mentions)
-        title = names.get(theme, Bilingual(theme, theme))
+        title = theme_names().get(theme, Bilingual(theme, theme))
         stated = {k.fact_id for k in kpis} | {i for b in bullets for i in b.facts}
         material = [f.fact for f in figures if f.fact.id in stated]  # each bar has its sentence or tile
         chart = theme_chart(material, title=title, subject=realiser.subject, max_rows=CHART_ROWS)
-        out.append(
-            ThemeBrief(
-                theme=theme,
-                title=title,
-                kpis=kpis,
-                bullets=bullets,
-                facts=[figure.fact for figure in figures],
-                sources=[_source(realiser, documents[doc]) for doc in contributing],
-                citations=citations.items,
-                chart=chart,
-            )
+        return ThemeBrief(
+            theme=theme,
+            title=title,
+            kpis=kpis,
+            bullets=bullets,
+            facts=[figure.fact for figure in figures],
+            sources=[_source(realiser, documents[doc]) for doc in contributing],
+            citations=citations.items,
+            chart=chart,
         )
-    return out
+
+    def _realiser(self, layer: Translator) -> Realiser:
+        """One realiser for every theme composed here (it keeps the labels it translated); no document
+        year: every period has its year."""
+        if self._made is None or self._made.layer is not layer:
+            self._made = Realiser(layer, documents=self.documents)
+            self._made.doubts = self.doubts
+        return self._made
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_made": None}  # a realiser holds the translation layer: not sent
 
 
 def _is_plan(documents: dict[str, Document], planned: set[tuple[str, int]], group: Group) -> bool:
