@@ -130,14 +130,14 @@ def timeline(args: argparse.Namespace) -> None:
         for p, name, start, end, _cpu in tasks:
             if p != pid or name.startswith("wait"):
                 continue
-            mark = "#" if name.startswith("document") else "t" if name.startswith("one-pager") else "="
+            mark = {"document": "#", "typesetting": "p", "one-pager": "t"}.get(name.split()[0], "=")
             for i in range(int(start / step), max(int(end / step), int(start / step) + 1)):
                 line[i] = mark
         for i, mark in enumerate(line):
             busy[i] += mark != " "
         print(f"p{number} |{''.join(line)}|")
     under = sum(step for b in busy if b < args.jobs)
-    print("   one character per 50 ms: = start-up, warm-up, composing; # a document; t a one-pager")
+    print("   one character per 50 ms: = start-up, warm-up; # composing a brief, p typesetting, t one-pager")
     print(f"   {under:.2f} s of {slots * step:.2f} s with fewer than {args.jobs} processes at work")
 
 

@@ -20,8 +20,9 @@ T0 = time.perf_counter() - time.process_time()  # the interpreter's start, as ne
 TASKS: list[tuple[str, str, str, Callable[..., str]]] = [
     ("briefing.pipeline", "_context", "context", lambda *a: ""),
     ("briefing.pipeline", "_preload", "warm-up", lambda *a: ""),
-    ("briefing.pipeline", "_preload_one_pagers", "warm-up for one-pagers", lambda *a: ""),
-    ("briefing.pipeline", "build_document", "document", lambda source, *a: source.doc),
+    ("briefing.pipeline", "_preload_typesetting", "warm-up for typesetting", lambda *a: ""),
+    ("briefing.pipeline", "compose_document", "document", lambda source, *a: source.doc),
+    ("briefing.pipeline", "write_document", "typesetting", lambda composed, *a: composed.source.doc),
     ("briefing.pipeline", "_one_pager", "one-pager", lambda theme, *a: theme),
     ("briefing.compose.themes", "ThemeMaterial.add", "gathering theme material", lambda m, d, *a: d.doc),
 ]

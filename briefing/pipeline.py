@@ -19,12 +19,12 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefing import atomic
 from briefing.dates import generation_date
@@ -305,6 +305,18 @@ class _Built:
 
 
 @dataclass
+class _Composed:
+    """One document read and its brief composed, sent from a composing worker to a typesetting one."""
+
+    source: Source
+    failure: str = ""
+    brief: Any = None  # model.Brief
+    facts: list[Fact] = field(default_factory=list)
+    document: Document | None = None
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
 class _OnePager:
     """One theme's outcome, sent back from a worker process: its manifest entry when it was written."""
 
@@ -314,6 +326,7 @@ class _OnePager:
 
 
 # What a worker process works with: the run's context, and for one-pagers the material of every document.
+_Done = TypeVar("_Done", _Composed, _Built)
 _worker: _Context | None = None
 _material: Any = None  # compose.ThemeMaterial
 
@@ -323,9 +336,14 @@ def _start_worker(options: BuildOptions, material: Any = None) -> None:
     _worker, _material = _context(options), material
 
 
-def _build_in_worker(source: Source) -> _Built:
+def _compose_in_worker(source: Source) -> _Composed:
     assert _worker is not None
-    return build_document(source, _worker)
+    return compose_document(source, _worker)
+
+
+def _write_in_worker(composed: _Composed) -> _Built:
+    assert _worker is not None
+    return write_document(composed, _worker)
 
 
 def _one_pager_in_worker(theme: str) -> _OnePager:
@@ -335,37 +353,63 @@ def _one_pager_in_worker(theme: str) -> _OnePager:
 
 def build_document(source: Source, context: _Context, say: Progress | None = None) -> _Built:
     """Read, extract, compose and typeset one source; its three outputs are written together or not at all."""
+    return write_document(compose_document(source, context, say), context, say)
+
+
+def compose_document(source: Source, context: _Context, say: Progress | None = None) -> _Composed:
+    """Read one source, extract its facts and compose its brief (the first half of `build_document`)."""
     from briefing.compose import compose_brief
-    from briefing.facts import facts_to_jsonl
     from briefing.ingest import SourceError
-    from briefing.pdf import write_brief_pdf
 
     options = context.options
     say = say or (lambda _message: None)
-    result = _Built(source)
+    result = _Composed(source)
     try:
         say(f"reading {source.path}")
         document = load(source)
         say(f"{source.doc}: {len(document.sentences)} sentences; extracting facts")
         facts = extract(document, context.layer)
         say(f"{source.doc}: {len(facts)} facts; composing")
-        brief = compose_brief(document, facts, context.layer, templates=options.templates)
-        say(f"{source.doc}: typesetting")
-        paths = [options.out_dir / f"{source.doc}{suffix}" for suffix in OUTPUT_SUFFIXES]
-        with atomic.atomic_group(paths) as (pdf, facts_file, brief_file):
-            write_brief_pdf(brief, pdf, branding=context.branding, generated=context.generated)
-            facts_file.write_text(facts_to_jsonl(facts), encoding="utf-8")
-            brief_file.write_text(json.dumps(brief.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        result.brief = compose_brief(document, facts, context.layer, templates=options.templates)
     except SourceError as exc:
         result.failure = str(exc)
     except Exception as exc:  # a bug on one document must not cost the others their briefs
-        detail = traceback.format_exc().rstrip() if options.verbose else f"{type(exc).__name__}: {exc}"
-        result.failure = f"{source.path}: could not build the brief ({detail})"
+        result.failure = _could_not_build(source, exc, options)
     else:
-        result.written, result.facts = paths, facts
-        result.document = document if options.one_pagers else None
+        result.document, result.facts = document, facts
     result.notices = list(context.layer.notices)
     return result
+
+
+def write_document(composed: _Composed, context: _Context, say: Progress | None = None) -> _Built:
+    """Typeset a composed brief and write it with its facts and brief.json, all three or none (the second
+    half of `build_document`)."""
+    from briefing.facts import facts_to_jsonl
+    from briefing.pdf import write_brief_pdf
+
+    options, source, brief = context.options, composed.source, composed.brief
+    result = _Built(source, failure=composed.failure, notices=composed.notices)
+    if composed.failure:
+        return result
+    try:
+        if say:
+            say(f"{source.doc}: typesetting")
+        paths = [options.out_dir / f"{source.doc}{suffix}" for suffix in OUTPUT_SUFFIXES]
+        with atomic.atomic_group(paths) as (pdf, facts_file, brief_file):
+            write_brief_pdf(brief, pdf, branding=context.branding, generated=context.generated)
+            facts_file.write_text(facts_to_jsonl(composed.facts), encoding="utf-8")
+            brief_file.write_text(json.dumps(brief.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+    except Exception as exc:  # a bug on one document must not cost the others their briefs
+        result.failure = _could_not_build(source, exc, options)
+    else:
+        result.written, result.facts = paths, composed.facts
+        result.document = composed.document if options.one_pagers else None
+    return result
+
+
+def _could_not_build(source: Source, exc: Exception, options: BuildOptions) -> str:
+    detail = traceback.format_exc().rstrip() if options.verbose else f"{type(exc).__name__}: {exc}"
+    return f"{source.path}: could not build the brief ({detail})"
 
 
 def _one_pager(theme: str, material: Any, context: _Context) -> _OnePager:
@@ -420,7 +464,7 @@ def build(
     material = ThemeMaterial()  # gathered from each document as it is built
     jobs = min(options.jobs, len(sources.items))
     results: list[_Built] = []
-    with _executor(jobs, context, warm_up=True) as pool:
+    with _executor(jobs, context, warm_up=_preload) as pool:
         for result in _build_all(sources.items, context, pool, say):
             results.append(result)
             if result.failure:
@@ -441,12 +485,14 @@ def build(
     return report
 
 
-def _executor(jobs: int, context: _Context, *, warm_up: bool, material: Any = None):
+def _executor(
+    jobs: int, context: _Context, *, warm_up: Callable[[_Context], None] | None, material: Any = None
+):
     """A process pool for `jobs` > 1, else a stand-in that runs everything here.
 
-    Where processes can be forked, the workers inherit this process's context and `material`, and with
-    `warm_up` the stages are imported and the fonts loaded here first (`_preload`) for them to inherit
-    warm; otherwise each worker makes its own.
+    Where processes can be forked, the workers inherit this process's context and `material`, and
+    `warm_up` (if any) first imports their stages and loads fonts and dictionaries here for them to
+    inherit warm; otherwise each worker makes its own.
     """
     if jobs <= 1:
         return nullcontext()
@@ -455,18 +501,18 @@ def _executor(jobs: int, context: _Context, *, warm_up: bool, material: Any = No
 
     global _worker, _material
     if "fork" in multiprocessing.get_all_start_methods():
-        if warm_up:
-            _preload(context)
+        if warm_up is not None:
+            warm_up(context)
         _worker, _material = context, material
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options, material))
 
 
 _WARM_UP = "示例市2031年地区生产总值增长5.5%，达到1200亿元。"  # invented; a sentence to run the rules once
-_WORKER_MODULES = (
-    "briefing.compose",
-    "briefing.charts",
+_TYPESETTING_MODULES = (
+    "briefing.pdf",
     "briefing.pdf.onepager",
+    "briefing.charts",
     "matplotlib.figure",  # briefs have charts too
     "matplotlib.backends.backend_svg",
     "svglib.svglib",
@@ -474,20 +520,14 @@ _WORKER_MODULES = (
 
 
 def _preload(context: _Context) -> None:
-    """Import the document stages, load the fonts and dictionaries and compile the rules here, once, by
-    reading and composing an invented sentence: forked workers inherit all of it warm instead of each
-    paying for it again. The sentence is translated without a model (an empty models folder): a forked
-    copy of CTranslate2's threads would not work in the workers."""
-    from briefing import fonts
+    """Import the stages that compose a brief, load the dictionaries and compile the rules and templates
+    here, once, by reading and composing an invented sentence: forked workers inherit all of it warm
+    instead of each paying for it again. The sentence is translated without a model (an empty models
+    folder): a forked copy of CTranslate2's threads would not work in the workers."""
     from briefing.compose import compose_brief
     from briefing.ingest import document_from_text
     from briefing.translate import TranslationLayer, cedict
 
-    for module in _WORKER_MODULES:
-        import_module(module)
-    fonts.register_reportlab_fonts()
-    fonts.register_matplotlib_fonts()
-    fonts.uncovered(_WARM_UP)  # reads each font's character map
     cedict.index()  # loaded on the first word the termbase lacks: load it here, not once per worker
     document = document_from_text(_WARM_UP)
     # only a warm-up: any real problem (a broken user template) is reported by the documents themselves
@@ -496,26 +536,52 @@ def _preload(context: _Context) -> None:
         compose_brief(document, extract(document, layer), layer, templates=context.options.templates)
 
 
-def _build_all(
-    items: list[Source], context: _Context, pool: Executor | None, say: Progress
-) -> Iterator[_Built]:
-    """Every document built, results in source order whatever order they finish in. With a pool, the
-    longest sources go first, so that no worker is left with a long one at the end while the others
-    idle. Stdin is read here: a worker process has no stdin of its own."""
+def _preload_typesetting(_context: _Context) -> None:
+    """Import the typesetting and drawing libraries and load the fonts here, for the typesetting
+    workers to inherit. A build does this while the composing workers are at work, so it costs
+    no wall time."""
+    from briefing import fonts
+
+    for module in _TYPESETTING_MODULES:
+        import_module(module)
+    fonts.register_reportlab_fonts()
+    fonts.register_matplotlib_fonts()
+    fonts.uncovered(_WARM_UP)  # reads each font's character map
+
+
+def _build_all(items: list[Source], context: _Context, pool: Executor | None, say: Progress) -> list[_Built]:
+    """Every document built, results in source order whatever order they finish in.
+
+    With a pool, its workers read and compose, longest sources first (so that no worker is left with a
+    long one at the end while the others idle), and each composed brief goes on to a second pool that
+    typesets it; this process warms up that pool's libraries while the first is already at work, rather
+    than before (when all but one core would idle). Stdin is read here: a worker has no stdin."""
     if pool is None:
-        for source in items:
-            yield build_document(source, context, say)
-        return
-    futures: dict[int, Future] = {
-        index: pool.submit(_build_in_worker, items[index])
-        for index in sorted(range(len(items)), key=lambda i: -_size(items[i]))
-        if items[index].path != "-"
-    }
-    for index, source in enumerate(items):
-        future = futures.get(index)
-        result = build_document(source, context) if future is None else _outcome(future, source)
-        say(f"built {source.path}" if not result.failure else f"failed: {source.path}")
-        yield result
+        return [build_document(source, context, say) for source in items]
+    from concurrent.futures import as_completed
+
+    order = sorted(range(len(items)), key=lambda i: -_size(items[i]))
+    composing = {pool.submit(_compose_in_worker, items[i]): i for i in order if items[i].path != "-"}
+    jobs = min(len(composing), context.options.jobs)
+    built: dict[int, Future | _Built] = {}
+    with _executor(jobs, context, warm_up=_preload_typesetting) as typesetting:
+        for future in as_completed(composing):
+            index = composing[future]
+            composed = _outcome(future, items[index], _Composed)
+            if typesetting is None or composed.failure:
+                built[index] = write_document(composed, context)
+            else:
+                built[index] = typesetting.submit(_write_in_worker, composed)
+        results = []
+        for index, source in enumerate(items):
+            done = built.get(index)
+            if done is None:
+                result = build_document(source, context)
+            else:
+                result = done if isinstance(done, _Built) else _outcome(done, source, _Built)
+            say(f"built {source.path}" if not result.failure else f"failed: {source.path}")
+            results.append(result)
+    return results
 
 
 def _size(source: Source) -> int:
@@ -526,13 +592,13 @@ def _size(source: Source) -> int:
         return 0
 
 
-def _outcome(future: Future, source: Source) -> _Built:
+def _outcome(future: Future, source: Source, kind: type[_Done]) -> _Done:
     from concurrent.futures.process import BrokenProcessPool
 
     try:
         return future.result()
     except BrokenProcessPool:  # a worker was killed (out of memory?): its documents are lost, not the run
-        return _Built(source, failure=f"{source.path}: could not build the brief (a worker process died)")
+        return kind(source, failure=f"{source.path}: could not build the brief (a worker process died)")
 
 
 def _build_one_pagers(
@@ -548,7 +614,7 @@ def _build_one_pagers(
 
     themes = context.options.themes or list(THEMES)
     say("composing and typesetting theme one-pagers")
-    with _executor(min(jobs, len(themes)), context, warm_up=False, material=material) as pool:
+    with _executor(min(jobs, len(themes)), context, warm_up=None, material=material) as pool:
         futures = [pool.submit(_one_pager_in_worker, theme) for theme in themes] if pool else []
         done = []
         for number, theme in enumerate(themes):
