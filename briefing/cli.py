@@ -27,8 +27,10 @@ def _report_failures(failures: list[str]) -> None:
 
 
 def _quiet_collector() -> None:
-    """For a short batch whose garbage reference counting frees: the cyclic collector stops re-scanning
-    what is imported so far and runs less often (about 5% of `briefing facts`' CPU went to it)."""
+    """For a batch whose garbage reference counting frees: the cyclic collector stops re-scanning what
+    is imported so far and runs less often (about 5% of `briefing facts`' CPU and 6% of `build`'s went
+    to it; peak memory did not change). Forked workers inherit the setting, and objects frozen before
+    the fork are never touched by their collector, so their memory pages stay shared."""
     import gc
 
     gc.freeze()
@@ -139,6 +141,7 @@ def build(
         verbose=verbose,
         jobs=jobs or default_jobs(),
     )
+    _quiet_collector()
     try:
         with _progress(quiet, verbose) as progress:
             report = run_build(gather_sources(sources), options, progress)

@@ -14,6 +14,7 @@ Three rules hold the jobs together:
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -475,7 +476,7 @@ def build(
             report.facts += len(result.facts)
             if result.document is not None:
                 material.add(result.document, result.facts)
-    themes = _build_one_pagers(material, context, options.jobs, report, say) if material.documents else []
+    themes = _build_one_pagers(material, context, jobs, report, say) if material.documents else []
 
     hint = context.layer.missing_model_hint() if report.documents else None  # no brief, nothing to say
     for notice in [n for r in results for n in r.notices] + [hint]:
@@ -504,6 +505,7 @@ def _executor(
         if warm_up is not None:
             warm_up(context)
         _worker, _material = context, material
+        gc.freeze()  # the workers' collectors leave what they inherit alone: less to scan, pages stay shared
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options, material))
 
@@ -604,10 +606,9 @@ def _outcome(future: Future, source: Source, kind: type[_Done]) -> _Done:
 def _build_one_pagers(
     material: Any, context: _Context, jobs: int, report: BuildReport, say: Progress
 ) -> list[dict[str, Any]]:
-    """Compose and typeset each theme's one-pager over all documents, each theme in one process (a pool
-    of its own, forked from this process once every document is in `material`; it needs no warm-up:
-    this process built a document or warmed up for the documents' pool); the manifest entries of those
-    written."""
+    """Compose and typeset each theme's one-pager over all documents, each theme in one process: with
+    `jobs` > 1 a pool of its own, forked once every document is in `material` (no warm-up needed: this
+    process warmed up for the documents' pools). The manifest entries of those written."""
     from concurrent.futures.process import BrokenProcessPool
 
     from briefing.model import THEMES
