@@ -97,3 +97,33 @@ def test_a_worker_that_dies_costs_documents_not_the_run(
     assert result.exit_code == 1
     assert f"briefing: {doomed}: could not build the brief (a worker process died)" in result.stderr
     assert json.loads((out / "manifest.json").read_text())["briefs"] == []
+
+
+def test_a_typesetting_worker_that_dies_costs_documents_not_the_run(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Briefs are composed in one pool and typeset in another: a death in the second is reported the
+    same way, and no half-written outputs are left."""
+    import os
+
+    import briefing.pdf
+
+    write = briefing.pdf.write_brief_pdf
+
+    def die_on_doomed(brief, path, **kwargs):
+        if brief.doc == "doomed":
+            os._exit(9)
+        return write(brief, path, **kwargs)
+
+    monkeypatch.setattr(briefing.pdf, "write_brief_pdf", die_on_doomed)  # the forked workers inherit it
+    doomed = tmp_path / "doomed.txt"
+    doomed.write_text("示例县2030年财政收入增长3.1%，达到12亿元。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(doomed), str(tmp_path / "gone.txt"), "--out", str(out), "-j2"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 1
+    assert f"briefing: {doomed}: could not build the brief (a worker process died)" in result.stderr
+    assert json.loads((out / "manifest.json").read_text())["briefs"] == []
+    assert not list(out.glob("doomed*"))
