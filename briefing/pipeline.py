@@ -9,7 +9,11 @@ Three rules hold the jobs together:
 - Output names are unique within a run (`a/x.txt` and `b/x.txt` become `a-x` and `b-x`), and
   `manifest.json` lists what this run wrote, so `send` never mails what an earlier run left behind.
 
-`build` can spread the documents over processes (`BuildOptions.jobs`); the output is the same as in one.
+`build` can spread the work over processes (`BuildOptions.jobs`); the output is the same as in one. One
+pool reads and composes the documents (longest first), a second typesets them, and a third composes and
+typesets the theme one-pagers. Each is forked from this process when its stages are warm here, so the
+workers do not each pay for imports, fonts and rules; the typesetting stages are warmed up while the
+first pool is already composing (see `_build_all`).
 """
 
 from __future__ import annotations
