@@ -23,8 +23,8 @@ TASKS: list[tuple[str, str, str, Callable[..., str]]] = [
     ("briefing.pipeline", "_preload_typesetting", "warm-up for typesetting", lambda *a: ""),
     ("briefing.pipeline", "compose_document", "document", lambda source, *a: source.doc),
     ("briefing.pipeline", "write_document", "typesetting", lambda composed, *a: composed.source.doc),
-    ("briefing.pipeline", "_one_pager", "one-pager", lambda theme, *a: theme),
-    ("briefing.compose.themes", "ThemeMaterial.add", "gathering theme material", lambda m, d, *a: d.doc),
+    ("briefing.compose.themes", "ThemeMaterial.compose", "composing one-pager", lambda m, theme, *a: theme),
+    ("briefing.pipeline", "_write_theme", "one-pager", lambda brief, *a: brief.theme),
 ]
 
 

@@ -9,11 +9,11 @@ Three rules hold the jobs together:
 - Output names are unique within a run (`a/x.txt` and `b/x.txt` become `a-x` and `b-x`), and
   `manifest.json` lists what this run wrote, so `send` never mails what an earlier run left behind.
 
-`build` can spread the work over processes (`BuildOptions.jobs`); the output is the same as in one. One
-pool reads and composes the documents (longest first), a second typesets them, and a third composes and
-typesets the theme one-pagers. Each is forked from this process when its stages are warm here, so the
-workers do not each pay for imports, fonts and rules; the typesetting stages are warmed up while the
-first pool is already composing (see `_build_all`).
+`build` can spread the work over processes (`BuildOptions.jobs`); the output is the same as in one. A pool
+reads and composes the documents (longest first) and this process then composes the one-pagers, while a
+typesetting host process, started first, loads the typesetting libraries and fonts and typesets each
+brief as it is composed, and the one-pagers, in a pool of its own (see `_build_in_processes`). Pools are
+forked from a process whose stages are warm, so the workers do not each pay for imports, fonts, rules.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -323,22 +323,28 @@ class _Composed:
 
 @dataclass
 class _OnePager:
-    """One theme's outcome, sent back from a worker process: its manifest entry when it was written."""
+    """One theme's outcome: its manifest entry when it was written."""
 
     entry: dict[str, Any] | None = None  # None: not written (too few figures, or failed)
     path: Path | None = None
     failure: str = ""
 
 
-# What a worker process works with: the run's context, and for one-pagers the material of every document.
 _Done = TypeVar("_Done", _Composed, _Built)
-_worker: _Context | None = None
-_material: Any = None  # compose.ThemeMaterial
+_worker: _Context | None = None  # the context of a worker process
+_requests: Any = None  # queues between the main process and the typesetting host (_host)
+_replies: Any = None
 
 
-def _start_worker(options: BuildOptions, material: Any = None) -> None:
-    global _worker, _material
-    _worker, _material = _context(options), material
+def _start_worker(options: BuildOptions) -> None:
+    global _worker
+    _worker = _context(options)
+
+
+def _start_host(options: BuildOptions, requests: Any, replies: Any) -> None:
+    global _requests, _replies
+    _start_worker(options)
+    _requests, _replies = requests, replies
 
 
 def _compose_in_worker(source: Source) -> _Composed:
@@ -351,9 +357,9 @@ def _write_in_worker(composed: _Composed) -> _Built:
     return write_document(composed, _worker)
 
 
-def _one_pager_in_worker(theme: str) -> _OnePager:
+def _theme_in_worker(theme_brief, path: Path) -> str:
     assert _worker is not None
-    return _one_pager(theme, _material, _worker)
+    return _write_theme(theme_brief, path, _worker)
 
 
 def build_document(source: Source, context: _Context, say: Progress | None = None) -> _Built:
@@ -417,20 +423,31 @@ def _could_not_build(source: Source, exc: Exception, options: BuildOptions) -> s
     return f"{source.path}: could not build the brief ({detail})"
 
 
-def _one_pager(theme: str, material: Any, context: _Context) -> _OnePager:
-    """Compose one theme's one-pager over every document and typeset it; nothing when the theme has too
-    few figures."""
+def _theme_briefs(material: Any, context: _Context) -> dict[str, Any]:
+    """Each theme's one-pager composed over every document in `material`, for the themes with enough
+    figures, in theme order."""
+    from briefing.model import THEMES
+
     options = context.options
-    theme_brief = material.compose(theme, context.layer, min_facts=options.min_theme_facts)
-    if theme_brief is None:
-        return _OnePager()
-    path = options.out_dir / "themes" / f"{theme}.pdf"
-    failure = _write_theme(theme_brief, path, context)
+    briefs = {
+        theme: material.compose(theme, context.layer, min_facts=options.min_theme_facts)
+        for theme in options.themes or list(THEMES)
+    }
+    return {theme: brief for theme, brief in briefs.items() if brief is not None}
+
+
+def _theme_path(theme: str, context: _Context) -> Path:
+    return context.options.out_dir / "themes" / f"{theme}.pdf"
+
+
+def _one_pager(theme_brief, failure: str, context: _Context) -> _OnePager:
+    """The outcome of typesetting `theme_brief`: its manifest entry, or its failure line."""
+    path = _theme_path(theme_brief.theme, context)
     if failure:
         return _OnePager(path=path, failure=failure)
     entry = {
         "theme": theme_brief.theme,
-        "pdf": path.relative_to(options.out_dir).as_posix(),
+        "pdf": path.relative_to(context.options.out_dir).as_posix(),
         "title": theme_brief.title.to_json(),
         "bullets": [b.to_json() for b in theme_brief.bullets],
     }
@@ -453,8 +470,6 @@ def build(
 ) -> BuildReport:
     """Build every source (gathered, or as named on the command line); UsageError, before any work, when
     options, sources or the output folder are unusable."""
-    from briefing.compose import ThemeMaterial
-
     say = progress or (lambda _message: None)
     if not isinstance(sources, Sources):
         sources = gather_sources(sources)
@@ -466,21 +481,31 @@ def build(
     atomic.sweep_leftovers(out)
     atomic.sweep_leftovers(out / "themes")
 
-    material = ThemeMaterial()  # gathered from each document as it is built
     jobs = min(options.jobs, len(sources.items))
-    results: list[_Built] = []
-    with _executor(jobs, context, warm_up=_preload) as pool:
-        for result in _build_all(sources.items, context, pool, say):
-            results.append(result)
-            if result.failure:
-                report.failures.append(result.failure)
-                continue
-            report.written += result.written
-            report.documents += 1
-            report.facts += len(result.facts)
-            if result.document is not None:
-                material.add(result.document, result.facts)
-    themes = _build_one_pagers(material, context, jobs, report, say) if material.documents else []
+    if jobs > 1:
+        results, one_pagers = _build_in_processes(sources.items, context, jobs, say)
+    else:
+        results = [build_document(source, context, say) for source in sources.items]
+        material = _material([r for r in results if not r.failure])
+        say("composing and typesetting theme one-pagers")
+        one_pagers = [
+            _one_pager(brief, _write_theme(brief, _theme_path(theme, context), context), context)
+            for theme, brief in _theme_briefs(material, context).items()
+        ]
+    for result in results:
+        if result.failure:
+            report.failures.append(result.failure)
+            continue
+        report.written += result.written
+        report.documents += 1
+        report.facts += len(result.facts)
+    themes = []
+    for one_pager in one_pagers:
+        if one_pager.failure:
+            report.failures.append(one_pager.failure)
+        elif one_pager.entry is not None and one_pager.path is not None:
+            report.written.append(one_pager.path)
+            themes.append(one_pager.entry)
 
     hint = context.layer.missing_model_hint() if report.documents else None  # no brief, nothing to say
     for notice in [n for r in results for n in r.notices] + [hint]:
@@ -490,28 +515,37 @@ def build(
     return report
 
 
-def _executor(
-    jobs: int, context: _Context, *, warm_up: Callable[[_Context], None] | None, material: Any = None
-):
+def _material(done: list[_Built] | list[_Composed]) -> Any:
+    """The one-pagers' material: every document given, in the order given (none without one-pagers)."""
+    from briefing.compose import ThemeMaterial
+
+    material = ThemeMaterial()
+    for item in done:
+        if item.document is not None:
+            material.add(item.document, item.facts)
+    return material
+
+
+def _executor(jobs: int, context: _Context, *, warm_up: Callable[[_Context], None] | None):
     """A process pool for `jobs` > 1, else a stand-in that runs everything here.
 
-    Where processes can be forked, the workers inherit this process's context and `material`, and
-    `warm_up` (if any) first imports their stages and loads fonts and dictionaries here for them to
-    inherit warm; otherwise each worker makes its own.
+    Where processes can be forked, the workers inherit this process's context, and `warm_up` (if any)
+    first imports their stages and loads fonts and dictionaries here for them to inherit warm;
+    otherwise each worker makes its own.
     """
     if jobs <= 1:
         return nullcontext()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    global _worker, _material
+    global _worker
     if "fork" in multiprocessing.get_all_start_methods():
         if warm_up is not None:
             warm_up(context)
-        _worker, _material = context, material
+        _worker = context
         gc.freeze()  # the workers' collectors leave what they inherit alone: less to scan, pages stay shared
         return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options, material))
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(context.options,))
 
 
 _WARM_UP = "示例市2031年地区生产总值增长5.5%，达到1200亿元。"  # invented; a sentence to run the rules once
@@ -543,9 +577,8 @@ def _preload(context: _Context) -> None:
 
 
 def _preload_typesetting(_context: _Context) -> None:
-    """Import the typesetting and drawing libraries and load the fonts here, for the typesetting
-    workers to inherit. A build does this while the composing workers are at work, so it costs
-    no wall time."""
+    """Import the typesetting and drawing libraries and load the fonts, for the typesetting workers to
+    inherit (in the typesetting host, while the main process warms up for composing)."""
     from briefing import fonts
 
     for module in _TYPESETTING_MODULES:
@@ -555,39 +588,146 @@ def _preload_typesetting(_context: _Context) -> None:
     fonts.uncovered(_WARM_UP)  # reads each font's character map
 
 
-def _build_all(items: list[Source], context: _Context, pool: Executor | None, say: Progress) -> list[_Built]:
-    """Every document built, results in source order whatever order they finish in.
+def _build_in_processes(
+    items: list[Source], context: _Context, jobs: int, say: Progress
+) -> tuple[list[_Built], list[_OnePager]]:
+    """Every document built and the one-pagers written, the work spread over processes; results in
+    source order whatever order they finish in.
 
-    With a pool, its workers read and compose, longest sources first (so that no worker is left with a
-    long one at the end while the others idle), and each composed brief goes on to a second pool that
-    typesets it; this process warms up that pool's libraries while the first is already at work, rather
-    than before (when all but one core would idle). Stdin is read here: a worker has no stdin."""
-    if pool is None:
-        return [build_document(source, context, say) for source in items]
+    Two sides work at once. Here, a pool reads and composes the documents, longest first (so that no
+    worker is left with a long one at the end while the others idle); then this process composes the
+    one-pagers. A typesetting host (`_host`), started first, loads the typesetting libraries and fonts
+    meanwhile (rather than this process before or after composing, while the other cores idle) and
+    typesets each brief as it is composed, and then the one-pagers, in a pool of its own. Stdin is read
+    here: a worker has no stdin."""
     from concurrent.futures import as_completed
 
-    order = sorted(range(len(items)), key=lambda i: -_size(items[i]))
-    composing = {pool.submit(_compose_in_worker, items[i]): i for i in order if items[i].path != "-"}
-    jobs = min(len(composing), context.options.jobs)
-    built: dict[int, Future | _Built] = {}
-    with _executor(jobs, context, warm_up=_preload_typesetting) as typesetting:
-        for future in as_completed(composing):
-            index = composing[future]
-            composed = _outcome(future, items[index], _Composed)
-            if typesetting is None or composed.failure:
-                built[index] = write_document(composed, context)
-            else:
-                built[index] = typesetting.submit(_write_in_worker, composed)
-        results = []
-        for index, source in enumerate(items):
-            done = built.get(index)
-            if done is None:
-                result = build_document(source, context)
-            else:
-                result = done if isinstance(done, _Built) else _outcome(done, source, _Built)
-            say(f"built {source.path}" if not result.failure else f"failed: {source.path}")
-            results.append(result)
-    return results
+    host, hosting = _start_typesetting_host(context, jobs)
+    built: dict[int, _Built] = {}
+    sent: dict[int, _Composed] = {}
+
+    def typeset(index: int, composed: _Composed) -> None:
+        if composed.failure:
+            built[index] = write_document(composed, context)  # nothing to write: the failure, its notices
+        else:
+            sent[index] = composed
+            _requests.put((index, "brief", replace(composed, document=None)))  # the document stays here
+
+    with host:
+        with _executor(jobs, context, warm_up=_preload) as pool:
+            assert pool is not None
+            order = sorted(range(len(items)), key=lambda i: -_size(items[i]))
+            composing = {pool.submit(_compose_in_worker, items[i]): i for i in order if items[i].path != "-"}
+            for future in as_completed(composing):
+                index = composing[future]
+                typeset(index, _outcome(future, items[index], _Composed))
+        for index in [i for i, source in enumerate(items) if source.path == "-"]:
+            typeset(index, compose_document(items[index], context))
+        material = _material([sent[i] for i in sorted(sent)])
+        say("composing theme one-pagers")
+        theme_briefs = _theme_briefs(material, context) if material.documents else {}
+        typeset_briefs = _collect(set(sent), hosting)
+        for index, composed in sent.items():
+            built[index] = typeset_briefs.get(index) or _died(composed.source, _Built)
+        if any(built[i].failure for i in sent):  # one-pagers only draw on briefs that were written
+            written = [built[i] for i in sorted(sent) if not built[i].failure]
+            theme_briefs = _theme_briefs(_material(written), context) if written else {}
+        say("typesetting theme one-pagers")
+        for theme, brief in theme_briefs.items():
+            _requests.put((theme, "theme", (brief, _theme_path(theme, context))))
+        _requests.put(None)  # nothing more: the host finishes and returns
+        typeset_themes = _collect(set(theme_briefs), hosting)
+    one_pagers = []
+    for theme, brief in theme_briefs.items():
+        failure = typeset_themes.get(theme)
+        if failure is None:  # the host died first: typeset it here
+            failure = _write_theme(brief, _theme_path(theme, context), context)
+        one_pagers.append(_one_pager(brief, failure, context))
+    results = []
+    for index, source in enumerate(items):
+        result = built[index]
+        say(f"built {source.path}" if not result.failure else f"failed: {source.path}")
+        results.append(result)
+    return results, one_pagers
+
+
+def _start_typesetting_host(context: _Context, jobs: int) -> tuple[Executor, Future]:
+    """A process that runs `_host`, and the future of its one task."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _worker, _requests, _replies
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    start = multiprocessing.get_context("fork" if forking else None)
+    _requests, _replies = start.Queue(), start.Queue()
+    _requests.cancel_join_thread()  # should the host die, exit without waiting for it to read
+    if forking:
+        _worker = context
+        host = ProcessPoolExecutor(1, mp_context=start)
+    else:
+        host = ProcessPoolExecutor(
+            1, mp_context=start, initializer=_start_host, initargs=(context.options, _requests, _replies)
+        )
+    return host, host.submit(_host, jobs)
+
+
+def _host(jobs: int) -> None:
+    """The typesetting host's one task: warm up for typesetting, start a pool of `jobs` workers (forked
+    warm) and have it typeset what the main process sends — (key, "brief", composed) or (key, "theme",
+    (theme brief, path)) — until None comes; each outcome goes back as (key, outcome) as it is done."""
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    assert _worker is not None
+    context = _worker
+    _replies.cancel_join_thread()  # should the main process stop reading, exit without waiting for it
+    with _executor(jobs, context, warm_up=_preload_typesetting) as pool:
+        while (request := _requests.get()) is not None:
+            key, kind, job = request
+            if pool is None:
+                _replies.put((key, _typeset_here(kind, job, context)))
+                continue
+            try:
+                call = (_write_in_worker, job) if kind == "brief" else (_theme_in_worker, *job)
+                future = pool.submit(*call)
+            except BrokenProcessPool:  # its workers died: typeset here
+                _replies.put((key, _typeset_here(kind, job, context)))
+                continue
+            future.add_done_callback(partial(_reply, key, kind, job))
+
+
+def _typeset_here(kind: str, job: Any, context: _Context) -> _Built | str:
+    if kind == "brief":
+        return write_document(job, context)
+    theme_brief, path = job
+    return _write_theme(theme_brief, path, context)
+
+
+def _reply(key: int | str, kind: str, job: Any, future: Future) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        outcome = future.result()
+    except BrokenProcessPool:  # a typesetting worker was killed
+        died = f"{job[1]}: could not write the one-pager (a worker process died)" if kind == "theme" else ""
+        outcome = died or _died(job.source, _Built)
+    _replies.put((key, outcome))
+
+
+def _collect(keys: set, hosting: Future) -> dict:
+    """The host's replies for `keys`; those it will never send (it died) are missing."""
+    import queue
+
+    got: dict = {}
+    while len(got) < len(keys):
+        try:
+            key, outcome = _replies.get(timeout=0.2)
+        except queue.Empty:
+            if hosting.done() and hosting.exception() is not None:
+                break
+            continue
+        got[key] = outcome
+    return got
 
 
 def _size(source: Source) -> int:
@@ -604,37 +744,11 @@ def _outcome(future: Future, source: Source, kind: type[_Done]) -> _Done:
     try:
         return future.result()
     except BrokenProcessPool:  # a worker was killed (out of memory?): its documents are lost, not the run
-        return kind(source, failure=f"{source.path}: could not build the brief (a worker process died)")
+        return _died(source, kind)
 
 
-def _build_one_pagers(
-    material: Any, context: _Context, jobs: int, report: BuildReport, say: Progress
-) -> list[dict[str, Any]]:
-    """Compose and typeset each theme's one-pager over all documents, each theme in one process: with
-    `jobs` > 1 a pool of its own, forked once every document is in `material` (no warm-up needed: this
-    process warmed up for the documents' pools). The manifest entries of those written."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    from briefing.model import THEMES
-
-    themes = context.options.themes or list(THEMES)
-    say("composing and typesetting theme one-pagers")
-    with _executor(min(jobs, len(themes)), context, warm_up=None, material=material) as pool:
-        futures = [pool.submit(_one_pager_in_worker, theme) for theme in themes] if pool else []
-        done = []
-        for number, theme in enumerate(themes):
-            try:
-                done.append(futures[number].result() if futures else _one_pager(theme, material, context))
-            except BrokenProcessPool:  # no workers left: do it here
-                done.append(_one_pager(theme, material, context))
-    entries = []
-    for one_pager in done:
-        if one_pager.failure:
-            report.failures.append(one_pager.failure)
-        elif one_pager.entry is not None and one_pager.path is not None:
-            report.written.append(one_pager.path)
-            entries.append(one_pager.entry)
-    return entries
+def _died(source: Source, kind: type[_Done]) -> _Done:
+    return kind(source, failure=f"{source.path}: could not build the brief (a worker process died)")
 
 
 def _write_manifest(out: Path, results: list[_Built], themes: list[dict[str, Any]], generated: str) -> None:

@@ -75,12 +75,9 @@ def test_tiles_say_whose_what_and_when_in_both_languages_and_charts_need_english
     assert brief.chart is None  # two bars (or bars without English) make no chart
 
 
-def test_each_theme_composed_apart_from_pickled_material_is_the_same_page(tmp_path, monkeypatch):
-    """`build --jobs` gathers the material in the main process and composes each theme in the worker
-    that typesets it: a copy of the material sent to another process, themes in any order, each with a
-    realiser of its own, must give the very one-pagers composing them all together gives."""
-    import pickle
-
+def test_each_theme_composed_apart_is_the_same_page(tmp_path, monkeypatch):
+    """`build` gathers the material document by document and composes the themes one at a time: any
+    theme, composed alone and in any order, must be the very one-pager composing them all gives."""
     from briefing.compose import ThemeMaterial
 
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
@@ -91,12 +88,11 @@ def test_each_theme_composed_apart_from_pickled_material_is_the_same_page(tmp_pa
     ]
     together = {brief.theme: brief for brief in compose_theme_briefs(items, layer)}
     assert len(together) > 1
-    material = ThemeMaterial()
-    for document, facts in items:
-        material.add(document, facts)
     apart = {}
     for theme in reversed(list(together)):
-        copy = pickle.loads(pickle.dumps(material))  # as a worker process receives it
-        apart[theme] = copy.compose(theme, layer)
+        material = ThemeMaterial()  # a fresh one each time: nothing carried over from another theme
+        for document, facts in items:
+            material.add(document, facts)
+        apart[theme] = material.compose(theme, layer)
     assert apart == together
     assert all(material.compose(theme, layer, min_facts=10_000) is None for theme in together)

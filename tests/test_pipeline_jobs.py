@@ -127,3 +127,30 @@ def test_a_typesetting_worker_that_dies_costs_documents_not_the_run(
     assert f"briefing: {doomed}: could not build the brief (a worker process died)" in result.stderr
     assert json.loads((out / "manifest.json").read_text())["briefs"] == []
     assert not list(out.glob("doomed*"))
+
+
+def test_a_typesetting_host_that_dies_costs_the_briefs_not_the_run(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process that typesets (and runs the typesetting pool) killed as it starts: every brief is one
+    failure line, the run ends (no wait for a reader that is gone) and writes its manifest."""
+    import os
+
+    import briefing.pipeline
+
+    def die(_context):
+        os._exit(9)
+
+    monkeypatch.setattr(briefing.pipeline, "_preload_typesetting", die)  # the host's first step
+    sources = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", *sources, "--out", str(out), "-j2"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+    assert result.exit_code == 1
+    for source in sources:
+        assert f"briefing: {source}: could not build the brief (a worker process died)" in result.stderr
+    assert json.loads((out / "manifest.json").read_text()) == {
+        "generated": "2026-01-01",
+        "briefs": [],
+        "themes": [],
+    }

@@ -52,8 +52,7 @@ def compose_theme_briefs(
 @dataclass
 class ThemeMaterial:
     """What the one-pagers draw on, gathered one document at a time, so that a build can gather each
-    document as it is finished while others are still being built, and compose each theme apart (in
-    the process that typesets it). Plain data: it can be sent to a worker process."""
+    document as soon as it is composed, and compose each theme apart."""
 
     documents: dict[str, Document] = field(default_factory=dict)
     trusted: list[Fact] = field(default_factory=list)  # the facts a one-pager may state, in source order
@@ -131,9 +130,6 @@ class ThemeMaterial:
             self._made = Realiser(layer, documents=self.documents)
             self._made.doubts = self.doubts
         return self._made
-
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "_made": None}  # a realiser holds the translation layer: not sent
 
 
 def _is_plan(documents: dict[str, Document], planned: set[tuple[str, int]], group: Group) -> bool:
