@@ -49,8 +49,9 @@ class Run:
         return self.main_cpu + self.worker_cpu
 
     def idle_wall(self, cores: int) -> float:
-        """The wall time on an idle machine with `cores` CPUs: the main process's CPU runs alone (before
-        the workers start and while they are idle), the workers' CPU spreads over the cores."""
+        """The wall time on an idle machine with `cores` CPUs if the main process's CPU ran alone and the
+        workers' CPU spread over the cores: an upper bound, since the main process also works while the
+        workers do (`timeline` shows how much of the run is serial)."""
         return self.main_cpu + self.worker_cpu / cores
 
 
@@ -101,7 +102,7 @@ def jobs(args: argparse.Namespace) -> None:
         )
     print(f"measured ratio {two.wall / one.wall:.2f} (target ≤ 0.65)")
     print(
-        f"idle 2-core machine: --jobs 1 {one.idle_wall(1):.2f} s, --jobs 2 {two.idle_wall(2):.2f} s,"
+        f"idle 2-core machine, at most: --jobs 1 {one.idle_wall(1):.2f} s, --jobs 2 {two.idle_wall(2):.2f} s,"
         f" ratio {two.idle_wall(2) / one.idle_wall(1):.2f}"
     )
 
