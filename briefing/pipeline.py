@@ -331,6 +331,7 @@ class _OnePager:
 
 
 _Done = TypeVar("_Done", _Composed, _Built)
+_ABORT = "abort"  # sent to the typesetting host when the main process stops early
 _worker: _Context | None = None  # the context of a worker process
 _requests: Any = None  # queues between the main process and the typesetting host (_host)
 _replies: Any = None
@@ -343,6 +344,7 @@ def _start_worker(options: BuildOptions) -> None:
 
 def _start_host(options: BuildOptions, requests: Any, replies: Any) -> None:
     global _requests, _replies
+    _ignore_interrupts()
     _start_worker(options)
     _requests, _replies = requests, replies
 
@@ -614,29 +616,34 @@ def _build_in_processes(
             _requests.put((index, "brief", replace(composed, document=None)))  # the document stays here
 
     with host:
-        with _executor(jobs, context, warm_up=_preload) as pool:
-            assert pool is not None
-            order = sorted(range(len(items)), key=lambda i: -_size(items[i]))
-            composing = {pool.submit(_compose_in_worker, items[i]): i for i in order if items[i].path != "-"}
-            for future in as_completed(composing):
-                index = composing[future]
-                typeset(index, _outcome(future, items[index], _Composed))
-        for index in [i for i, source in enumerate(items) if source.path == "-"]:
-            typeset(index, compose_document(items[index], context))
-        material = _material([sent[i] for i in sorted(sent)])
-        say("composing theme one-pagers")
-        theme_briefs = _theme_briefs(material, context) if material.documents else {}
-        typeset_briefs = _collect(set(sent), hosting)
-        for index, composed in sent.items():
-            built[index] = typeset_briefs.get(index) or _died(composed.source, _Built)
-        if any(built[i].failure for i in sent):  # one-pagers only draw on briefs that were written
-            written = [built[i] for i in sorted(sent) if not built[i].failure]
-            theme_briefs = _theme_briefs(_material(written), context) if written else {}
-        say("typesetting theme one-pagers")
-        for theme, brief in theme_briefs.items():
-            _requests.put((theme, "theme", (brief, _theme_path(theme, context))))
-        _requests.put(None)  # nothing more: the host finishes and returns
-        typeset_themes = _collect(set(theme_briefs), hosting)
+        try:
+            with _executor(jobs, context, warm_up=_preload) as pool:
+                assert pool is not None
+                order = sorted(range(len(items)), key=lambda i: -_size(items[i]))
+                files = [i for i in order if items[i].path != "-"]
+                composing = {pool.submit(_compose_in_worker, items[i]): i for i in files}
+                for future in as_completed(composing):
+                    index = composing[future]
+                    typeset(index, _outcome(future, items[index], _Composed))
+            for index in [i for i, source in enumerate(items) if source.path == "-"]:
+                typeset(index, compose_document(items[index], context))
+            material = _material([sent[i] for i in sorted(sent)])
+            say("composing theme one-pagers")
+            theme_briefs = _theme_briefs(material, context) if material.documents else {}
+            typeset_briefs = _collect(set(sent), hosting)
+            for index, composed in sent.items():
+                built[index] = typeset_briefs.get(index) or _died(composed.source, _Built)
+            if any(built[i].failure for i in sent):  # one-pagers only draw on briefs that were written
+                written = [built[i] for i in sorted(sent) if not built[i].failure]
+                theme_briefs = _theme_briefs(_material(written), context) if written else {}
+            say("typesetting theme one-pagers")
+            for theme, brief in theme_briefs.items():
+                _requests.put((theme, "theme", (brief, _theme_path(theme, context))))
+            _requests.put(None)  # nothing more: the host finishes and returns
+            typeset_themes = _collect(set(theme_briefs), hosting)
+        except BaseException:  # interrupted, or a bug here: the host drops its work and returns
+            _requests.put(_ABORT)
+            raise
     one_pagers = []
     for theme, brief in theme_briefs.items():
         failure = typeset_themes.get(theme)
@@ -663,7 +670,7 @@ def _start_typesetting_host(context: _Context, jobs: int) -> tuple[Executor, Fut
     _requests.cancel_join_thread()  # should the host die, exit without waiting for it to read
     if forking:
         _worker = context
-        host = ProcessPoolExecutor(1, mp_context=start)
+        host = ProcessPoolExecutor(1, mp_context=start, initializer=_ignore_interrupts)
     else:
         host = ProcessPoolExecutor(
             1, mp_context=start, initializer=_start_host, initargs=(context.options, _requests, _replies)
@@ -683,6 +690,10 @@ def _host(jobs: int) -> None:
     _replies.cancel_join_thread()  # should the main process stop reading, exit without waiting for it
     with _executor(jobs, context, warm_up=_preload_typesetting) as pool:
         while (request := _requests.get()) is not None:
+            if request == _ABORT:
+                if pool is not None:
+                    pool.shutdown(cancel_futures=True)
+                break
             key, kind, job = request
             if pool is None:
                 _replies.put((key, _typeset_here(kind, job, context)))
@@ -694,6 +705,15 @@ def _host(jobs: int) -> None:
                 _replies.put((key, _typeset_here(kind, job, context)))
                 continue
             future.add_done_callback(partial(_reply, key, kind, job))
+
+
+def _ignore_interrupts() -> None:
+    """In the typesetting host (and so in the pool it forks): Ctrl-C is the main process's to handle,
+    which tells the host to stop. A worker interrupted inside a queue's lock would leave its siblings,
+    and the host waiting for them, hanging."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _typeset_here(kind: str, job: Any, context: _Context) -> _Built | str:
