@@ -92,7 +92,7 @@ def test_dictionary_is_read_only_when_a_word_misses_the_termbase() -> None:
 def test_composers_over_the_same_words_share_one_segmenter() -> None:
     glossary = Glossary.load()
     first, second = LabelComposer(Termbase(glossary)), LabelComposer(Termbase(Glossary.load()))
-    assert first._jieba is second._jieba
+    assert first._segmenter is second._segmenter
 
 
 def test_a_user_word_changes_only_its_own_composers_segmentation(tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ convention, and so does this module, without a translation model:
 9. a listing (甲、乙 → A and B), then open patterns (A的B → B of A; A高于B → A above B);
 10. an indicator term at the end (…人均收入 → per capita income of …);
 11. a front modifier English puts last (规上… → … above designated size);
-12. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as
-    a user word), runs of words are matched longest-first against the termbase, and words it lacks are
-    looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
+12. otherwise the words in order: the label is segmented by jieba (segmenter.py: jieba's dictionary,
+    with every termbase term as a user word), runs of words are matched longest-first against the
+    termbase, and words it lacks are looked up in CC-CEDICT (`dictionary`: the word was looked up, not
+    known).
 
 Rules 3–11 recurse on what is left, so they combine; every rule cuts only at jieba's word boundaries.
 English built from termbase words and rules only is `composed`; with any dictionary word it is
@@ -30,12 +31,13 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
 
 from briefing.resources import DATA_DIR
 from briefing.translate import cedict
 from briefing.translate.glossary import fold
+from briefing.translate.segmenter import Segmenter, shipped_index
 from briefing.translate.termbase import Termbase
 
 RULES_PATH = DATA_DIR / "label_rules.toml"
@@ -88,27 +90,11 @@ def shipped_rules() -> LabelRules:
     return LabelRules()
 
 
-_shared: dict[tuple[str, ...], Any] = {}  # the one word list set up in rjieba's own instance
-
-
-def segmenter(words: tuple[str, ...]) -> Any:
-    """jieba (rjieba) with `words` as user words.
-
-    The first list asked for goes into rjieba's own module-level instance (the module's functions
-    `add_word`, `cut`, `tokenize`), which importing rjieba builds anyway (loading its dictionary takes
-    ~0.08 s: a second instance would pay that again), and is kept: every composer over the same termbase
-    and glossary shares it, and forked workers inherit it. Any other list gets an instance of its own,
-    so a list's segmentation never depends on another's words."""
-    import rjieba
-
-    if words in _shared:
-        return _shared[words]
-    jieba = rjieba.Jieba() if _shared else rjieba
-    for word in words:
-        jieba.add_word(word, _USER_WORD_FREQ, None)
-    if not _shared:
-        _shared[words] = jieba
-    return jieba
+@cache
+def segmenter(words: tuple[str, ...]) -> Segmenter:
+    """jieba's segmentation with `words` as user words, made once per word list: every composer over the
+    same termbase and glossary shares it (and its parsed buckets), and forked workers inherit it."""
+    return Segmenter(shipped_index(), words, _USER_WORD_FREQ)
 
 
 class LabelComposer:
@@ -120,9 +106,10 @@ class LabelComposer:
         self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
         self._parts: dict[tuple[str, bool], _Part | None] = {}
         self._bounds: dict[str, frozenset[int]] = {}
+        self._cuts: dict[str, list[str]] = {}
 
     @cached_property
-    def _jieba(self) -> Any:
+    def _segmenter(self) -> Segmenter:
         return segmenter(tuple(word for word in self.termbase.words() if len(word) > 1))
 
     # ------------------------------------------------------------ public
@@ -360,13 +347,18 @@ class LabelComposer:
     def _boundaries(self, text: str) -> frozenset[int]:
         """Offsets where jieba puts a word boundary; remembered, since every rule asks for them."""
         if text not in self._bounds:
-            ends = {end for _word, _start, end in self._jieba.tokenize(text, "default", False)}
-            self._bounds[text] = frozenset(ends | {0})
+            self._bounds[text] = frozenset(accumulate(map(len, self._cut(text)), initial=0))
         return self._bounds[text]
+
+    def _cut(self, text: str) -> list[str]:
+        """jieba's words of `text`; remembered, since a text's boundaries and words both come from them."""
+        if text not in self._cuts:
+            self._cuts[text] = self._segmenter.cut(text)
+        return self._cuts[text]
 
     def _words(self, text: str) -> _Part | None:
         """The words of `text` in order: longest termbase runs, else the dictionary, else None."""
-        words = [w for w in self._jieba.cut(text, False) if w.strip()]
+        words = [w for w in self._cut(text) if w.strip()]
         parts: list[str] = []
         known = looked_up = 0
         i = 0

@@ -1,0 +1,183 @@
+"""Chinese word segmentation for composed labels: jieba's words, as rjieba's `cut(text, hmm=False)` gives
+them, without loading jieba's whole dictionary.
+
+Why not rjieba itself: importing it builds jieba's 349,000-word dictionary, ~0.08 s of CPU in every
+process (more than composing the labels of ten documents), where a run's labels need the words of their
+own characters only. This module reads data/jieba_words.bin (jieba's dict.txt, bucketed by a word's first
+two characters; tools/make_word_index.py) and parses a bucket when a label first needs it.
+tests/test_translate_segmenter.py checks that it cuts generated and real text as rjieba does.
+
+The method is jieba's without its HMM:
+- the text is split into runs of CJK characters, Latin letters, digits and `+#&._%-`; between runs, a
+  whitespace stretch (`\\r\\n` or one space) is a word, and so is every other character;
+- in a run, every dictionary word starting at a character is a step; the route through the run with the
+  greatest sum of log(frequency / total) wins, ties going to the longer step; a character no word
+  starts with is a step of frequency 1;
+- one-character steps that are ASCII letters or digits in a row are joined into one word.
+User words (the termbase) are added with a frequency of their own, which also adds to the total, as
+jieba's `add_word` does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import struct
+import sys
+from array import array
+from collections.abc import Iterable
+from functools import cache
+
+from briefing.resources import DATA_DIR
+
+INDEX_PATH = DATA_DIR / "jieba_words.bin"
+MAGIC = b"JBW3"
+BUCKETS = 65521  # a prime: keys of neighbouring characters spread over all buckets
+_HEADER = struct.Struct("<4sIQ")  # magic, buckets, total frequency
+
+_RUN = re.compile(
+    "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
+    "\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-]+)"
+)
+_SPACE = re.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
+
+
+def bucket(key: str) -> int:
+    """The bucket of a word's key (its first two characters)."""
+    return (ord(key[0]) * 65599 + (ord(key[1]) if len(key) > 1 else 0)) % BUCKETS
+
+
+class WordIndex:
+    """jieba's words and frequencies, read bucket by bucket (see tools/make_word_index.py)."""
+
+    def __init__(self, data: bytes):
+        magic, buckets, self.total = _HEADER.unpack_from(data)
+        if magic != MAGIC or buckets != BUCKETS:
+            raise ValueError("not a word index of this version; rerun tools/make_word_index.py")
+        start = _HEADER.size + 4 * (buckets + 1)
+        self._offsets = array("I", data[_HEADER.size : start])
+        if sys.byteorder == "big":
+            self._offsets.byteswap()
+        self._payload = data[start:]
+
+    def _bucket(self, key: str) -> tuple[int, int]:
+        at = bucket(key)
+        return self._offsets[at], self._offsets[at + 1]
+
+    def _line(self, key: str) -> tuple[int, int]:
+        """Where the words of `key` are in the payload (after its tab, up to its line break); (0, 0)
+        for a key no word has."""
+        at = bucket(key)
+        needle = b"\n" + key.encode("utf-8") + b"\t"
+        start = self._payload.find(needle, self._offsets[at] - 1, self._offsets[at + 1])
+        if start < 0:
+            return 0, 0
+        start += len(needle)
+        return start, self._payload.index(b"\n", start)
+
+    def entries(self, key: str) -> dict[str, int]:
+        """The words whose key is `key`, with their frequencies."""
+        start, end = self._line(key)
+        found = {}
+        if end:
+            for entry in self._payload[start:end].decode("utf-8").split("\t"):
+                rest, freq = entry.split(" ")
+                found[key + rest] = int(freq)
+        return found
+
+    def frequency(self, word: str) -> int | None:
+        """The frequency of one word, or None: found in its key's line without parsing the line."""
+        start, end = self._line(word[:2])
+        needle = word[2:].encode("utf-8") + b" "
+        at = self._payload.find(b"\t" + needle, start - 1, end)
+        if at < 0:
+            return None
+        at += 1 + len(needle)
+        freq_end = self._payload.find(b"\t", at, end)
+        return int(self._payload[at : freq_end if freq_end >= 0 else end])
+
+
+@cache
+def shipped_index() -> WordIndex:
+    """data/jieba_words.bin, read once per process."""
+    return WordIndex(INDEX_PATH.read_bytes())
+
+
+class Segmenter:
+    """jieba's segmentation (no HMM) over `index`, with `user_words` at `user_frequency`."""
+
+    def __init__(self, index: WordIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
+        self._index = index
+        user = dict.fromkeys(user_words, user_frequency)
+        total = index.total + sum(user_frequency - (index.frequency(word) or 0) for word in user)
+        self._logtotal = math.log(total)
+        self._user: dict[str, dict[str, int]] = {}
+        for word in user:
+            self._user.setdefault(word[:2], {})[word] = user_frequency
+        self._steps: dict[str, tuple[tuple[str, int, float], ...]] = {}
+        self._singles: dict[str, tuple[tuple[str, int, float], ...]] = {}
+
+    def _steps_at(self, window: str) -> tuple[tuple[str, int, float], ...]:
+        """The words that may start a `window` of two characters (one at a run's end): its first
+        character's word and the words keyed by the window, each with its length and log(frequency) -
+        log(total). A character's own word is kept apart, since it starts many windows."""
+        found = self._steps.get(window)
+        if found is None:
+            first = window[0]
+            if first not in self._singles:
+                self._singles[first] = self._keyed(first)
+            found = self._singles[first] + (self._keyed(window) if len(window) > 1 else ())
+            self._steps[window] = found
+        return found
+
+    def _keyed(self, key: str) -> tuple[tuple[str, int, float], ...]:
+        words = self._index.entries(key)
+        words.update(self._user.get(key, {}))
+        logtotal = self._logtotal
+        return tuple((word, len(word), math.log(freq) - logtotal) for word, freq in words.items())
+
+    def cut(self, text: str) -> list[str]:
+        """The words of `text`, in order; joined, they give `text` back."""
+        words: list[str] = []
+        for number, block in enumerate(_RUN.split(text)):
+            if number % 2:
+                words.extend(self._cut_run(block))
+                continue
+            for kind, piece in enumerate(_SPACE.split(block)):
+                if kind % 2:
+                    words.append(piece)
+                else:
+                    words.extend(piece)
+        return words
+
+    def _cut_run(self, run: str) -> list[str]:
+        size = len(run)
+        score = [0.0] * (size + 1)
+        step = [0] * (size + 1)
+        alone = -self._logtotal  # log(1) - log(total): a character no word starts with
+        for at in range(size - 1, -1, -1):
+            best, best_end = -math.inf, 0
+            for word, length, weight in self._steps_at(run[at : at + 2]):
+                end = at + length
+                if length <= 2 or run.startswith(word, at):  # shorter words are the window's own
+                    option = weight + score[end]
+                    if option > best or (option == best and end > best_end):
+                        best, best_end = option, end
+            if not best_end:  # no word starts here
+                best, best_end = alone + score[at + 1], at + 1
+            score[at], step[at] = best, best_end
+        words: list[str] = []
+        at, joined = 0, None  # joined: start of a run of lone ASCII letters and digits
+        while at < size:
+            end = step[at]
+            if end == at + 1 and run[at].isascii() and run[at].isalnum():
+                joined = at if joined is None else joined
+            else:
+                if joined is not None:
+                    words.append(run[joined:at])
+                    joined = None
+                words.append(run[at:end])
+            at = end
+        if joined is not None:
+            words.append(run[joined:])
+        return words
