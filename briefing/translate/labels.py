@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 from pathlib import Path
+from typing import TypeVar
 
 from briefing.resources import DATA_DIR
 from briefing.translate import cedict
@@ -43,6 +45,7 @@ from briefing.translate.termbase import Termbase
 RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
 NOUN_SOURCES = ("indicator", "sector", "product")  # termbase categories that name things
+_V = TypeVar("_V")
 MAX_DEPTH = 8
 MAX_RULED = 40  # characters; longer texts are clauses, not labels: their words are given in order
 _EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】[]:：,，.。;；、!！?？-—"
@@ -82,6 +85,21 @@ class LabelRules:
         self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
         self.patterns = data["patterns"]
         self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
+        # The same, grouped by the character a text must end (heads, suffixes) or start with: a text is
+        # tried only against the entries it can match, in the same order.
+        self.heads_by_last = _by_edge(self.heads.items(), -1)
+        self.verbs_by_first = _by_edge(self.verbs.items(), 0)
+        self.postposed_by_first = _by_edge(self.postposed.items(), 0)
+        self.noise_prefixes_by_first = _by_edge(((p, p) for p in self.noise_prefixes), 0)
+        self.noise_suffixes_by_last = _by_edge(((s, s) for s in self.noise_suffixes), -1)
+
+
+def _by_edge(entries: Iterable[tuple[str, _V]], at: int) -> dict[str, list[tuple[str, _V]]]:
+    """`entries` grouped by the first (`at` 0) or last (-1) character of their key, order kept."""
+    grouped: dict[str, list[tuple[str, _V]]] = {}
+    for key, value in entries:
+        grouped.setdefault(key[at], []).append((key, value))
+    return grouped
 
 
 @cache
@@ -133,7 +151,7 @@ class LabelComposer:
         text = fold(zh).strip(_EDGE_MARKS)
         text = self._cut_noise(text) or text
         bounds = self._boundaries(text)
-        for head, rule in self.rules.heads.items():
+        for head, rule in self.rules.heads_by_last.get(text[-1:], ()):
             cut = len(text) - len(head)
             if rule.get("change") and text.endswith(head) and cut > 0 and cut in bounds:
                 rest = self.english(text[:cut])
@@ -211,10 +229,10 @@ class LabelComposer:
             if cut != text:
                 return cut
         bounds = self._boundaries(text)
-        for prefix in self.rules.noise_prefixes:
+        for prefix, _ in self.rules.noise_prefixes_by_first.get(text[:1], ()):
             if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
                 return text[len(prefix) :]
-        for suffix in self.rules.noise_suffixes:
+        for suffix, _ in self.rules.noise_suffixes_by_last.get(text[-1:], ()):
             at = len(text) - len(suffix)
             if text.endswith(suffix) and at > 0 and at in bounds:
                 return text[:at]
@@ -231,7 +249,8 @@ class LabelComposer:
         return [item for item in [*items, text[start:]] if item]
 
     def _has_head(self, text: str) -> bool:
-        return any(text.endswith(head) and len(text) > len(head) for head in self.rules.heads)
+        heads = self.rules.heads_by_last.get(text[-1:], ())
+        return any(text.endswith(head) and len(text) > len(head) for head, _ in heads)
 
     def _listing_of_phrases(self, text: str, depth: int, indicator: bool) -> _Part | None:
         """甲产量和乙人数: every item has its own head, so the items are listed, not a shared head."""
@@ -297,7 +316,7 @@ class LabelComposer:
 
     def _head(self, text: str, depth: int, indicator: bool, whole_only: bool = False) -> _Part | None:
         bounds = self._boundaries(text)
-        for head, rule in self.rules.heads.items():
+        for head, rule in self.rules.heads_by_last.get(text[-1:], ()):
             if whole_only and not rule.get("whole"):
                 continue
             if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
@@ -310,7 +329,7 @@ class LabelComposer:
 
     def _verb(self, text: str, depth: int, indicator: bool) -> _Part | None:
         bounds = self._boundaries(text)
-        for verb, template in self.rules.verbs.items():
+        for verb, template in self.rules.verbs_by_first.get(text[:1], ()):
             if (
                 text.startswith(verb)
                 and len(text) > len(verb)
@@ -335,7 +354,7 @@ class LabelComposer:
     def _postposed(self, text: str, depth: int, indicator: bool) -> _Part | None:
         """A front modifier English puts after its noun: 规上服务业企业 → services enterprises above ..."""
         bounds = self._boundaries(text)
-        for prefix, template in self.rules.postposed.items():
+        for prefix, template in self.rules.postposed_by_first.get(text[:1], ()):
             if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
                 rest = self._compose(text[len(prefix) :], depth + 1, indicator)
                 if rest is not None:
