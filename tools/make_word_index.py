@@ -48,7 +48,7 @@ def index_bytes(words: dict[str, int]) -> bytes:
         keyed.setdefault(word[:2], []).append(f"{word[2:]} {freq}")
     buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
     for key, entries in keyed.items():
-        buckets[bucket(key)].append("\t".join([key, *sorted(entries)]) + "\n")
+        buckets[bucket(key.encode("utf-8"))].append("\t".join([key, *sorted(entries)]) + "\n")
     payload = bytearray(b"\n")
     offsets = []
     for lines in buckets:

@@ -150,10 +150,9 @@ class LabelComposer:
         change in their verb ("GDP grew 5.6%"); other labels whole."""
         text = fold(zh).strip(_EDGE_MARKS)
         text = self._cut_noise(text) or text
-        bounds = self._boundaries(text)
         for head, rule in self.rules.heads_by_last.get(text[-1:], ()):
             cut = len(text) - len(head)
-            if rule.get("change") and text.endswith(head) and cut > 0 and cut in bounds:
+            if rule.get("change") and text.endswith(head) and cut > 0 and self._at_boundary(text, cut):
                 rest = self.english(text[:cut])
                 if rest is not None:
                     return rest
@@ -228,22 +227,22 @@ class LabelComposer:
             cut = pattern.sub("", text)
             if cut != text:
                 return cut
-        bounds = self._boundaries(text)
         for prefix, _ in self.rules.noise_prefixes_by_first.get(text[:1], ()):
-            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+            if text.startswith(prefix) and len(text) > len(prefix) and self._at_boundary(text, len(prefix)):
                 return text[len(prefix) :]
         for suffix, _ in self.rules.noise_suffixes_by_last.get(text[-1:], ()):
             at = len(text) - len(suffix)
-            if text.endswith(suffix) and at > 0 and at in bounds:
+            if text.endswith(suffix) and at > 0 and self._at_boundary(text, at):
                 return text[:at]
         return text
 
     def _items(self, text: str) -> list[str]:
         """The items of a listing: split at 、 and the like, and at 和/及/与 where jieba makes them words."""
-        bounds = self._boundaries(text)
         items, start = [], 0
         for at, char in enumerate(text):
-            if char in _LIST_MARKS or (char in _LIST_WORDS and at in bounds and at + 1 in bounds):
+            if char in _LIST_MARKS or (
+                char in _LIST_WORDS and self._at_boundary(text, at) and self._at_boundary(text, at + 1)
+            ):
                 items.append(text[start:at])
                 start = at + 1
         return [item for item in [*items, text[start:]] if item]
@@ -272,15 +271,15 @@ class LabelComposer:
         return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
 
     def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
-        bounds = self._boundaries(text)
         for end in range(len(text) - 1, 1, -1):
-            if text[end] in _LINKS or end not in bounds:
+            if text[end] in _LINKS or not self.termbase.is_place(text[:end]):
+                continue
+            if not self._at_boundary(text, end):
                 continue  # a place inside a longer word (全国 in 全国重点实验室) is no place
-            if self.termbase.is_place(text[:end]):
-                place = self.termbase.lookup(text[:end])
-                rest = self._compose(text[end:], depth + 1, indicator)
-                if place and rest is not None:
-                    return rest.to(f"{rest.en} in {place}")
+            place = self.termbase.lookup(text[:end])
+            rest = self._compose(text[end:], depth + 1, indicator)
+            if place and rest is not None:
+                return rest.to(f"{rest.en} in {place}")
         return None
 
     def _tailed_pattern(self, text: str, depth: int, indicator: bool) -> _Part | None:
@@ -288,7 +287,6 @@ class LabelComposer:
         return self._pattern(text, depth, indicator, tailed=True)
 
     def _pattern(self, text: str, depth: int, indicator: bool, tailed: bool = False) -> _Part | None:
-        bounds = self._boundaries(text)
         for pattern in self.rules.patterns:
             key = pattern["key"]
             for tail in sorted(pattern["tails"], key=len, reverse=True):
@@ -300,8 +298,8 @@ class LabelComposer:
                     if (
                         at < pattern.get("min_a", 1)
                         or end >= len(body)
-                        or at not in bounds
-                        or end not in bounds
+                        or not self._at_boundary(text, at)
+                        or not self._at_boundary(text, end)
                     ):
                         continue
                     a = self._compose(body[:at], depth + 1, indicator)
@@ -315,11 +313,14 @@ class LabelComposer:
         return self._head(text, depth, indicator, whole_only=True)
 
     def _head(self, text: str, depth: int, indicator: bool, whole_only: bool = False) -> _Part | None:
-        bounds = self._boundaries(text)
         for head, rule in self.rules.heads_by_last.get(text[-1:], ()):
             if whole_only and not rule.get("whole"):
                 continue
-            if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
+            if (
+                text.endswith(head)
+                and len(text) > len(head)
+                and self._at_boundary(text, len(text) - len(head))
+            ):
                 rest = self._compose(text[: -len(head)], depth + 1, indicator)
                 if rest is None:
                     continue
@@ -328,12 +329,11 @@ class LabelComposer:
         return None
 
     def _verb(self, text: str, depth: int, indicator: bool) -> _Part | None:
-        bounds = self._boundaries(text)
         for verb, template in self.rules.verbs_by_first.get(text[:1], ()):
             if (
                 text.startswith(verb)
                 and len(text) > len(verb)
-                and len(verb) in bounds
+                and self._at_boundary(text, len(verb))
                 and text[len(verb)] not in _LINKS
             ):
                 rest = self._compose(text[len(verb) :], depth + 1, indicator)
@@ -353,15 +353,19 @@ class LabelComposer:
 
     def _postposed(self, text: str, depth: int, indicator: bool) -> _Part | None:
         """A front modifier English puts after its noun: 规上服务业企业 → services enterprises above ..."""
-        bounds = self._boundaries(text)
         for prefix, template in self.rules.postposed_by_first.get(text[:1], ()):
-            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+            if text.startswith(prefix) and len(text) > len(prefix) and self._at_boundary(text, len(prefix)):
                 rest = self._compose(text[len(prefix) :], depth + 1, indicator)
                 if rest is not None:
                     return rest.to(template.format(x=rest.en))
         return None
 
     # ------------------------------------------------------------ words
+
+    def _at_boundary(self, text: str, at: int) -> bool:
+        """Does jieba put a word boundary at offset `at`? Rules ask last, once the characters match, so
+        a text no rule matches is never segmented."""
+        return at in self._boundaries(text)
 
     def _boundaries(self, text: str) -> frozenset[int]:
         """Offsets where jieba puts a word boundary; remembered, since every rule asks for them."""

@@ -24,6 +24,7 @@ import math
 import re
 import struct
 import sys
+import zlib
 from array import array
 from collections.abc import Iterable
 from functools import cache
@@ -31,8 +32,8 @@ from functools import cache
 from briefing.resources import DATA_DIR
 
 INDEX_PATH = DATA_DIR / "jieba_words.bin"
-MAGIC = b"JBW3"
-BUCKETS = 65521  # a prime: keys of neighbouring characters spread over all buckets
+MAGIC = b"JBW4"
+BUCKETS = 65521
 _HEADER = struct.Struct("<4sIQ")  # magic, buckets, total frequency
 
 _RUN = re.compile(
@@ -42,9 +43,9 @@ _RUN = re.compile(
 _SPACE = re.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
 
 
-def bucket(key: str) -> int:
-    """The bucket of a word's key (its first two characters)."""
-    return (ord(key[0]) * 65599 + (ord(key[1]) if len(key) > 1 else 0)) % BUCKETS
+def bucket(key: bytes) -> int:
+    """The bucket of a word's key (its first two characters, UTF-8)."""
+    return zlib.crc32(key) % BUCKETS
 
 
 class WordIndex:
@@ -67,8 +68,9 @@ class WordIndex:
     def _line(self, key: str) -> tuple[int, int]:
         """Where the words of `key` are in the payload (after its tab, up to its line break); (0, 0)
         for a key no word has."""
-        at = bucket(key)
-        needle = b"\n" + key.encode("utf-8") + b"\t"
+        encoded = key.encode("utf-8")
+        at = bucket(encoded)
+        needle = b"\n" + encoded + b"\t"
         start = self._payload.find(needle, self._offsets[at] - 1, self._offsets[at + 1])
         if start < 0:
             return 0, 0
