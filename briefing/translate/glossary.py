@@ -10,6 +10,7 @@ entries inside a sentence are protected through MT (see protect.py). The built-i
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -27,8 +28,13 @@ class GlossaryError(ValueError):
     """A user glossary that cannot be read; the message names the file and line."""
 
 
+_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
+
+
 def fold(text: str) -> str:
-    return text.translate(_FOLD)
+    """`text` with full-width ASCII folded; a search first, since most texts have none and `translate`
+    with a table costs five times as much as the search."""
+    return text.translate(_FOLD) if _FOLDABLE.search(text) else text
 
 
 class Glossary:
