@@ -61,10 +61,6 @@ class WordIndex:
             self._offsets.byteswap()
         self._payload = data[start:]
 
-    def _bucket(self, key: str) -> tuple[int, int]:
-        at = bucket(key)
-        return self._offsets[at], self._offsets[at + 1]
-
     def _line(self, key: str) -> tuple[int, int]:
         """Where the words of `key` are in the payload (after its tab, up to its line break); (0, 0)
         for a key no word has."""
@@ -90,11 +86,11 @@ class WordIndex:
     def frequency(self, word: str) -> int | None:
         """The frequency of one word, or None: found in its key's line without parsing the line."""
         start, end = self._line(word[:2])
-        needle = word[2:].encode("utf-8") + b" "
-        at = self._payload.find(b"\t" + needle, start - 1, end)
+        needle = b"\t" + word[2:].encode("utf-8") + b" "
+        at = self._payload.find(needle, start - 1, end) if end else -1  # start - 1: the key's tab
         if at < 0:
             return None
-        at += 1 + len(needle)
+        at += len(needle)
         freq_end = self._payload.find(b"\t", at, end)
         return int(self._payload[at : freq_end if freq_end >= 0 else end])
 
