@@ -9,10 +9,10 @@ entries inside a sentence are protected through MT (see protect.py). The built-i
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
 
 from briefing.resources import DATA_DIR
@@ -45,10 +45,16 @@ class Glossary:
             self._lengths_by_first.setdefault(zh[0], []).append(len(zh))
         for lengths in self._lengths_by_first.values():
             lengths.sort(reverse=True)
+
+    @cached_property
+    def version(self) -> str:
+        """A digest of the entries, for the translation memory: worked out only when a model is used."""
+        import hashlib
+
         digest = hashlib.sha256()
         for zh, en in sorted(self._entries.items()):
             digest.update(f"{zh}\t{en}\n".encode())
-        self.version = digest.hexdigest()[:16]
+        return digest.hexdigest()[:16]
 
     @classmethod
     def load(cls, user_paths: Iterable[Path] = ()) -> Glossary:
