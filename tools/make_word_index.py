@@ -7,7 +7,7 @@ list: a run reads only the buckets of the characters its labels hold.
 
 Layout (all integers little-endian):
 - MAGIC (segmenter.py), the number of buckets N (uint32), the sum of all frequencies (uint64);
-- N + 1 uint32 offsets into the payload, bucket b spanning [offset[b], offset[b + 1]);
+- N + 1 uint32 offsets into the file, bucket b spanning [offset[b], offset[b + 1]);
 - the payload, UTF-8: "\\n", then per bucket a line per key, "key<TAB>rest frequency<TAB>rest frequency
   ...\\n", sorted. A word's key is its first two characters (one for a one-character word), its rest
   what follows them (often nothing); `bucket` in the segmenter gives a key's bucket.
@@ -49,13 +49,14 @@ def index_bytes(words: dict[str, int]) -> bytes:
     buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
     for key, entries in keyed.items():
         buckets[bucket(key.encode("utf-8"))].append("\t".join([key, *sorted(entries)]) + "\n")
+    header = MAGIC + struct.pack("<IQ", BUCKETS, sum(words.values()))
+    start = len(header) + 4 * (BUCKETS + 1)  # where the payload begins in the file
     payload = bytearray(b"\n")
     offsets = []
     for lines in buckets:
-        offsets.append(len(payload))
+        offsets.append(start + len(payload))
         payload += "".join(sorted(lines)).encode("utf-8")
-    offsets.append(len(payload))
-    header = MAGIC + struct.pack("<IQ", BUCKETS, sum(words.values()))
+    offsets.append(start + len(payload))
     return header + struct.pack(f"<{len(offsets)}I", *offsets) + bytes(payload)
 
 
