@@ -83,16 +83,25 @@ class WordIndex:
                 found[key + rest] = int(freq)
         return found
 
-    def frequency(self, word: str) -> int | None:
-        """The frequency of one word, or None: found in its key's line without parsing the line."""
-        start, end = self._line(word[:2])
-        needle = b"\t" + word[2:].encode("utf-8") + b" "
-        at = self._data.find(needle, start - 1, end) if end else -1  # start - 1: the key's tab
-        if at < 0:
-            return None
-        at += len(needle)
-        freq_end = self._data.find(b"\t", at, end)
-        return int(self._data[at : freq_end if freq_end >= 0 else end])
+    def frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        """The frequencies of those of `words` the index has; a key's line is found once for all its
+        words and searched without being parsed."""
+        by_key: dict[str, list[str]] = {}
+        for word in words:
+            by_key.setdefault(word[:2], []).append(word)
+        found = {}
+        for key, keyed in by_key.items():
+            start, end = self._line(key)
+            if not end:
+                continue
+            line = self._data[start - 1 : end] + b"\t"  # "\trest freq\trest freq\t"
+            for word in keyed:
+                needle = b"\t" + word[2:].encode("utf-8") + b" "
+                at = line.find(needle)
+                if at >= 0:
+                    at += len(needle)
+                    found[word] = int(line[at : line.find(b"\t", at)])
+        return found
 
 
 @cache
@@ -108,7 +117,8 @@ class Segmenter:
     def __init__(self, index: WordIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
         self._index = index
         user = dict.fromkeys(user_words, user_frequency)
-        total = index.total + sum(user_frequency - (index.frequency(word) or 0) for word in user)
+        known = index.frequencies(user)
+        total = index.total + user_frequency * len(user) - sum(known.values())
         self._logtotal = math.log(total)
         self._user: dict[str, dict[str, int]] = {}
         for word in user:
