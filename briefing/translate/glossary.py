@@ -83,6 +83,10 @@ class Glossary:
         """English of `zh` when the whole (stripped) text is an entry."""
         return self._entries.get(fold(zh.strip()))
 
+    def lookup_folded(self, key: str) -> str | None:
+        """`lookup` of a text already stripped and folded (the termbase folds once for both tables)."""
+        return self._entries.get(key)
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Entries occurring in `text` as (start, end, en): leftmost-longest, non-overlapping, in order."""
         folded = fold(text)

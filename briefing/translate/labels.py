@@ -83,7 +83,9 @@ class LabelRules:
         self.dropped_words = set(noise.get("dropped_words", []))
         self.heads = dict(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
         self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
-        self.patterns = data["patterns"]
+        self.patterns = [
+            (pattern, sorted(pattern["tails"], key=len, reverse=True)) for pattern in data["patterns"]
+        ]
         self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
         # The same, grouped by the character a text must end (heads, suffixes) or start with: a text is
         # tried only against the entries it can match, in the same order.
@@ -287,13 +289,15 @@ class LabelComposer:
         return self._pattern(text, depth, indicator, tailed=True)
 
     def _pattern(self, text: str, depth: int, indicator: bool, tailed: bool = False) -> _Part | None:
-        for pattern in self.rules.patterns:
+        for pattern, tails in self.rules.patterns:  # tails longest first
             key = pattern["key"]
-            for tail in sorted(pattern["tails"], key=len, reverse=True):
+            if key not in text:
+                continue
+            for tail in tails:
                 if bool(tail) != tailed or not text.endswith(tail):
                     continue
                 body = text[: len(text) - len(tail)]
-                for at in [m.start() for m in re.finditer(re.escape(key), body)]:
+                for at in _occurrences(key, body):
                     end = at + len(key)
                     if (
                         at < pattern.get("min_a", 1)
@@ -434,6 +438,16 @@ _LIST_MARKS = "、，,/"
 _LIST_WORDS = "和及与"
 _LINKS = _LIST_MARKS + _LIST_WORDS
 _NUMBER = re.compile(r"[\d.,%％]+")
+
+
+def _occurrences(key: str, text: str) -> list[int]:
+    """Where `key` occurs in `text`, left to right, not overlapping (as re.finditer finds it)."""
+    found = []
+    at = text.find(key)
+    while at >= 0:
+        found.append(at)
+        at = text.find(key, at + len(key))
+    return found
 
 
 def _joined(parts: list[str]) -> str:

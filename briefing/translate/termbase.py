@@ -64,10 +64,11 @@ class Termbase:
         self.terms = shipped_terms() if terms is None else terms
 
     def lookup(self, zh: str) -> str | None:
-        en = self.glossary.lookup(zh)
+        key = fold(zh.strip())
+        en = self.glossary.lookup_folded(key)
         if en is not None:
             return en
-        term = self.terms.get(fold(zh.strip()))
+        term = self.terms.get(key)
         return term.en if term is not None else None
 
     def is_place(self, zh: str) -> bool:
