@@ -124,26 +124,35 @@ class Segmenter:
         for word in user:
             self._user.setdefault(word[:2], {})[word] = user_frequency
         self._steps: dict[str, tuple[tuple[str, int, float], ...]] = {}
-        self._singles: dict[str, tuple[tuple[str, int, float], ...]] = {}
+        self._by_key: dict[str, tuple[tuple[str, int, float], ...]] = {}
 
     def _steps_at(self, window: str) -> tuple[tuple[str, int, float], ...]:
-        """The words that may start a `window` of two characters (one at a run's end): its first
-        character's word and the words keyed by the window, each with its length and log(frequency) -
-        log(total). A character's own word is kept apart, since it starts many windows."""
+        """The words that may start a `window` of three characters (fewer at a run's end), each with its
+        length and log(frequency) - log(total): the first character's word, the first two's, and the
+        longer words starting with all three (a longer one still has to match past them)."""
         found = self._steps.get(window)
         if found is None:
-            first = window[0]
-            if first not in self._singles:
-                self._singles[first] = self._keyed(first)
-            found = self._singles[first] + (self._keyed(window) if len(window) > 1 else ())
+            found = self._keyed(window[0])
+            if len(window) > 1:
+                third = window[2:]
+                found += tuple(
+                    step
+                    for step in self._keyed(window[:2])
+                    if step[1] == 2 or (third and step[0][2] == third)
+                )
             self._steps[window] = found
         return found
 
     def _keyed(self, key: str) -> tuple[tuple[str, int, float], ...]:
-        words = self._index.entries(key)
-        words.update(self._user.get(key, {}))
-        logtotal = self._logtotal
-        return tuple((word, len(word), math.log(freq) - logtotal) for word, freq in words.items())
+        """The words whose key is `key` (see WordIndex), user words included, weighed."""
+        found = self._by_key.get(key)
+        if found is None:
+            words = self._index.entries(key)
+            words.update(self._user.get(key, {}))
+            logtotal = self._logtotal
+            found = tuple((word, len(word), math.log(freq) - logtotal) for word, freq in words.items())
+            self._by_key[key] = found
+        return found
 
     def cut(self, text: str) -> list[str]:
         """The words of `text`, in order; joined, they give `text` back."""
@@ -166,9 +175,9 @@ class Segmenter:
         alone = -self._logtotal  # log(1) - log(total): a character no word starts with
         for at in range(size - 1, -1, -1):
             best, best_end = -math.inf, 0
-            for word, length, weight in self._steps_at(run[at : at + 2]):
+            for word, length, weight in self._steps_at(run[at : at + 3]):
                 end = at + length
-                if length <= 2 or run.startswith(word, at):  # shorter words are the window's own
+                if length <= 3 or run.startswith(word, at):  # shorter words are the window's own
                     option = weight + score[end]
                     if option > best or (option == best and end > best_end):
                         best, best_end = option, end
