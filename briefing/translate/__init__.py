@@ -104,14 +104,16 @@ class TranslationLayer:
     # ------------------------------------------------------------ model
 
     def _get_backend(self) -> ArgosBackend | None:
-        from briefing.translate.argos import ArgosBackend
-        from briefing.translate.models import ModelError, find_zh_en
-
         if not self._discovered:
+            from briefing.translate.models import ModelError, find_zh_en
+
             self._discovered = True
             try:
                 info = find_zh_en(self.model_dir)
-                self._backend = ArgosBackend(info) if info else None
+                if info:
+                    from briefing.translate.argos import ArgosBackend
+
+                    self._backend = ArgosBackend(info)
             except (OSError, ValueError, ModelError) as exc:
                 self._model_problem = f"translation model unusable ({exc})"
         return self._backend if self._model_problem is None else None
