@@ -112,7 +112,7 @@ def test_index_refuses_an_entry_the_reader_would_misread(index_tool) -> None:
 
 def test_lookup_bisects_the_sorted_lines_to_the_exact_word(monkeypatch) -> None:
     table = {"山": "mountain", "山羊": "goat", "山羊奶": "goat milk", "水": "water", "水车": "waterwheel"}
-    lines = "".join(f"{zh}\t{en}\n" for zh, en in sorted(table.items())).encode("utf-8")
+    lines = ("# header\n" + "".join(f"{zh}\t{en}\n" for zh, en in sorted(table.items()))).encode("utf-8")
     monkeypatch.setattr(cedict, "index", lambda: lines)
     for zh, en in table.items():
         assert cedict.lookup(zh) == en

@@ -127,6 +127,7 @@ class LabelComposer:
         self._parts: dict[tuple[str, bool], _Part | None] = {}
         self._bounds: dict[str, frozenset[int]] = {}
         self._cuts: dict[str, list[str]] = {}
+        self._senses: dict[str, str | None] = {}
 
     @cached_property
     def _segmenter(self) -> Segmenter:
@@ -415,7 +416,13 @@ class LabelComposer:
         return _Part(_joined(parts), looked_up, known) if parts else None
 
     def _looked_up(self, word: str) -> str | None:
-        """The dictionary's English for a word, or for its longest known pieces, left to right."""
+        """The dictionary's English for a word, or for its longest known pieces, left to right;
+        remembered, since the same words come back in many labels."""
+        if word not in self._senses:
+            self._senses[word] = self._look_up(word)
+        return self._senses[word]
+
+    def _look_up(self, word: str) -> str | None:
         en = cedict.lookup(word)
         if en is not None or len(word) == 1:
             return en
