@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from briefing.resources import DATA_DIR
+from briefing.translate import derived
 
 INDEX_PATH = DATA_DIR / "jieba_words.bin"
 MAGIC = b"JBW5"
@@ -60,6 +61,9 @@ class WordIndex:
         if sys.byteorder == "big":
             self._offsets.byteswap()
         self._data = data
+        # What the index is for the cache of derived data: its header and bucket table change with
+        # any word or frequency.
+        self.identity = bytes(data[: _HEADER.size + 4 * (buckets + 1)])
 
     def _line(self, key: str) -> tuple[int, int]:
         """Where the words of `key` are in the file (after its tab, up to its line break); (0, 0)
@@ -104,6 +108,10 @@ class WordIndex:
         return found
 
 
+def _is_count(value: object) -> bool:
+    return type(value) is int and value > 0
+
+
 @cache
 def shipped_index() -> WordIndex:
     """data/jieba_words.bin, mapped once per process: a run touches only the pages of its buckets."""
@@ -117,9 +125,12 @@ class Segmenter:
     def __init__(self, index: WordIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
         self._index = index
         user = dict.fromkeys(user_words, user_frequency)
-        known = index.frequencies(user)
-        total = index.total + user_frequency * len(user) - sum(known.values())
-        self._logtotal = math.log(total)
+
+        def total() -> int:  # the user words' frequencies replace their own in the dictionary's total
+            return index.total + user_frequency * len(user) - sum(index.frequencies(user).values())
+
+        parts = [index.identity, str(user_frequency).encode(), "\n".join(user).encode("utf-8")]
+        self._logtotal = math.log(derived.cached("segmenter-total", parts, total, _is_count))
         self._user: dict[str, dict[str, int]] = {}
         for word in user:
             self._user.setdefault(word[:2], {})[word] = user_frequency

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from briefing.resources import DATA_DIR
+from briefing.translate import derived
 from briefing.translate.glossary import Glossary, fold
 
 TERMBASE_PATHS = (DATA_DIR / "termbase.tsv", DATA_DIR / "termbase_places.tsv")
@@ -72,12 +73,25 @@ def read_termbase(path: Path) -> Iterator[Term]:
 
 @cache
 def shipped_terms() -> dict[str, Term]:
-    """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats)."""
+    """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats): parsed
+    when the files change, else read from the cache of derived data (derived.py)."""
+    rows = derived.cached(
+        "termbase", [path.read_bytes() for path in TERMBASE_PATHS], _parse_shipped, _are_rows
+    )
+    return {row[0]: Term._make(row) for row in rows}
+
+
+def _parse_shipped() -> list[tuple[str, str, str]]:
     terms: dict[str, Term] = {}
     for path in TERMBASE_PATHS:
         for term in read_termbase(path):
             terms.setdefault(term.zh, term)
-    return terms
+    return [(term.zh, term.en, term.source) for term in terms.values()]
+
+
+def _are_rows(value: object) -> bool:
+    """A cached value of the shape `_parse_shipped` gives (its bytes are checked by the cache)."""
+    return isinstance(value, list) and all(type(row) is tuple and len(row) == 3 for row in value[:1])
 
 
 class Termbase:
