@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.translate import derived, termbase
+from briefing.translate.labels import LabelRules
 from briefing.translate.segmenter import Segmenter, shipped_index
 
 
@@ -91,3 +92,10 @@ def test_the_segmenters_total_counts_its_own_user_words() -> None:
     other = Segmenter(shipped_index(), words[:1], 10**7)
     assert fresh._logtotal == cached._logtotal != other._logtotal
     assert fresh.cut("羊奶酪厂") == cached.cut("羊奶酪厂") == ["羊奶酪", "厂"]
+
+
+def test_the_cached_label_rules_are_the_parsed_ones() -> None:
+    parsed = LabelRules()  # an empty cache: parsed and stored
+    cached = LabelRules()
+    assert cached.heads == parsed.heads and cached.verbs == parsed.verbs
+    assert [p.pattern for p in cached.noise_patterns] == [p.pattern for p in parsed.noise_patterns]

@@ -3,9 +3,10 @@ them, without loading jieba's whole dictionary.
 
 Why not rjieba itself: importing it builds jieba's 349,000-word dictionary, ~0.08 s of CPU in every
 process (more than composing the labels of ten documents), where a run's labels need the words of their
-own characters only. This module reads data/jieba_words.bin (jieba's dict.txt, bucketed by a word's first
-two characters; tools/make_word_index.py) and parses a bucket when a label first needs it.
-tests/test_translate_segmenter.py checks that it cuts generated and real text as rjieba does.
+own characters only. This module reads data/jieba_words.bin (jieba's dict.txt, MIT, see
+data/LICENSE-JIEBA.txt; bucketed by a word's first two characters by tools/make_word_index.py) and
+parses a bucket when a label first needs it. tests/test_translate_segmenter.py checks that it cuts
+generated and real text as rjieba does.
 
 The method is jieba's without its HMM:
 - the text is split into runs of CJK characters, Latin letters, digits and `+#&._%-`; between runs, a
