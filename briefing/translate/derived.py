@@ -41,13 +41,15 @@ def checksum(parts: Iterable[bytes]) -> str:
 
 def cached(name: str, parts: Iterable[bytes], compute: Callable[[], _T], valid: Callable[[Any], bool]) -> _T:
     """The value `compute()` gives: from the cache file `name` when it was stored for the same `parts`
-    (their checksum is stored with it), arrived intact (so is the CRC of its bytes) and `valid` accepts
-    it; else computed and stored over it (marshal: plain values only)."""
+    (their checksum heads the file), arrived intact (the CRC of the value's bytes follows) and `valid`
+    accepts it; else computed and stored over it (marshal: plain values only). The value's bytes are
+    unmarshalled only once both checks pass."""
     path = cache_home() / f"{name}.marshal"
-    key = checksum(parts)
+    key = checksum(parts).encode()
     try:
-        stored_key, crc, payload = marshal.loads(path.read_bytes())
-        if stored_key == key and zlib.crc32(payload) == crc:
+        data = path.read_bytes()
+        head, payload = data[: len(key) + 4], data[len(key) + 4 :]
+        if head == key + zlib.crc32(payload).to_bytes(4, "little"):
             value = marshal.loads(payload)
             if valid(value):
                 return value
@@ -59,7 +61,7 @@ def cached(name: str, parts: Iterable[bytes], compute: Callable[[], _T], valid: 
 
         payload = marshal.dumps(value)  # type: ignore[arg-type]  # plain values
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write_bytes(path, marshal.dumps((key, zlib.crc32(payload), payload)))
+        atomic.write_bytes(path, key + zlib.crc32(payload).to_bytes(4, "little") + payload)
     except (OSError, ValueError):
         pass
     return value
