@@ -1,13 +1,14 @@
 """A disk cache of what the label composer derives from its data files at every start: the parsed termbase
-and the segmenter's total word frequency.
+and label rules, and the segmenter's total word frequency.
 
-Parsing the termbase files (~6,000 entries) and looking every termbase and glossary term up in jieba's
-word index (the segmenter's total counts them) took ~0.02 s of every process, a quarter of composing the
-labels of ten documents. Both depend only on files, never on the documents of a run: they are kept in
-`$XDG_CACHE_HOME/briefing/` (where the translation memory is), one file per value, with a checksum of
-everything the value derives from (the caller's inputs, this module's format, the Python version): a
-value stored for other inputs is computed again and replaces it. A missing, unreadable or corrupt file,
-or one of the wrong shape, is ignored the same way; a cache that cannot be written is left alone.
+Parsing the termbase files (~6,000 entries) and the rules, and looking every termbase and glossary term up
+in jieba's word index (the segmenter's total counts them) took ~0.02 s of every process, a quarter of
+composing the labels of ten documents. All depend only on files, never on the documents of a run: they
+are kept in `$XDG_CACHE_HOME/briefing/` (where the translation memory is), one file per value, with a
+checksum of everything the value derives from (the caller's inputs, this module's format, the Python
+version): a value stored for other inputs is computed again and replaces it. A missing, unreadable or
+corrupt file, or one of the wrong shape, is ignored the same way; a cache that cannot be written is left
+alone.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-_FORMAT = 1  # raise when a cached value's shape changes
+_FORMAT = 2  # raise when the file layout or a cached value's shape changes
 _T = TypeVar("_T")
 
 
