@@ -5,8 +5,8 @@ Parsing the termbase files (~6,000 entries) and the rules, and looking every ter
 in jieba's word index (the segmenter's total counts them) took ~0.02 s of every process, a quarter of
 composing the labels of ten documents. All depend only on files, never on the documents of a run: they
 are kept in `$XDG_CACHE_HOME/briefing/` (where the translation memory is), one file per value, with a
-checksum of everything the value derives from (the caller's inputs, this module's format, the Python
-version): a value stored for other inputs is computed again and replaces it. A missing, unreadable or
+checksum of everything the value derives from (the caller's files and code, this module's format, the
+Python version): a value stored for other inputs is computed again and replaces it. A missing, unreadable or
 corrupt file, or one of the wrong shape, is ignored the same way; a cache that cannot be written is left
 alone.
 """
@@ -19,6 +19,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar
 
 _FORMAT = 2  # raise when the file layout or a cached value's shape changes
@@ -28,6 +29,12 @@ _T = TypeVar("_T")
 def cache_home() -> Path:
     """$XDG_CACHE_HOME/briefing, else ~/.cache/briefing."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing"
+
+
+def code(*modules: ModuleType) -> list[bytes]:
+    """The source of the modules whose code derives a value, for its checksum: a value made by other code
+    is made again."""
+    return [Path(module.__file__ or "").read_bytes() for module in modules]
 
 
 def checksum(parts: Iterable[bytes]) -> str:

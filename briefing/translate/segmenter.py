@@ -131,6 +131,7 @@ class Segmenter:
             return index.total + user_frequency * len(user) - sum(index.frequencies(user).values())
 
         parts = [index.identity, str(user_frequency).encode(), "\n".join(user).encode("utf-8")]
+        parts += derived.code(sys.modules[__name__])
         self._logtotal = math.log(derived.cached("segmenter-total", parts, total, _is_count))
         self._user: dict[str, dict[str, int]] = {}
         for word in user:

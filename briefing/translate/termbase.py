@@ -14,6 +14,7 @@ the glossary's English wins, so a user override reaches labels too.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import NamedTuple
 
 from briefing.resources import DATA_DIR
 from briefing.translate import derived
+from briefing.translate import glossary as glossary_module
 from briefing.translate.glossary import Glossary, fold
 
 TERMBASE_PATHS = (DATA_DIR / "termbase.tsv", DATA_DIR / "termbase_places.tsv")
@@ -75,9 +77,11 @@ def read_termbase(path: Path) -> Iterator[Term]:
 def shipped_terms() -> dict[str, Term]:
     """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats): parsed
     when the files change, else read from the cache of derived data (derived.py)."""
-    rows = derived.cached(
-        "termbase", [path.read_bytes() for path in TERMBASE_PATHS], _parse_shipped, _are_rows
-    )
+    parts = [
+        *(path.read_bytes() for path in TERMBASE_PATHS),
+        *derived.code(sys.modules[__name__], glossary_module),
+    ]
+    rows = derived.cached("termbase", parts, _parse_shipped, _are_rows)
     return {row[0]: Term._make(row) for row in rows}
 
 
