@@ -99,3 +99,13 @@ def test_the_cached_label_rules_are_the_parsed_ones() -> None:
     cached = LabelRules()
     assert cached.heads == parsed.heads and cached.verbs == parsed.verbs
     assert [p.pattern for p in cached.noise_patterns] == [p.pattern for p in parsed.noise_patterns]
+
+
+def _no_home(cls) -> Path:
+    raise RuntimeError("Could not determine home directory.")  # as Path.home() says it
+
+
+def test_without_a_home_folder_the_value_is_computed(monkeypatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", classmethod(_no_home))
+    assert derived.cached("sample", [b"in"], lambda: 4, lambda v: True) == 4

@@ -52,10 +52,13 @@ def cached(name: str, parts: Iterable[bytes], compute: Callable[[], _T], valid: 
     (their checksum heads the file), arrived intact (the CRC of the value's bytes follows) and `valid`
     accepts it; else computed and stored over it (marshal: plain values only). The value's bytes are
     unmarshalled only once both checks pass."""
-    path = cache_home() / f"{name}.marshal"
     key = checksum(parts).encode()
     try:
-        data = path.read_bytes()
+        path: Path | None = cache_home() / f"{name}.marshal"
+    except RuntimeError:  # no home folder to find a cache in
+        path = None
+    try:
+        data = path.read_bytes() if path else b""
         head, payload = data[: len(key) + 4], data[len(key) + 4 :]
         if head == key + zlib.crc32(payload).to_bytes(4, "little"):
             value = marshal.loads(payload)
@@ -64,6 +67,8 @@ def cached(name: str, parts: Iterable[bytes], compute: Callable[[], _T], valid: 
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = compute()
+    if path is None:
+        return value
     try:
         from briefing import atomic
 
