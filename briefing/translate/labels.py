@@ -45,7 +45,6 @@ from briefing.translate.termbase import Termbase
 RULES_PATH = DATA_DIR / "label_rules.toml"
 LABEL_BY = ("termbase", "composed", "dictionary")
 NOUN_SOURCES = ("indicator", "sector", "product")  # termbase categories that name things
-_V = TypeVar("_V")
 MAX_DEPTH = 8
 MAX_RULED = 40  # characters; longer texts are clauses, not labels: their words are given in order
 _EDGE_MARKS = "*#>|_~ \t　“”‘’\"'《》〈〉「」『』【】[]:：,，.。;；、!！?？-—"
@@ -98,6 +97,9 @@ class LabelRules:
         self.postposed_by_first = _by_edge(self.postposed.items(), 0)
         self.noise_prefixes_by_first = _by_edge(((p, p) for p in self.noise_prefixes), 0)
         self.noise_suffixes_by_last = _by_edge(((s, s) for s in self.noise_suffixes), -1)
+
+
+_V = TypeVar("_V")
 
 
 def _by_edge(entries: Iterable[tuple[str, _V]], at: int) -> dict[str, list[tuple[str, _V]]]:
