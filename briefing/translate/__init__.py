@@ -140,12 +140,12 @@ class TranslationLayer:
 
     def _translate(self, texts: Iterable[str]) -> dict[str, str] | None:
         """Model output for each text, through the translation memory; None without a working model."""
-        from briefing.translate.memory import TranslationMemory
-        from briefing.translate.models import ModelError
-
         backend = self._get_backend()
         if backend is None:
             return None
+        from briefing.translate.memory import TranslationMemory
+        from briefing.translate.models import ModelError
+
         wanted = sorted(set(texts))
         if not wanted:
             return {}
