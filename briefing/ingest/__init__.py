@@ -76,12 +76,15 @@ def document_from_text(
         markdown = looks_like_markdown(text)
     lines = split_lines(text, active, markdown_lines(text) if markdown else None)
     paragraphs = join_paragraphs(text, lines, active)
-    heading_chars = describe(document, lines, paragraphs, hints or Hints(), active)
+    sentences = [cut(paragraph) for paragraph in paragraphs]
+    heading_chars = describe(document, lines, paragraphs, sentences, hints or Hints(), active)
     paragraph_of: list[int] = []
     innermost, article_at = _Locator(document.sections), _Locator(document.articles)
-    for number, (paragraph, heading_end) in enumerate(zip(paragraphs, heading_chars, strict=True)):
+    for number, (paragraph, pieces, heading_end) in enumerate(
+        zip(paragraphs, sentences, heading_chars, strict=True)
+    ):
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
-        for sentence_text, offsets in cut(paragraph):
+        for sentence_text, offsets in pieces:
             start = offsets[0]
             document.sentences.append(
                 Sentence(

@@ -85,10 +85,11 @@ def _drop_captions(lines: list[Line], rules: Rules) -> None:
     """A short sentence right before a photo-credit line is the photo's caption: not document text."""
     for previous, line in itertools.pairwise(lines):
         if (
-            rules.is_photo_credit(line.text)
+            line.dropped  # a photo credit is chrome: asked first, the credit patterns run on few lines
             and not previous.dropped
             and len(previous.text) <= rules.caption_max_chars
             and rules.ends_sentence(previous.text)
+            and rules.is_photo_credit(line.text)
         ):
             previous.dropped = True
 

@@ -21,6 +21,9 @@ _BYLINE_LEAD = 30
 """Longest run of reporters' names before the paper's name in a byline line."""
 
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
+_TRAILING = CLOSING + WHITESPACE
+_SENTENCE_END_MARKS = frozenset(SENTENCE_ENDS)
+_SENTENCE_OR_CLAUSE_MARKS = frozenset(SENTENCE_ENDS + CLAUSE_MARKS)
 
 
 @lru_cache(maxsize=64)
@@ -39,17 +42,18 @@ class Heading:
 
 @dataclass(frozen=True)
 class Rules:
-    boilerplate: tuple[re.Pattern[str], ...]
-    credits: tuple[re.Pattern[str], ...]
+    chrome: re.Pattern[str]  # toolbar, boilerplate and photo-credit patterns as one alternation
+    credits: re.Pattern[str]  # the photo-credit patterns as one alternation
     caption_max_chars: int
     bylines: tuple[re.Pattern[str], ...]
     trailing: tuple[re.Pattern[str], ...]
-    toolbar: re.Pattern[str]
     body_min_chars: int
     wrap_ratio: float
     title_max_chars: int
     title_may_end_with: str
     headings: tuple[Heading, ...]
+    markers: re.Pattern[str]  # the heading markers as one alternation, group `_h<i>` for headings[i]
+    inline_markers: re.Pattern[str]  # the same for the markers allowed inline
     heading_max_chars: int
     meta_line: re.Pattern[str]
     meta_max_chars: int
@@ -61,7 +65,7 @@ class Rules:
     delivered_date: re.Pattern[str]
     national_issuer: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
-    leads: tuple[re.Pattern[str], ...]
+    leads: re.Pattern[str]  # the news-lead patterns as one alternation, in order
     issuer_patterns: tuple[re.Pattern[str], ...]
 
     def is_meta(self, line: str) -> bool:
@@ -69,16 +73,11 @@ class Rules:
         return len(line) <= self.meta_max_chars and bool(self.meta_line.fullmatch(fold_spaces(line)))
 
     def is_boilerplate(self, line: str) -> bool:
-        folded = fold_spaces(line)
-        return (
-            bool(self.toolbar.fullmatch(folded))
-            or any(p.fullmatch(folded) for p in self.boilerplate)
-            or self.is_photo_credit(line)
-        )
+        """Page chrome: a toolbar, a boilerplate line or a photo credit."""
+        return bool(self.chrome.fullmatch(fold_spaces(line)))
 
     def is_photo_credit(self, line: str) -> bool:
-        folded = fold_spaces(line)
-        return any(p.fullmatch(folded) for p in self.credits)
+        return bool(self.credits.fullmatch(fold_spaces(line)))
 
     def is_byline(self, line: str) -> bool:
         """A newspaper byline line: reporters then the paper and edition (genres.toml [news])."""
@@ -99,33 +98,44 @@ class Rules:
     def marker_level(self, line: str, *, inline: bool = False) -> int | None:
         """Level of the heading marker opening the line (1 for 一、 … 4 for (1)), None without one.
         With `inline`, only markers that may open a heading sentence inside a longer line count."""
-        return next(
-            (h.level for h in self.headings if (h.inline or not inline) and h.marker.match(line)), None
-        )
+        match = (self.inline_markers if inline else self.markers).match(line)
+        return self.headings[int(match.lastgroup[2:])].level if match and match.lastgroup else None
 
     def is_title_like(self, line: str) -> bool:
         """A headline, kicker or sub-heading: short, not ending like a sentence or a clause."""
         if len(line) > self.title_max_chars:
             return False
-        last = line.rstrip(CLOSING + WHITESPACE)[-1:]
-        return last not in tuple(SENTENCE_ENDS + CLAUSE_MARKS) or last in tuple(self.title_may_end_with)
+        last = line.rstrip(_TRAILING)[-1:]
+        return last not in _SENTENCE_OR_CLAUSE_MARKS or last in self.title_may_end_with
 
     def lead_byline(self, line: str) -> str | None:
         """The byline opening a news lead (本报讯（记者 盛丽）), None when the line is no lead."""
-        for pattern in self.leads:
-            match = pattern.match(line)
-            if match:
-                return match.group().strip(WHITESPACE)
-        return None
+        match = self.leads.match(line)
+        return match.group().strip(WHITESPACE) if match else None
 
     def ends_sentence(self, line: str) -> bool:
-        return line.rstrip(CLOSING + WHITESPACE)[-1:] in tuple(SENTENCE_ENDS)
+        return line.rstrip(_TRAILING)[-1:] in _SENTENCE_END_MARKS
 
 
-def _toolbar_pattern(words: list[str]) -> re.Pattern[str]:
+def _toolbar_pattern(words: list[str]) -> str:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     separator = r"[\s|｜/\\:：·•【】\[\]()（）-]*"
-    return re.compile(f"{separator}(?:(?:{alternatives}){separator})+")
+    return f"{separator}(?:(?:{alternatives}){separator})+"
+
+
+def any_of(patterns: list[str]) -> re.Pattern[str]:
+    """The patterns as one alternation, each in a group of its own, tried in order: a fullmatch or match
+    of it finds what the first pattern to fullmatch or match would. One regex call per line instead of
+    one per rule: ingest tests every line against every chrome rule, and the calls, not the matching,
+    were most of its cost."""
+    return re.compile("|".join(f"({p})" for p in patterns))
+
+
+def _markers(headings: tuple[Heading, ...], inline: bool) -> re.Pattern[str]:
+    """The heading markers as one alternation whose group `_h<i>` tells which heading matched."""
+    return re.compile(
+        "|".join(f"(?P<_h{i}>{h.marker.pattern})" for i, h in enumerate(headings) if h.inline or not inline)
+    )
 
 
 def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -143,20 +153,28 @@ def rules() -> Rules:
     meta = structure["meta"]
     meta_line, meta_pair = _meta_patterns(meta["date_labels"] + meta["source_labels"] + meta["other_labels"])
     dates = structure["dates"]
+    headings = tuple(
+        Heading(h["level"], re.compile(h["pattern"]), h["inline"]) for h in structure["headings"]
+    )
     return Rules(
-        boilerplate=tuple(re.compile(p) for p in boilerplate["patterns"]),
-        credits=tuple(re.compile(p) for p in boilerplate["credit_patterns"]),
+        chrome=any_of(
+            [
+                _toolbar_pattern(boilerplate["chrome_words"]),
+                *boilerplate["patterns"],
+                *boilerplate["credit_patterns"],
+            ]
+        ),
+        credits=any_of(boilerplate["credit_patterns"]),
         caption_max_chars=boilerplate["caption_max_chars"],
         bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
         trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
-        toolbar=_toolbar_pattern(boilerplate["chrome_words"]),
         body_min_chars=structure["lines"]["body_min_chars"],
         wrap_ratio=structure["lines"]["wrap_ratio"],
         title_max_chars=structure["lines"]["title_max_chars"],
         title_may_end_with=structure["lines"]["title_may_end_with"],
-        headings=tuple(
-            Heading(h["level"], re.compile(h["pattern"]), h["inline"]) for h in structure["headings"]
-        ),
+        headings=headings,
+        markers=_markers(headings, inline=False),
+        inline_markers=_markers(headings, inline=True),
         heading_max_chars=structure["headings_limits"]["max_chars"],
         meta_line=meta_line,
         meta_max_chars=meta["max_chars"],
@@ -168,6 +186,6 @@ def rules() -> Rules:
         delivered_date=re.compile(dates["delivered"]),
         national_issuer=tuple(re.compile(p) for p in structure["issuer"]["national_patterns"]),
         year=re.compile(dates["year"]),
-        leads=tuple(re.compile(p) for p in structure["news"]["leads"]),
+        leads=any_of(structure["news"]["leads"]),
         issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),
     )
