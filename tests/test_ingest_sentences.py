@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from briefing.boundaries import sentence_ends
+from briefing.boundaries import CLOSING, SENTENCE_ENDS, sentence_ends
 from briefing.ingest.cleanup import Paragraph
 from briefing.ingest.rules import WHITESPACE
 from briefing.ingest.sentences import cut
@@ -38,3 +40,14 @@ def test_cut_strips_blanks_and_keeps_source_offsets(text):
     paragraph = Paragraph(text, list(range(100, 100 + len(text))))
     expected = [(s, [100 + o for o in offsets]) for s, offsets in cut_by_definition(text)]
     assert cut(paragraph) == expected
+
+
+def test_cut_agrees_with_the_definition_on_random_texts():
+    """Blanks, end marks, closing marks and text in every order: the one-regex cut finds the pieces
+    that cutting at `sentence_ends` and stripping finds."""
+    rng = random.Random(16)
+    alphabet = "甲乙a1“（，" + SENTENCE_ENDS + CLOSING + WHITESPACE
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        paragraph = Paragraph(text, list(range(len(text))))
+        assert cut(paragraph) == cut_by_definition(text), text

@@ -111,7 +111,7 @@ def join_paragraphs(text: str, lines: list[Line], rules: Rules) -> list[Paragrap
         if previous is not None and not line.markdown and _continues(previous, line, body_min, rules):
             _append(paragraphs[-1], line, text)
         else:
-            paragraphs.append(Paragraph(line.text, _span(line), [line]))
+            paragraphs.append(Paragraph(line.text, line.offsets, [line]))  # shared until _append
         previous = line
     return paragraphs
 
@@ -140,6 +140,8 @@ def _continues(previous: Line, line: Line, body_min: float, rules: Rules) -> boo
 def _append(paragraph: Paragraph, line: Line, text: str) -> None:
     """Join `line` to `paragraph`; Latin words split by the break keep one space between them,
     mapped to the line break itself so that every character still has a source offset."""
+    if len(paragraph.lines) == 1:  # it shares its first line's offsets (join_paragraphs): copy them now
+        paragraph.offsets = list(paragraph.offsets)
     if _LATIN_END.search(paragraph.text) and _LATIN_START.match(line.text):
         gap = paragraph.end
         while gap < line.start and text[gap] not in "\r\n":
@@ -147,9 +149,5 @@ def _append(paragraph: Paragraph, line: Line, text: str) -> None:
         paragraph.text += " "
         paragraph.offsets.append(gap)
     paragraph.text += line.text
-    paragraph.offsets.extend(_span(line))
+    paragraph.offsets.extend(line.offsets)
     paragraph.lines.append(line)
-
-
-def _span(line: Line) -> list[int]:
-    return list(line.offsets)

@@ -199,13 +199,18 @@ def _is_bold_only(token: Token) -> bool:
 
 def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Leave out marks the parser kept as text: # and * anywhere, __, a leading >."""
-    drop: set[int] = set()
-    for match in _LEFTOVER.finditer(text):
-        drop.update(range(match.start(), match.end()))
-    if not drop:
+    pieces: list[str] = []
+    kept: list[int] = []
+    cursor = 0
+    for match in _LEFTOVER.finditer(text):  # in order, not overlapping: keep the runs between them
+        pieces.append(text[cursor : match.start()])
+        kept.extend(offsets[cursor : match.start()])
+        cursor = match.end()
+    if not cursor:
         return text, offsets
-    kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), [offsets[i] for i in kept]
+    pieces.append(text[cursor:])
+    kept.extend(offsets[cursor:])
+    return "".join(pieces), kept
 
 
 def _trim(text: str, offsets: list[int]) -> tuple[str, list[int]]:
