@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.ingest import document_from_text, load_document
+from briefing.ingest import document_from_text, load_document, markdown
 from briefing.ingest.markdown import looks_like_markdown
 
 ARTICLE = "\n".join(
@@ -202,3 +202,45 @@ def test_with_an_edition_byline_the_largest_heading_above_it_is_the_headline():
     assert (document.genre, document.title) == ("news_article", "城市处处见新绿")
     [article] = document.articles
     assert article.title_lines == ["上半年青石市新增绿地", "城市处处见新绿"]
+
+
+# ------------------------------------------- property: one-line blocks read as the parser reads them
+
+_ONE_LINE = ["", "", "", "# ", "### ", "> ", ">", "**", "*", "2029年", "![图](p.png)", "!", "\\", "&", "a b"]
+"""Openings of blocks the short cut takes (most lines of a generated page) ..."""
+_OTHER = ["####### ", "#", "#  ", ">  ", "> > ", "* ", "***", "- ", "+ ", "_", "__", "=", "---", "1. ", "2) "]
+_OTHER += ["12.5%", " ", "    ", "\u3000", "`", "```", "~~~", "<", "<div>", "[", "[a]: /b", "|"]
+_OTHER += ["# a #", "#\u3000"]
+"""... and openings of blocks it must leave to the parser, or read as the parser does."""
+_TEXT = st.text(alphabet="青石河市新增绿地12.%，。a*_`\\[]()!<>&;", max_size=12)
+_LINE = st.builds(lambda opening, rest: opening + rest, st.sampled_from(_ONE_LINE * 6 + _OTHER), _TEXT)
+_ENDS = ["\n\n"] * 12 + ["\n", "\n \n", "\n\n\n", "\r\n\r\n", "\t\n\n", " \n\n"]
+_ONE_LINE_PAGE = st.lists(
+    st.tuples(st.builds(str.__add__, st.sampled_from(_ONE_LINE), _TEXT), st.just("\n\n"))
+)
+_PAGES = st.one_of(st.lists(st.tuples(_LINE, st.sampled_from(_ENDS)), max_size=8), _ONE_LINE_PAGE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGES)
+def test_pages_of_one_line_blocks_give_the_lines_the_parser_gives(pieces):
+    """The short cut past the block parser (pages of one-line paragraphs, headings and quotes) gives
+    exactly the Lines the parser's tokens give, or declines the page."""
+    text = "".join(line + end for line, end in pieces)
+    assert markdown.markdown_lines(text) == _lines_through_the_parser(text)
+
+
+def test_a_newspaper_page_takes_the_short_cut_and_reads_as_through_the_parser():
+    text = ARTICLE.replace("- 新建绿道*50公里*；\n- 改造老旧公园12个。\n\n", "")
+    assert markdown._one_line_blocks(text) is not None
+    assert markdown.markdown_lines(text) == _lines_through_the_parser(text)
+    assert markdown._one_line_blocks(ARTICLE) is None  # the list's two lines make one block
+
+
+def _lines_through_the_parser(text: str) -> list:
+    original = markdown._one_line_blocks
+    markdown._one_line_blocks = lambda text: None
+    try:
+        return markdown.markdown_lines(text)
+    finally:
+        markdown._one_line_blocks = original

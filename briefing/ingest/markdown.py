@@ -32,6 +32,17 @@ _LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _CUES = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
 _ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_ONE_LINE_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
+"""An ATX heading the parser reads as `#`s, one space and the rest: no blank after the space, no `#`
+in the rest (a closing sequence), so its content is the rest as written."""
+_NOT_PARAGRAPH = re.compile(r"[\s#>+\-_=`~<\[]|\*+(?=\s|$)|\d{1,9}[.)]")
+"""How a line the parser might not read as a paragraph opens: a blank (indented code), the mark of a
+heading, quote, list, rule, setext underline, fence, HTML block or link definition, or a list number.
+A run of `*` before text (**小标题**) is emphasis: a list bullet needs a blank after it, a rule is
+nothing but `*`s and blanks."""
+_INLINE_MARKS = re.compile(r"[\n\\`*_\[!<&]")
+"""Characters at which an inline rule of the CommonMark preset may start (line break, escape, code,
+emphasis, link, image, autolink, HTML, entity); text without any is one text token."""
 
 
 @cache
@@ -86,7 +97,7 @@ def markdown_lines(text: str) -> list[Line]:
     quote_depth = 0
     pending: tuple[str, int] = ("", 0)
     row: _Chars | None = None  # characters of the table row being read
-    for token in _parser().parse(text):
+    for token in _one_line_blocks(text) or _parser().parse(text):
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -114,6 +125,62 @@ def markdown_lines(text: str) -> list[Line]:
         elif token.type in ("fence", "code_block") and token.map:
             lines.extend(_raw_lines(text, starts, token.map))
     return lines
+
+
+def _one_line_blocks(text: str) -> list[Token] | None:
+    """The parser's tokens for a page whose every block is one line standing alone, a paragraph, an ATX
+    heading (`## 标题`) or a quoted paragraph (`> 本报记者…`), read without the block parser; None for
+    any other page (the parser reads it).
+
+    A newspaper page is such a page, and the block parser tries every block rule on every line (the
+    main cost of reading one). A line qualifies only when no rule but its own can take it: it opens
+    with no mark of another block and no blank, ends with no blank, no line but a blank one (no
+    spaces) is next to it, and the page has no tab, carriage return, NUL or table bar. Its text is
+    then the block's content as the parser gives it, and inline marks are still read by the parser's
+    inline rules (`_inline_tokens`). Only the tokens `markdown_lines` reads are made."""
+    if any(char in text for char in "\r\t\x00|"):
+        return None
+    from markdown_it.token import Token
+
+    tokens: list[Token] = []
+    previous = ""
+    for number, line in enumerate(text.split("\n")):
+        if line and previous:  # a block of two lines or more
+            return None
+        previous = line
+        if not line:
+            continue
+        if line[-1].isspace():
+            return None
+        block_map = [number, number + 1]
+        heading = _ONE_LINE_HEADING.fullmatch(line)
+        if heading:
+            tokens.append(Token("heading_open", f"h{len(heading.group(1))}", 1, map=block_map))
+            tokens.append(_inline_token(heading.group(2), block_map))
+            continue
+        quoted = line[2:] if line.startswith("> ") else line[1:] if line[0] == ">" else None
+        paragraph = line if quoted is None else quoted
+        if not paragraph or _NOT_PARAGRAPH.match(paragraph):
+            return None
+        if quoted is not None:
+            tokens.append(Token("blockquote_open", "blockquote", 1, map=block_map))
+        tokens.append(Token("paragraph_open", "p", 1, map=block_map))
+        tokens.append(_inline_token(paragraph, block_map))
+        if quoted is not None:
+            tokens.append(Token("blockquote_close", "blockquote", -1))
+    return tokens
+
+
+def _inline_token(content: str, block_map: list[int]) -> Token:
+    """The inline token of a block with this content; its children read by the parser's inline rules,
+    except for text holding no character any inline rule starts at: that is one text token."""
+    from markdown_it.token import Token
+
+    if _INLINE_MARKS.search(content):
+        children = _parser().parseInline(content)[0].children
+    else:
+        children = [Token("text", "", 0, content=content)]
+    return Token("inline", "", 0, map=block_map, content=content, children=children)
 
 
 def _block_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> list[Line]:
