@@ -244,3 +244,22 @@ def _lines_through_the_parser(text: str) -> list:
         return markdown.markdown_lines(text)
     finally:
         markdown._one_line_blocks = original
+
+
+_CUES_ANYWHERE = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
+_ATX_ANYWHERE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["#", "##", " ", "\t", "\n", "\n\n", ">", "**", "*", "a", "青", "![", "]", "("])
+    ),
+    st.integers(1, 3),
+)
+def test_markdown_cues_are_counted_as_the_anchored_patterns_count_them(pieces, min_cues):
+    """Cues read at line starts only count what the line-anchored patterns find (a cue whose blanks
+    run on past a line break takes that line with it)."""
+    text = "".join(pieces)
+    anchored = bool(_ATX_ANYWHERE.search(text)) or len(_CUES_ANYWHERE.findall(text)) >= min_cues
+    assert looks_like_markdown(text, min_cues) == anchored

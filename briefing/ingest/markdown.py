@@ -30,8 +30,12 @@ _NEWLINE = re.compile(r"\r\n?|\n")
 _ATX = re.compile(r"#{1,6}(?![#])")
 _LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
 _LATIN = re.compile(r"[A-Za-z0-9]")
-_CUES = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
-_ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_CUE = re.compile(r"#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\(", re.MULTILINE)
+"""What opens a line of Markdown (matched at line starts only)."""
+_ATX_SPACED = r"#{1,6}[ \t]+\S"
+_ATX_FIRST_LINE, _ATX_LATER_LINE = re.compile(_ATX_SPACED), re.compile("\n" + _ATX_SPACED)
+"""A heading line: the first line, or after a line break (a pattern that opens with the break is
+looked for by a fast scan for it; one anchored at every line start is tried at every character)."""
 _ONE_LINE_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
 """An ATX heading the parser reads as `#`s, one space and the rest: no blank after the space, no `#`
 in the rest (a closing sequence), so its content is the rest as written."""
@@ -83,7 +87,27 @@ def looks_like_markdown(text: str, min_cues: int = 2) -> bool:
     does), or at least `min_cues` lines open with a heading mark, a quote mark, an image, or are a
     bold-only line."""
     head = text[:20_000]
-    return bool(_ATX_LINE.search(head)) or len(_CUES.findall(head)) >= min_cues
+    if _ATX_FIRST_LINE.match(head) or _ATX_LATER_LINE.search(head):
+        return True
+    cues = 0
+    at: int | None = 0  # a line start: the text's start, or just after a line break
+    while at is not None:
+        cue = _CUE.match(head, at)
+        if cue:
+            cues += 1
+            if cues >= min_cues:
+                return True
+        # the next line start: where the cue ends when its blanks ran on to one, else the line after
+        # the cue's end (its blanks may run past line breaks) or after this line
+        ran_on = cue is not None and head[cue.end() - 1] == "\n"
+        at = cue.end() if cue and ran_on else _next_line(head, cue.end() if cue else at)
+    return False
+
+
+def _next_line(text: str, at: int) -> int | None:
+    """Start of the line after the one holding `at`, None on the last line."""
+    found = text.find("\n", at)
+    return found + 1 if found >= 0 else None
 
 
 def markdown_lines(text: str) -> list[Line]:
