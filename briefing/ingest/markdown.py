@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-from briefing.ingest.cleanup import Line
+from briefing.ingest.cleanup import Line, offset_run
 from briefing.ingest.rules import WHITESPACE
 
 HEADING, QUOTE, STRONG = "heading", "quote", "strong"
@@ -265,7 +265,7 @@ def _locate(content: str, text: str, cursor: int, end: int) -> tuple[str, Sequen
     entity) each character is looked for in turn and one not found is left out."""
     at = text.find(content, cursor, end)
     if at >= 0:
-        return content, range(at, at + len(content)), at + len(content)
+        return content, offset_run(at, at + len(content)), at + len(content)
     found: list[str] = []
     offsets: list[int] = []
     for char in content:
@@ -320,5 +320,5 @@ def _raw_lines(text: str, starts: list[int], span: list[int]) -> list[Line]:
         stripped = raw.strip(WHITESPACE)
         if stripped and not stripped.startswith(("```", "~~~")):
             begin = starts[number] + len(raw) - len(raw.lstrip(WHITESPACE))
-            out.append(Line(begin, stripped, offsets=list(range(begin, begin + len(stripped)))))
+            out.append(Line(begin, stripped, offsets=offset_run(begin, begin + len(stripped))))
     return out
