@@ -218,7 +218,8 @@ _ENDS = ["\n\n"] * 12 + ["\n", "\n \n", "\n\n\n", "\r\n\r\n", "\t\n\n", " \n\n"]
 _ONE_LINE_PAGE = st.lists(
     st.tuples(st.builds(str.__add__, st.sampled_from(_ONE_LINE), _TEXT), st.just("\n\n"))
 )
-_PAGES = st.one_of(st.lists(st.tuples(_LINE, st.sampled_from(_ENDS)), max_size=8), _ONE_LINE_PAGE)
+_BOLD_PAGE = st.lists(st.tuples(st.builds("**{}**".format, _TEXT), st.sampled_from(["\n\n", "\n"])))
+_PAGES = st.one_of(_BOLD_PAGE, st.lists(st.tuples(_LINE, st.sampled_from(_ENDS)), max_size=8), _ONE_LINE_PAGE)
 
 
 @settings(max_examples=400, deadline=None)

@@ -45,6 +45,7 @@ heading, quote, list, rule, setext underline, fence, HTML block or link definiti
 A run of `*` before text (**小标题**) is emphasis: a list bullet needs a blank after it, a rule is
 nothing but `*`s and blanks."""
 _INLINE_MARKS = re.compile(r"[\n\\`*_\[!<&]")
+_BOLD_ONLY = re.compile(r"\*\*([^\n\\`*_\[!<&\s](?:[^\n\\`*_\[!<&]*[^\n\\`*_\[!<&\s])?)\*\*")
 """Characters at which an inline rule of the CommonMark preset may start (line break, escape, code,
 emphasis, link, image, autolink, HTML, entity); text without any is one text token."""
 
@@ -197,10 +198,16 @@ def _one_line_blocks(text: str) -> list[Token] | None:
 
 def _inline_token(content: str, block_map: list[int]) -> Token:
     """The inline token of a block with this content; its children read by the parser's inline rules,
-    except for text holding no character any inline rule starts at: that is one text token."""
+    except for text holding no character any inline rule starts at (one text token) and for such text
+    in bold, `**…**` (a bold sub-head: delimiters at the ends of a block open and close whatever
+    stands inside them; the parser may add empty text tokens around them, which add no character)."""
     from markdown_it.token import Token
 
-    if _INLINE_MARKS.search(content):
+    bold = _BOLD_ONLY.fullmatch(content)
+    if bold:
+        text = Token("text", "", 0, content=bold.group(1))
+        children = [Token("strong_open", "strong", 1), text, Token("strong_close", "strong", -1)]
+    elif _INLINE_MARKS.search(content):
         children = _parser().parseInline(content)[0].children
     else:
         children = [Token("text", "", 0, content=content)]
