@@ -203,6 +203,7 @@ def _inline_token(content: str, block_map: list[int]) -> Token:
     stands inside them; the parser may add empty text tokens around them, which add no character)."""
     from markdown_it.token import Token
 
+    children: list[Token] | None
     bold = _BOLD_ONLY.fullmatch(content)
     if bold:
         text = Token("text", "", 0, content=bold.group(1))
