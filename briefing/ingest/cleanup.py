@@ -92,10 +92,9 @@ def split_lines(text: str, rules: Rules, blocks: list[Line] | None = None) -> li
         kept_text = rules.without_trailing_chrome(line.text)
         if not kept_text:
             continue
-        if kept_text != line.text:  # a caption with its photo credit on the same line
-            line.dropped = True
-        line.meta = rules.is_meta(line.text) or rules.is_byline(line.text)
-        line.dropped = line.dropped or line.meta or rules.is_boilerplate(line.text)
+        line.meta, chrome = rules.read_line(line.text)
+        # a caption with its photo credit on the same line, metadata, chrome
+        line.dropped = line.dropped or kept_text != line.text or chrome
         kept.append(line)
     _drop_captions(kept, rules)
     return kept

@@ -68,9 +68,20 @@ class Rules:
     leads: re.Pattern[str]  # the news-lead patterns as one alternation, in order
     issuer_patterns: tuple[re.Pattern[str], ...]
 
+    def read_line(self, line: str) -> tuple[bool, bool]:
+        """(meta, chrome): whether the line is metadata (`is_meta` or `is_byline`), and whether it is
+        metadata or page chrome (`is_boilerplate`); the line folded once for all the tests, which
+        every line of every source goes through."""
+        folded = fold_spaces(line)
+        meta = self._is_meta(line, folded) or self._is_byline(folded)
+        return meta, meta or self.chrome.fullmatch(folded) is not None
+
     def is_meta(self, line: str) -> bool:
         """A `label: value` line describing the page (日期:… 来源:…)."""
-        return len(line) <= self.meta_max_chars and bool(self.meta_line.fullmatch(fold_spaces(line)))
+        return self._is_meta(line, fold_spaces(line))
+
+    def _is_meta(self, line: str, folded: str) -> bool:
+        return len(line) <= self.meta_max_chars and self.meta_line.fullmatch(folded) is not None
 
     def is_boilerplate(self, line: str) -> bool:
         """Page chrome: a toolbar, a boilerplate line or a photo credit."""
@@ -81,11 +92,14 @@ class Rules:
 
     def is_byline(self, line: str) -> bool:
         """A newspaper byline line: reporters then the paper and edition (genres.toml [news])."""
-        folded = fold_spaces(line)
-        return any(
-            (m := p.search(folded)) is not None and m.start() <= _BYLINE_LEAD and m.end() == len(folded)
-            for p in self.bylines
-        )
+        return self._is_byline(fold_spaces(line))
+
+    def _is_byline(self, folded: str) -> bool:
+        for pattern in self.bylines:
+            match = pattern.search(folded)
+            if match is not None and match.start() <= _BYLINE_LEAD and match.end() == len(folded):
+                return True
+        return False
 
     def without_trailing_chrome(self, line: str) -> str:
         """The line with a trailing photo credit (or other trailing chrome) cut off, stripped."""
