@@ -14,11 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-    from markdown_it.token import Token
 
 from briefing.ingest.cleanup import Line, offset_run
 from briefing.ingest.rules import WHITESPACE
@@ -56,6 +55,33 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
+
+
+class Token(Protocol):
+    """What `markdown_lines` reads of a token: markdown-it's `Token`, or a `_Block` made without it."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def map(self) -> list[int] | None: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def children(self) -> Sequence[Token] | None: ...
+
+
+@dataclass
+class _Block:
+    """A token of a page read without the parser (`_one_line_blocks`): made without importing
+    markdown-it (~15 ms of CPU), which such a page in plain inline text never needs."""
+
+    type: str
+    tag: str = ""
+    map: list[int] | None = None
+    content: str = ""
+    children: Sequence[Token] | None = None
 
 
 @dataclass
@@ -165,8 +191,6 @@ def _one_line_blocks(text: str) -> list[Token] | None:
     inline rules (`_inline_tokens`). Only the tokens `markdown_lines` reads are made."""
     if any(char in text for char in "\r\t\x00|"):
         return None
-    from markdown_it.token import Token
-
     tokens: list[Token] = []
     previous = ""
     for number, line in enumerate(text.split("\n")):
@@ -180,7 +204,7 @@ def _one_line_blocks(text: str) -> list[Token] | None:
         block_map = [number, number + 1]
         heading = _ONE_LINE_HEADING.fullmatch(line)
         if heading:
-            tokens.append(Token("heading_open", f"h{len(heading.group(1))}", 1, map=block_map))
+            tokens.append(_Block("heading_open", f"h{len(heading.group(1))}", block_map))
             tokens.append(_inline_token(heading.group(2), block_map))
             continue
         quoted = line[2:] if line.startswith("> ") else line[1:] if line[0] == ">" else None
@@ -188,11 +212,11 @@ def _one_line_blocks(text: str) -> list[Token] | None:
         if not paragraph or _NOT_PARAGRAPH.match(paragraph):
             return None
         if quoted is not None:
-            tokens.append(Token("blockquote_open", "blockquote", 1, map=block_map))
-        tokens.append(Token("paragraph_open", "p", 1, map=block_map))
+            tokens.append(_Block("blockquote_open", map=block_map))
+        tokens.append(_Block("paragraph_open", map=block_map))
         tokens.append(_inline_token(paragraph, block_map))
         if quoted is not None:
-            tokens.append(Token("blockquote_close", "blockquote", -1))
+            tokens.append(_Block("blockquote_close"))
     return tokens
 
 
@@ -201,18 +225,15 @@ def _inline_token(content: str, block_map: list[int]) -> Token:
     except for text holding no character any inline rule starts at (one text token) and for such text
     in bold, `**…**` (a bold sub-head: delimiters at the ends of a block open and close whatever
     stands inside them; the parser may add empty text tokens around them, which add no character)."""
-    from markdown_it.token import Token
-
-    children: list[Token] | None
+    children: Sequence[Token] | None
     bold = _BOLD_ONLY.fullmatch(content)
     if bold:
-        text = Token("text", "", 0, content=bold.group(1))
-        children = [Token("strong_open", "strong", 1), text, Token("strong_close", "strong", -1)]
+        children = [_Block("strong_open"), _Block("text", content=bold.group(1)), _Block("strong_close")]
     elif _INLINE_MARKS.search(content):
         children = _parser().parseInline(content)[0].children
     else:
-        children = [Token("text", "", 0, content=content)]
-    return Token("inline", "", 0, map=block_map, content=content, children=children)
+        children = [_Block("text", content=content)]
+    return _Block("inline", map=block_map, content=content, children=children)
 
 
 def _block_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> list[Line]:
