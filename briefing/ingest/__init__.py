@@ -49,10 +49,10 @@ def load_document(source: str) -> Document:
             data = path.read_bytes()
         except OSError as exc:
             raise SourceError(f"{source}: cannot read: {exc.strerror or exc}") from exc
-    if not data.strip():
+    if not data or data.isspace():  # as `not data.strip()`, without copying the data
         raise SourceError(f"{name}: empty file")
     extracted = reader_for(suffix)(data, name)
-    if not extracted.text.strip():
+    if not extracted.text or extracted.text.isspace():
         raise SourceError(f"{name}: no text found")
     markdown = suffix in MARKDOWN_SUFFIXES or (
         suffix in (".txt", ".text") and looks_like_markdown(extracted.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
@@ -26,10 +26,9 @@ _SENTENCE_END_MARKS = frozenset(SENTENCE_ENDS)
 _SENTENCE_OR_CLAUSE_MARKS = frozenset(SENTENCE_ENDS + CLAUSE_MARKS)
 
 
-@lru_cache(maxsize=64)
 def fold_spaces(line: str) -> str:
-    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space. Remembered:
-    each line is tested as metadata, byline, chrome and photo credit, each test folding it first."""
+    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space. Not
+    remembered: `Rules.read_line` folds each line once for all its tests."""
     return _WHITESPACE_RUN.sub(" ", line).strip()
 
 
