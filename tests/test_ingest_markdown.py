@@ -282,3 +282,15 @@ def test_a_page_of_one_line_blocks_is_read_without_importing_the_parser():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="青石a1 *_#>\n", max_size=16))
+def test_leftover_marks_are_dropped_as_the_mark_pattern_finds_them(text):
+    """Text without a mark character skips the scan for marks and comes back whole; any other text
+    loses exactly the characters the mark pattern matches."""
+    offsets = list(range(100, 100 + len(text)))
+    dropped = {i for m in re.finditer(r"\*+|_{2,}|#+|^\s*>+", text) for i in range(m.start(), m.end())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    expected = ("".join(text[i] for i in kept), [offsets[i] for i in kept])
+    assert markdown._drop_marks(text, offsets) == expected

@@ -28,6 +28,9 @@ HEADING, QUOTE, STRONG = "heading", "quote", "strong"
 _NEWLINE = re.compile(r"\r\n?|\n")
 _ATX = re.compile(r"#{1,6}(?![#])")
 _LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
+_LEFTOVER_CHAR = re.compile(r"[*_#>]")
+"""A character every leftover mark holds: text without one has none (a fast scan for a character
+class, where the alternation with its anchor is tried at every position)."""
 _LATIN = re.compile(r"[A-Za-z0-9]")
 _CUE = re.compile(r"#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\(", re.MULTILINE)
 """What opens a line of Markdown (matched at line starts only)."""
@@ -319,6 +322,8 @@ def _is_bold_only(token: Token) -> bool:
 
 def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Leave out marks the parser kept as text: # and * anywhere, __, a leading >."""
+    if not _LEFTOVER_CHAR.search(text):
+        return text, offsets
     pieces: list[str] = []
     kept: list[int] = []
     cursor = 0
