@@ -29,6 +29,8 @@ _TITLE_REACH = 4
 _DATELINE_REACH = 16
 """How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
 
+_END_MARK = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+
 BODY, HEADING, INLINE_HEADING, TITLE, LEAD = "body", "heading", "inline heading", "title", "lead"
 """Roles of a paragraph: body text, numbered heading line, body opening with a numbered heading sentence,
 short title-like line, news lead with a byline."""
@@ -246,8 +248,8 @@ def _first_line(paragraphs: list[Paragraph], rules: Rules) -> str:
     line = paragraphs[0].lines[0].text
     if len(line) <= rules.title_max_chars:
         return line
-    end = next((i for i, char in enumerate(line) if char in SENTENCE_ENDS), len(line))
-    return line[: end + 1]
+    end = _END_MARK.search(line)
+    return line[: end.start() + 1 if end else len(line) + 1]
 
 
 def _meta_pairs(lines: list[Line], rules: Rules) -> list[tuple[str, str]]:
