@@ -27,8 +27,13 @@ _SENTENCE_OR_CLAUSE_MARKS = frozenset(SENTENCE_ENDS + CLAUSE_MARKS)
 
 
 def fold_spaces(line: str) -> str:
-    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space. Not
-    remembered: `Rules.read_line` folds each line once for all its tests."""
+    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space.
+
+    Most lines hold no blank but single spaces: every blank of WHITESPACE save the space is a
+    non-printable character, and so is every other one `str.strip` strips, so a printable line with
+    no double space is only stripped (`isprintable` is a fast C scan, the regex one is not)."""
+    if line.isprintable() and "  " not in line:
+        return line.strip()
     return _WHITESPACE_RUN.sub(" ", line).strip()
 
 
