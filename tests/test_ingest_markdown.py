@@ -294,3 +294,16 @@ def test_leftover_marks_are_dropped_as_the_mark_pattern_finds_them(text):
     kept = [i for i in range(len(text)) if i not in dropped]
     expected = ("".join(text[i] for i in kept), [offsets[i] for i in kept])
     assert markdown._drop_marks(text, offsets) == expected
+
+
+def test_the_short_cut_assumes_the_rules_of_the_parser_it_stands_for():
+    """The short cut knows which block and inline rules the CommonMark preset runs; a markdown-it
+    that runs others must be looked at again before the short cut is trusted."""
+    parser = markdown._parser()
+    assert parser.block.ruler.get_active_rules() == [
+        *("table", "code", "fence", "blockquote", "hr", "list", "reference", "html_block", "heading"),
+        *("lheading", "paragraph"),
+    ]
+    inline = ["text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink"]
+    assert parser.inline.ruler.get_active_rules() == [*inline, "html_inline", "entity"]
+    assert parser.core.ruler.get_active_rules() == ["normalize", "block", "inline", "text_join"]

@@ -6,6 +6,10 @@ piece, found again in the source, give every kept character its source offset, s
 and link syntax) are left out of the text while sentences still map back to `Document.text`, Markdown
 included. Marks the parser leaves as text (`#标题` without a space, `**` it cannot pair next to CJK
 punctuation) are stripped the same way.
+
+A page whose every block is one line (a newspaper page: kicker, headline, byline, paragraphs, bold
+sub-heads) is read without the block parser, and plain or bold-only text without the inline parser:
+the tokens are those the parser would give (`_one_line_blocks`, held to it by a property test).
 """
 
 from __future__ import annotations
@@ -47,9 +51,10 @@ heading, quote, list, rule, setext underline, fence, HTML block or link definiti
 A run of `*` before text (**小标题**) is emphasis: a list bullet needs a blank after it, a rule is
 nothing but `*`s and blanks."""
 _INLINE_MARKS = re.compile(r"[\n\\`*_\[!<&]")
-_BOLD_ONLY = re.compile(r"\*\*([^\n\\`*_\[!<&\s](?:[^\n\\`*_\[!<&]*[^\n\\`*_\[!<&\s])?)\*\*")
 """Characters at which an inline rule of the CommonMark preset may start (line break, escape, code,
 emphasis, link, image, autolink, HTML, entity); text without any is one text token."""
+_BOLD_ONLY = re.compile(r"\*\*([^\n\\`*_\[!<&\s](?:[^\n\\`*_\[!<&]*[^\n\\`*_\[!<&\s])?)\*\*")
+"""A block in bold and nothing else, `**…**`, the text inside without inline marks or end blanks."""
 
 
 @cache
@@ -191,7 +196,7 @@ def _one_line_blocks(text: str) -> list[Token] | None:
     with no mark of another block and no blank, ends with no blank, no line but a blank one (no
     spaces) is next to it, and the page has no tab, carriage return, NUL or table bar. Its text is
     then the block's content as the parser gives it, and inline marks are still read by the parser's
-    inline rules (`_inline_tokens`). Only the tokens `markdown_lines` reads are made."""
+    inline rules (`_inline_token`). Only the tokens `markdown_lines` reads are made."""
     if any(char in text for char in "\r\t\x00|"):
         return None
     tokens: list[Token] = []
