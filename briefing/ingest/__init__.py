@@ -80,6 +80,8 @@ def document_from_text(
     heading_chars = describe(document, lines, paragraphs, sentences, hints or Hints(), active)
     paragraph_of: list[int] = []
     sections, articles = _Locator(document.sections), _Locator(document.articles)
+    section_of = sections.innermost if sections.spans else _nowhere
+    article_of = articles.first if articles.spans else _nowhere
     out = document.sentences
     for number, (paragraph, pieces, heading_end) in enumerate(
         zip(paragraphs, sentences, heading_chars, strict=True)
@@ -87,8 +89,6 @@ def document_from_text(
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
         for sentence_text, offsets in pieces:
             start = offsets[0]
-            section = sections.innermost(start) if sections.spans else None
-            article = articles.first(start) if articles.spans else None
             # positional: a keyword call costs a third of the loop, one Sentence per sentence of the run
             out.append(
                 Sentence(
@@ -97,8 +97,8 @@ def document_from_text(
                     start,
                     offsets[-1] + 1,
                     offsets,
-                    section,
-                    article,
+                    section_of(start),
+                    article_of(start),
                     start <= heading_until,
                 )
             )
@@ -109,6 +109,11 @@ def document_from_text(
         assign_section_roles(document.sections, years)
         assign_sentence_roles(document, paragraph_of, years)
     return document
+
+
+def _nowhere(offset: int) -> None:
+    """The span holding an offset in a document without spans (sections or articles)."""
+    return None
 
 
 class _Span(Protocol):
