@@ -6,6 +6,7 @@ by editing TOML, and so that every module reads the same compiled patterns.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -40,14 +41,58 @@ def fold_spaces(line: str) -> str:
 @dataclass(frozen=True)
 class Heading:
     level: int
-    marker: re.Pattern[str]
+    marker: str  # the pattern of the marker
     inline: bool  # a long line may open with it, its first sentence being the heading
+
+
+_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=")
+"""A back-reference in a pattern (by number or name), which an alternation of patterns would renumber."""
+
+
+class FirstOf:
+    """Patterns tried in order: `match` and `fullmatch` find what the first pattern to match (or
+    fullmatch) finds, `which` tells which pattern that is.
+
+    One alternation of them where they allow it, each alternative a group of its own: one regex call
+    a line instead of one a rule (ingest tests every line against every chrome rule, and the calls,
+    not the matching, were most of its cost). The patterns one by one where they do not: a
+    back-reference, a group name used twice or a global flag would not survive the alternation."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.combined: re.Pattern[str] | None = None
+        self.each: tuple[re.Pattern[str], ...] = ()
+        if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
+            with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
+                self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
+        if self.combined is None:
+            self.each = tuple(re.compile(p) for p in patterns)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._first(text, full=False)[1]
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._first(text, full=True)[1]
+
+    def which(self, text: str) -> int | None:
+        """Index of the first pattern matching at the start of `text`, None for none."""
+        return self._first(text, full=False)[0]
+
+    def _first(self, text: str, *, full: bool) -> tuple[int | None, re.Match[str] | None]:
+        if self.combined is not None:
+            found = self.combined.fullmatch(text) if full else self.combined.match(text)
+            # the alternative's own group closes last: it is the match's last group
+            return (int(found.lastgroup[1:]), found) if found and found.lastgroup else (None, None)
+        for i, pattern in enumerate(self.each):
+            found = pattern.fullmatch(text) if full else pattern.match(text)
+            if found:
+                return i, found
+        return None, None
 
 
 @dataclass(frozen=True)
 class Rules:
-    chrome: re.Pattern[str]  # toolbar and boilerplate patterns as one alternation
-    credits: re.Pattern[str]  # the photo-credit patterns as one alternation
+    chrome: FirstOf  # toolbar and boilerplate patterns
+    credits: FirstOf  # photo-credit patterns
     caption_max_chars: int
     bylines: tuple[re.Pattern[str], ...]
     trailing: tuple[re.Pattern[str], ...]
@@ -56,8 +101,9 @@ class Rules:
     title_max_chars: int
     title_may_end_with: str
     headings: tuple[Heading, ...]
-    markers: re.Pattern[str]  # the heading markers as one alternation, group `_h<i>` for headings[i]
-    inline_markers: re.Pattern[str]  # the same for the markers allowed inline
+    markers: FirstOf  # the markers of `headings`
+    inline_markers: FirstOf  # the markers of `inline_headings`
+    inline_headings: tuple[Heading, ...]  # the headings whose marker may open a longer line
     heading_max_chars: int
     meta_line: re.Pattern[str]
     meta_max_chars: int
@@ -69,7 +115,7 @@ class Rules:
     delivered_date: re.Pattern[str]
     national_issuer: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
-    leads: re.Pattern[str]  # the news-lead patterns as one alternation, in order
+    leads: FirstOf
     issuer_patterns: tuple[re.Pattern[str], ...]
 
     def read_line(self, line: str) -> tuple[bool, bool]:
@@ -92,7 +138,7 @@ class Rules:
         return self._is_boilerplate(fold_spaces(line))
 
     def _is_boilerplate(self, folded: str) -> bool:
-        # the credits apart, not in `chrome` too: compiling their CJK ranges twice cost 5 ms a process
+        # the credits apart, not in `chrome` too: compiling their CJK ranges twice costs 5 ms a process
         return self.chrome.fullmatch(folded) is not None or self.credits.fullmatch(folded) is not None
 
     def is_photo_credit(self, line: str) -> bool:
@@ -120,8 +166,8 @@ class Rules:
     def marker_level(self, line: str, *, inline: bool = False) -> int | None:
         """Level of the heading marker opening the line (1 for 一、 … 4 for (1)), None without one.
         With `inline`, only markers that may open a heading sentence inside a longer line count."""
-        match = (self.inline_markers if inline else self.markers).match(line)
-        return self.headings[int(match.lastgroup[2:])].level if match and match.lastgroup else None
+        found = (self.inline_markers if inline else self.markers).which(line)
+        return None if found is None else (self.inline_headings if inline else self.headings)[found].level
 
     def is_title_like(self, line: str) -> bool:
         """A headline, kicker or sub-heading: short, not ending like a sentence or a clause."""
@@ -145,21 +191,6 @@ def _toolbar_pattern(words: list[str]) -> str:
     return f"{separator}(?:(?:{alternatives}){separator})+"
 
 
-def any_of(patterns: list[str]) -> re.Pattern[str]:
-    """The patterns as one alternation, each in a group of its own, tried in order: a fullmatch or match
-    of it finds what the first pattern to fullmatch or match would. One regex call per line instead of
-    one per rule: ingest tests every line against every chrome rule, and the calls, not the matching,
-    were most of its cost."""
-    return re.compile("|".join(f"({p})" for p in patterns))
-
-
-def _markers(headings: tuple[Heading, ...], inline: bool) -> re.Pattern[str]:
-    """The heading markers as one alternation whose group `_h<i>` tells which heading matched."""
-    return re.compile(
-        "|".join(f"(?P<_h{i}>{h.marker.pattern})" for i, h in enumerate(headings) if h.inline or not inline)
-    )
-
-
 def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     pair = rf"(?P<label>{alternatives})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{alternatives})\s*[:：]|$)"
@@ -175,12 +206,11 @@ def rules() -> Rules:
     meta = structure["meta"]
     meta_line, meta_pair = _meta_patterns(meta["date_labels"] + meta["source_labels"] + meta["other_labels"])
     dates = structure["dates"]
-    headings = tuple(
-        Heading(h["level"], re.compile(h["pattern"]), h["inline"]) for h in structure["headings"]
-    )
+    headings = tuple(Heading(h["level"], h["pattern"], h["inline"]) for h in structure["headings"])
+    inline_headings = tuple(h for h in headings if h.inline)
     return Rules(
-        chrome=any_of([_toolbar_pattern(boilerplate["chrome_words"]), *boilerplate["patterns"]]),
-        credits=any_of(boilerplate["credit_patterns"]),
+        chrome=FirstOf([_toolbar_pattern(boilerplate["chrome_words"]), *boilerplate["patterns"]]),
+        credits=FirstOf(boilerplate["credit_patterns"]),
         caption_max_chars=boilerplate["caption_max_chars"],
         bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
         trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
@@ -189,8 +219,9 @@ def rules() -> Rules:
         title_max_chars=structure["lines"]["title_max_chars"],
         title_may_end_with=structure["lines"]["title_may_end_with"],
         headings=headings,
-        markers=_markers(headings, inline=False),
-        inline_markers=_markers(headings, inline=True),
+        markers=FirstOf([h.marker for h in headings]),
+        inline_markers=FirstOf([h.marker for h in inline_headings]),
+        inline_headings=inline_headings,
         heading_max_chars=structure["headings_limits"]["max_chars"],
         meta_line=meta_line,
         meta_max_chars=meta["max_chars"],
@@ -202,6 +233,6 @@ def rules() -> Rules:
         delivered_date=re.compile(dates["delivered"]),
         national_issuer=tuple(re.compile(p) for p in structure["issuer"]["national_patterns"]),
         year=re.compile(dates["year"]),
-        leads=any_of(structure["news"]["leads"]),
+        leads=FirstOf(structure["news"]["leads"]),
         issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),
     )
