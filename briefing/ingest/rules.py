@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,8 +56,12 @@ class FirstOf:
 
     One alternation of them where they allow it, each alternative a group of its own: one regex call
     a line instead of one a rule (ingest tests every line against every chrome rule, and the calls,
-    not the matching, were most of its cost). The patterns one by one where they do not: a
-    back-reference, a group name used twice or a global flag would not survive the alternation."""
+    not the matching, were most of its cost); `match` and `fullmatch` are then the alternation's own.
+    The patterns one by one where they do not: a back-reference, a group name used twice or a global
+    flag would not survive the alternation."""
+
+    match: Callable[[str], re.Match[str] | None]
+    fullmatch: Callable[[str], re.Match[str] | None]
 
     def __init__(self, patterns: list[str]) -> None:
         self.combined: re.Pattern[str] | None = None
@@ -64,14 +69,12 @@ class FirstOf:
         if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
             with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
                 self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
-        if self.combined is None:
+        if self.combined is not None:
+            self.match, self.fullmatch = self.combined.match, self.combined.fullmatch
+        else:
             self.each = tuple(re.compile(p) for p in patterns)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return self._first(text, full=False)[1]
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self._first(text, full=True)[1]
+            self.match = lambda text: self._first(text, full=False)[1]
+            self.fullmatch = lambda text: self._first(text, full=True)[1]
 
     def which(self, text: str) -> int | None:
         """Index of the first pattern matching at the start of `text`, None for none."""
