@@ -69,7 +69,9 @@ def extract_facts(
                 before = mentions[i - 1] if i else None
                 previous_label = _previous_label(facts, sentence)
                 compared = comparison_label(sentence.text, mention, before, previous_label)
-                share = share_label(sentence.text, mention, before, _subject(ctx, facts, sentence))
+                # only a percentage can be a share: the subject is looked up for those alone
+                subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
+                share = share_label(sentence.text, mention, before, subject)
                 bare = (
                     None
                     if _is_relative_change(fact)

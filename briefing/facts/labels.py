@@ -77,10 +77,12 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
     高于全国平均水平3个百分点 → 某某率高于全国平均水平; 增速比一季度加快0.2个百分点 → …比一季度加快): the
     subject of that figure (`subject`) and the comparison; None when the figure compares nothing or
     only with the year before (比上年增长: an ordinary change)."""
+    if not subject:
+        return None
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
     head = _clean(LIST_JOINT.sub("", BYLINE.sub("", text[own_start : mention.start].strip())))
-    if not subject or not head.startswith(_comparatives()):
+    if not head.startswith(_comparatives()):
         return None
     rest = CHANGE_TAIL.sub("", head)
     if not rest or COMPARED_TAIL.fullmatch(rest):
@@ -106,11 +108,13 @@ def share_label(text: str, mention: Mention, previous: Mention | None, subject: 
     """Label of a share stated in a clause of its own after the figure it divides (林地面积97万公顷，
     占全域面积四成 → 林地面积占全域面积比重): that figure's subject (`subject`), the share, and a noun
     naming it; None for any other figure."""
+    if not subject or mention.unit != "percent":
+        return None
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
     head = _clean(LIST_JOINT.sub("", text[own_start : mention.start].strip()))
     words = _words()
-    if not subject or mention.unit != "percent" or not head.startswith(words["share_opening"]):
+    if not head.startswith(words["share_opening"]):
         return None
     return subject + head + ("" if head.endswith(tuple(words["share_nouns"])) else words["share_nouns"][0])
 

@@ -38,7 +38,7 @@ LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One quantity in a sentence; offsets index the sentence text."""
 
