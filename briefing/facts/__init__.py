@@ -185,7 +185,7 @@ def _fact(
         kind=kind,
         direction=direction,
         geo=geo,
-        theme=theme_of(ctx, sentence, mention, geo, themes_file),
+        theme=theme_of(ctx, analysis, mention, geo, themes_file),
         article=document.heading_of(sentence),
         value_max=mention.value_max,
         confidence=confidence(period_evidence, kind_evidence, geo_evidence, mention.confidence),

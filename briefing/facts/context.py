@@ -5,6 +5,7 @@ paragraph and the headings above it; and the document-wide context (year, defaul
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from functools import cache
 
 import ahocorasick_rs
 
-from briefing.facts.analysis import Default, SentenceAnalysis
+from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
 from briefing.facts.classify import LEAD, opening_period
 from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, load_themes, periods, places
@@ -285,11 +286,31 @@ def _level(name: str) -> str:
     return gazetteer().level(name)
 
 
-def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[Hit]:
-    """Places of a text every fact of a sentence or paragraph asks about, found once."""
+def _first_place(
+    ctx: DocContext, key: tuple, text_of: Callable[[DocContext, Sentence], str], sentence: Sentence
+) -> str:
+    """The first place (not the whole country) of the text above a sentence that `text_of` gives, found
+    once for every fact of the paragraph or article `key` names; "" when it names none."""
     if key not in ctx.memo:
-        ctx.memo[key] = _places_in(text(), ctx.home)
+        national = places().national
+        named = [name for _, _, name in _places_in(text_of(ctx, sentence), ctx.home) if name != national]
+        ctx.memo[key] = named[0] if named else ""
     return ctx.memo[key]
+
+
+def _named(analysis: SentenceAnalysis, low: int, high: int, number: int) -> list[str]:
+    """The subject places of a sentence named within [low, high), each once, not listed as examples
+    (朝阳、海淀等30处) of what the figure at `number` counts."""
+    out: list[str] = []
+    for s, e, name in analysis.places:
+        if low <= s and e <= high and name not in out and not ENUMERATED.match(analysis.text, e, number):
+            out.append(name)
+    return out
+
+
+def _in_passage(passage: str | None, name: str) -> str:
+    """海曙区 under a 宁波市 heading is 宁波市海曙区."""
+    return passage if passage and passage != name and passage.endswith(name) else name
 
 
 def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tuple[str, str]:
@@ -298,48 +319,37 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     as examples (朝阳、海淀等30处), places a figure is compared with (占全国…, 居全省…) and the areas around
     the home do not count."""
     text = analysis.text
-    start = analysis.clause_start(mention.number_start)
-    lex = places()
-
-    def named(low: int, high: int) -> list[str]:
-        out = []
-        for s, e, name in analysis.places:
-            in_range = low <= s and e <= high and name not in out
-            if in_range and not ENUMERATED.match(text, e, mention.number_start):
-                out.append(name)
-        return out
-
+    number = mention.number_start
+    start = analysis.clause_start(number)
     sentence = analysis.sentence
     passage = ctx.passage_place[sentence.index]
-
-    def in_passage(name: str) -> str:  # 海曙区 under a 宁波市 heading is 宁波市海曙区
-        return passage if passage and passage != name and passage.endswith(name) else name
-
-    # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
-    high = start + RANK_SUBJECT if mention.form == "rank" else mention.number_start
-    in_clause = named(start, min(high, mention.number_start))
-    earlier = named(analysis.byline_end, min(start, analysis.subject_end))
-    if len(in_clause) == 1:
-        return in_passage(in_clause[0]), "clause"
-    if len(in_clause) > 1:
-        return (in_passage(earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
-    if earlier:
-        return in_passage(earlier[0]), "subject"
+    if analysis.places:
+        # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
+        high = start + RANK_SUBJECT if mention.form == "rank" else number
+        in_clause = _named(analysis, start, min(high, number), number)
+        earlier = _named(analysis, analysis.byline_end, min(start, analysis.subject_end), number)
+        if len(in_clause) == 1:
+            return _in_passage(passage, in_clause[0]), "clause"
+        if len(in_clause) > 1:
+            return (
+                (_in_passage(passage, earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
+            )
+        if earlier:
+            return _in_passage(passage, earlier[0]), "subject"
     if ctx.home_forms and (  # 青海省2024年防沙治沙…: the home, said as the subject
         text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
     ):
         return ctx.home, "clause"
-    paragraph = ctx.paragraph_first[analysis.paragraph]
-    above = (
-        (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
-        (("title", sentence.article), lambda: _article_title(ctx, sentence)),
+    above = _first_place(
+        ctx, ("subject", ctx.paragraph_first[analysis.paragraph]), _paragraph_subject, sentence
     )
-    for key, text_above in above:
-        places_above = [p[2] for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
-        if places_above and not (passage and places_above[0] in passage):
-            return places_above[0], "above"
-        if key[0] == "subject" and passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
-            return passage, "above"
+    if above and not (passage and above in passage):
+        return above, "above"
+    if passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
+        return passage, "above"
+    above = _first_place(ctx, ("title", sentence.article), _article_title, sentence)
+    if above and not (passage and above in passage):
+        return above, "above"
     return ctx.home, ctx.home_evidence
 
 
@@ -423,22 +433,31 @@ for the keyword next to the number, which names what it measures (单位GDP二�
 
 
 def theme_of(
-    ctx: DocContext, sentence: Sentence, mention: Mention, geo: str, extra: str | None = None
+    ctx: DocContext, analysis: SentenceAnalysis, mention: Mention, geo: str, extra: str | None = None
 ) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
-    text = sentence.text
-    start = clause_start(text, mention.number_start)
+    text = analysis.text
+    start = analysis.clause_start(mention.number_start)
     stop = CLAUSE_END.search(text, mention.end)
     end = stop.start() if stop else len(text)
     partner = ctx.memo.get(("partner", geo))
     if partner is None:  # the facts of a document sit at a few places: ask once a place
         partner = ctx.memo[("partner", geo)] = _is_partner(geo, ctx.home)
-    number = (mention.number_start, mention.end)
-    key = ("theme", sentence.index, start, end, number, partner, extra)
-    if key not in ctx.memo:  # the facts of one number share its theme
-        ctx.memo[key] = _clause_theme(ctx, sentence, (start, end), number, partner, extra)
-    return ctx.memo[key]
+    themes = analysis.themes or _sentence_themes(ctx, analysis, extra)
+    key = (start, end, mention.number_start, mention.end, partner)
+    if key not in themes.of_clause:  # the facts of one number share its theme
+        themes.of_clause[key] = _clause_theme(analysis, themes, (start, end), key[2:4], partner)
+    return themes.of_clause[key]
+
+
+def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | None) -> SentenceThemes:
+    """The keywords of a sentence and the weights around it, found once for all its figures."""
+    keywords = _theme_matcher(extra)
+    hits = keywords.hits(analysis.text)
+    around = _shared_surroundings(ctx, analysis.sentence, extra)
+    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], around, "regional" in keywords.owners)
+    return analysis.themes
 
 
 def _is_partner(geo: str, home: str) -> bool:
@@ -449,36 +468,35 @@ def _is_partner(geo: str, home: str) -> bool:
 
 
 def _clause_theme(
-    ctx: DocContext,
-    sentence: Sentence,
+    analysis: SentenceAnalysis,
+    themes: SentenceThemes,
     clause: tuple[int, int],
     number: tuple[int, int],
     partner: bool,
-    extra: str | None,
 ) -> str:
-    """Theme of the number spanning `number` in the clause spanning `clause` of `sentence`."""
-    owners = _theme_matcher(extra).owners
-    text = sentence.text
+    """Theme of the number spanning `number` in the clause spanning `clause` of the sentence."""
     start, end = clause
-    hits = _keyword_hits(ctx, sentence, extra)
-    scores = dict(_surroundings(ctx, sentence, extra))  # a copy: the clause's hits are added to it
-    for tid in _nearest([hit for hit in hits if start <= hit[0] < end], number):
+    hits, starts = themes.hits, themes.starts
+    scores = dict(themes.around)  # a copy: the clause's hits are added to it
+    low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
+    for tid in _nearest(hits[low:high], number):
         scores[tid] = scores.get(tid, 0.0) + NEAREST
-    while start > 0 and not any(start <= at < end for at, _, _ in hits):
-        start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
+    while start > 0 and low == high:  # 同比增长22.8% is about the subject of the clause before
+        start = analysis.clause_start(start - 1)
+        low = bisect_left(starts, start)
     around: set[str] = set()  # a theme counts once from the rest of the sentence: a list sentence
-    for at, _, themes in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
+    for at, _, tids in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
         inside = start <= at < end
-        for tid in themes:
+        for tid in tids:
             if inside or tid not in around:
                 scores[tid] = scores.get(tid, 0.0) + (CLAUSE if inside else SENTENCE)
             if not inside:
                 around.add(tid)
-    if partner and "regional" in owners:
+    if partner and themes.regional:
         scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
         return "economy"
-    return max(scores, key=lambda tid: scores[tid])
+    return max(scores, key=scores.__getitem__)
 
 
 def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
@@ -488,22 +506,6 @@ def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) ->
         return []
     first, last = number
     return min(hits, key=lambda hit: first - hit[1] if hit[1] <= first else hit[0] - last)[2]
-
-
-def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> list[tuple[int, int, list[str]]]:
-    """(start, end, themes) of every theme keyword of the sentence, computed once for its facts."""
-    key = ("hits", sentence.index, extra)
-    if key not in ctx.memo:
-        ctx.memo[key] = _theme_matcher(extra).hits(sentence.text)
-    return ctx.memo[key]
-
-
-def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
-    """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
-    own = ("around-of", sentence.index, extra)
-    if own not in ctx.memo:  # every clause of a sentence asks
-        ctx.memo[own] = _shared_surroundings(ctx, sentence, extra)
-    return ctx.memo[own]
 
 
 def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
