@@ -152,16 +152,19 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
                 return _shorten(subject) + _words()["magnitude_label"]
     if mention.form == "rank":
         return _rank_label(text, start, head)
-    end = following.start if following is not None and following.start > mention.end else len(text)
-    after = _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
     # 建设12个社区食堂, 园区引进8家企业: the verb (and who acts) and what the figure counts
-    if head.endswith(_action_verbs()) and len(after) >= 2:
-        return _shorten(head) + after
-    if len(after) >= 3 and _names_examples(head, mention):
-        return after
+    if head.endswith(_action_verbs()):
+        after = _noun_after(text, mention, following)
+        if len(after) >= 2:
+            return _shorten(head) + after
+    if _names_examples(head, mention):
+        after = _noun_after(text, mention, following)
+        if len(after) >= 3:
+            return after
     # (某省连续三年…: a place alone measures nothing)
     if len(head) >= 2 and not raw_head.endswith("、") and _strip_places(head):
         return _shorten(head)
+    after = _noun_after(text, mention, following)
     if len(after) >= 2 or (own_start == start and after):
         return after
     # 简易楼3栋36户, 比例分别达60.1%和95%: the figure shares the subject of the one before it
@@ -172,6 +175,13 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     said = max(text.rfind("：", 0, start), text.rfind(":", 0, start)) + 1
     opening = SUBJECT.match(FILLER_HEAD.sub("", BYLINE.sub("", text[said:]).strip()))
     return _shorten(_clean(opening.group() if opening else ""))
+
+
+def _noun_after(text: str, mention: Mention, following: Mention | None) -> str:
+    """The words after a figure's measure word up to the next stop or figure (30家生态文明宣传教育基地):
+    what it counts, read only where the words before it do not name that (most figures)."""
+    end = following.start if following is not None and following.start > mention.end else len(text)
+    return _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
 
 
 def _names_examples(head: str, mention: Mention) -> bool:

@@ -38,6 +38,10 @@ LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
+KIND_FORMS = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}
+"""The form (model kind frame) of a mention by its unit; any other unit is a count."""
+
+
 @dataclass(slots=True)
 class Mention:
     """One quantity in a sentence; offsets index the sentence text."""
@@ -228,8 +232,8 @@ def _general(text: str):
 
 def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Mention | None:
     lex = measure_words()
-    numeral = m.group("num")
-    start = m.start("num")
+    numeral, numeral2, post = m.group("num", "num2", "post")
+    number_start = start = m.start("num")
     qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
     pre = qualifier_before.group() if qualifier_before else ""
     chinese = numeral[0] in CN_CHARS
@@ -237,7 +241,7 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
         pre = ""
     if pre:
         start -= len(pre)
-    before_char = text[m.start("num") - 1] if m.start("num") else ""
+    before_char = text[number_start - 1] if number_start else ""
     after_end = m.end()
     after_char = text[after_end : after_end + 1]
     # numbers glued to letters, digits, dots or separators belong to codes, dates and times
@@ -247,9 +251,7 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
         return None
     if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
         return None  # 3万万, 1..2
-    confidence = (
-        0.5 if before_char == "," and text[m.start("num") - 2 : m.start("num") - 1].isdigit() else 1.0
-    )
+    confidence = 0.5 if before_char == "," and text[number_start - 2 : number_start - 1].isdigit() else 1.0
     if chinese:
         round_count = pre == "上" or m.group("a1") or m.group("a2")  # 上百个, 千余家, 百多个
         if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and not round_count):
@@ -259,8 +261,8 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     value = parse_number(numeral)
     if value is None:
         return None
-    value_max = parse_number(m.group("num2")) if m.group("num2") else None
-    if m.group("num2") and value_max is None:
+    value_max = parse_number(numeral2) if numeral2 else None
+    if numeral2 and value_max is None:
         return None
     if mult:
         value *= MULTIPLIERS[mult]
@@ -273,22 +275,19 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     if magnitude:  # 亿元 matched as one written form
         value *= MULTIPLIERS[magnitude]
     factor = lex.factors.get(form, 1)
-    before = _clause_before(text, start)
-    after = text[m.end() : m.end() + 20]  # past 以上/左右, which name no noun
+    # the words before the number decide only between the nouns a measure word may count (家: firm or body)
+    before = _clause_before(text, start) if form in lex.nouns_of else ""
+    after = text[after_end : after_end + 20]  # past 以上/左右, which name no noun
     unit = unit_of(form, before, after)
-    kind_form = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}.get(
-        unit, "count"
-    )
-    end = m.end("post") if m.group("post") else m.end("mw")
     return Mention(
         start=start,
-        end=end,
-        number_start=m.start("num"),
+        end=m.end("post") if post else m.end("mw"),
+        number_start=number_start,
         value=value * factor,
         unit=unit,
         measure_word=mult + written,
         qualifier=_qualifier(pre, m),
-        form=kind_form,
+        form=KIND_FORMS.get(unit, "count"),
         value_max=value_max * factor if value_max is not None else None,
         confidence=confidence,
     )
@@ -334,9 +333,10 @@ FINDERS = (
     (_doublings, ("番", "倍")),
     (_percent_words, ("百分之",)),
     (_streaks, ("连",)),
-    (_magnitudes, ("级",)),
-    (_majors, ("大",)),
+    (_magnitudes, ("万级", "亿级")),
+    (_majors, tuple(f"{n}大" for n in "一二两三四五六七八九十")),
     (_per_unit, ("每",)),
     (_general, ()),
 )
-"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence."""
+"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence: text
+every match of the finder holds (万级 in 百亿级 … 万亿级, a numeral before 大 in 三大, 十一大)."""
