@@ -102,14 +102,32 @@ def find_quantities(text: str) -> list[Mention]:
     masked = masked_text(text)
     taken = [False] * len(masked)
     found: list[Mention] = []
-    for finder, triggers in FINDERS:
-        if triggers and not any(map(masked.__contains__, triggers)):
+    for finder, triggers in FRAME_FINDERS:
+        if not any(map(masked.__contains__, triggers)):
             continue
         for mention in finder(masked):
             if not any(taken[mention.start : mention.end]):
                 found.append(mention)
                 taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
+    if not found:  # most sentences: only plain numbers, found in order and never overlapping but by a
+        return _plain(masked)  # qualifier word before one reaching into the mention before it
+    for mention in _general(masked):
+        if not any(taken[mention.start : mention.end]):
+            found.append(mention)
+            taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def _plain(masked: str) -> list[Mention]:
+    """The mentions `_general` finds in a sentence without frames. They come in order of position, so a
+    mention overlaps one taken before only if it starts before the end of the last one taken."""
+    found: list[Mention] = []
+    end = 0
+    for mention in _general(masked):
+        if mention.start >= end:
+            found.append(mention)
+            end = mention.end
     return found
 
 
@@ -328,7 +346,7 @@ def _qualifier(pre: str, m: re.Match[str]) -> str:
     return lex.qualifiers_before.get(pre, "exact")
 
 
-FINDERS = (
+FRAME_FINDERS = (
     (_ranks, ("第", "首", "榜")),
     (_doublings, ("番", "倍")),
     (_percent_words, ("百分之",)),
@@ -336,7 +354,7 @@ FINDERS = (
     (_magnitudes, ("万级", "亿级")),
     (_majors, tuple(f"{n}大" for n in "一二两三四五六七八九十")),
     (_per_unit, ("每",)),
-    (_general, ()),
 )
-"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence: text
-every match of the finder holds (万级 in 百亿级 … 万亿级, a numeral before 大 in 三大, 十一大)."""
+"""Frame finders, tried in order before the plain numbers of `_general`, each only when one of its
+trigger strings is in the sentence: text every match of the finder holds (万级 in 百亿级 … 万亿级, a
+numeral before 大 in 三大, 十一大)."""
