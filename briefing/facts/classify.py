@@ -89,9 +89,12 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
     """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or that stands within `lead`
     characters of its start (刚刚过去的2025年…), or None."""
     lex = periods()
-    head = text[:lead] if lead else text[:OPENING_WINDOW]
-    if not lex.may_mark(head) or not (lex.any_marker.search(head) if lead else lex.any_marker.match(head)):
-        return None  # most sentences open with no time word: one test instead of one per marker
+    if lead:
+        head = text[:lead]
+        if not lex.may_mark(head) or not lex.any_marker.search(head):
+            return None  # most sentences open with no time word: one test instead of one per marker
+    elif not lex.any_marker.match(text, 0, OPENING_WINDOW):
+        return None  # the same, anchored: one try at the start, which the character test cannot beat
     text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
     for marker in lex.markers:
         if marker.scope != "sentence":

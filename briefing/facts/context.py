@@ -511,9 +511,10 @@ def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) ->
 def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
     opening = first if first.index != sentence.index else None
-    section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
-    key = ("around", opening.index if opening else None, section, title, extra)
+    heading = sentence.section if sentence.article is None else None  # see _section_headings
+    key = ("around", opening.index if opening else None, heading, sentence.article, extra)
     if key not in ctx.memo:  # the sentences of a paragraph share their surroundings
+        section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
         parts = []
         if opening is not None:
             part = ("paragraph", opening.index)

@@ -322,9 +322,12 @@ def _measure_word_fits(text: str, m: re.Match[str], written: str, chinese: bool,
         return False
     if written in lex.factors and not (chinese or "." in m.group("num")):
         return written != "成" or chinese
+    if written not in lex.ambiguous_after_year or chinese or m.group("mult"):
+        return True
+    if not YEAR_LIKE.fullmatch(m.group("num")):
+        return True
     after = "" if m.group("post") else text[m.end("mw") : m.end("mw") + 1]  # 2000个以上 is a count
-    year_like = not chinese and not m.group("mult") and YEAR_LIKE.fullmatch(m.group("num"))
-    return not (year_like and written in lex.ambiguous_after_year and after and "\u4e00" <= after <= "\u9fff")
+    return not (after and "\u4e00" <= after <= "\u9fff")
 
 
 def _bare(text: str, m: re.Match[str], start: int, value: Decimal, pre: str, mult: str) -> Mention | None:
@@ -340,7 +343,7 @@ def _bare(text: str, m: re.Match[str], start: int, value: Decimal, pre: str, mul
 
 def _qualifier(pre: str, m: re.Match[str]) -> str:
     lex = measure_words()
-    for word in (m.group("post"), m.group("a1"), m.group("a2")):
+    for word in m.group("post", "a1", "a2"):
         if word and word in lex.qualifiers_after:
             return lex.qualifiers_after[word]
     return lex.qualifiers_before.get(pre, "exact")
