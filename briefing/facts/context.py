@@ -27,7 +27,8 @@ BYLINE = re.compile(
 )
 """本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
 about."""
-OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
+OPENER_WORDS = ("同时", "此外", "另外", "其中", "据了解", "据统计")
+OPENERS = re.compile(f"^(?:{'|'.join(OPENER_WORDS)})[，,]")
 ENUMERATED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等")
 """朝阳、海淀等30处: places listed as examples of what is counted."""
 NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
@@ -36,6 +37,18 @@ inside a phrase (联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 Hit = tuple[int, int, str]
 """(start, end, text) of a place found in a text."""
+
+
+def strip_byline(text: str) -> str:
+    """`text` without the byline or dateline opening it. Every byline holds a bracket: most texts have
+    none, and are returned without trying the pattern."""
+    return BYLINE.sub("", text) if "（" in text or "(" in text else text
+
+
+def _without_lead(text: str) -> str:
+    """`text` without its byline and a connective opening it (同时，… / 据统计，…)."""
+    text = strip_byline(text)
+    return OPENERS.sub("", text) if text.startswith(OPENER_WORDS) else text
 
 
 @dataclass
@@ -165,7 +178,7 @@ def _blocks(ctx: DocContext) -> None:
             continue
         paragraph = ctx.paragraph_of[sentence.index]
         leading = paragraph if leading is None else leading
-        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
+        text = _without_lead(sentence.text)
         if paragraph not in seen or paragraph == leading:
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
@@ -374,7 +387,7 @@ def _compared(text: str, at: int) -> bool:
 def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:
     """The first clause of the paragraph's first sentence, where its subject sits (城市副中心城市框架…)."""
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-    text = OPENERS.sub("", BYLINE.sub("", first.text))
+    text = _without_lead(first.text)
     stop = CLAUSE_END.search(text)
     return text[: stop.start()] if stop else text
 
