@@ -57,6 +57,7 @@ class SentenceAnalysis:
     subject_end: int  # end of its first clause after the byline: where its subject is named
     openings: dict[int, str | None] = field(default_factory=dict)  # clause start → period opening before it
     themes: SentenceThemes | None = None  # made by the first figure asking (one themes file a run)
+    time_cue: int | None = None  # periods().first_cue of the text, read by the first figure asking
 
     @property
     def text(self) -> str:

@@ -149,6 +149,11 @@ def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) ->
     figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
     keeps a sentence of thousands of figures linear."""
     if start not in analysis.openings:
+        if analysis.time_cue is None:
+            analysis.time_cue = periods().first_cue(analysis.text)
+        if analysis.time_cue >= start:  # no character a time word needs stands before the clause
+            analysis.openings[start] = None
+            return None
         before = analysis.text[max(0, start - OPENING_WINDOW) : start]
         before = periods().base_span.sub("", before) if "年" in before else before
         analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)

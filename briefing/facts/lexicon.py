@@ -157,6 +157,14 @@ class Periods:
         needs (a single character-class scan, where `any_marker` tries each alternative at each place)."""
         return self.marker_cues is None or self.marker_cues.search(text) is not None
 
+    def first_cue(self, text: str) -> int:
+        """Where the first character a time marker needs stands in `text`: no marker can match in the text
+        before it. The length of `text` when it holds none; -1 when no cue characters are set."""
+        if self.marker_cues is None:
+            return -1
+        found = self.marker_cues.search(text)
+        return found.start() if found else len(text)
+
     def names_time(self, text: str) -> bool:
         """Does any time marker match in `text`? The cheap character test first, then the alternation."""
         return self.may_mark(text) and self.any_marker.search(text) is not None
