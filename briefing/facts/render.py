@@ -38,8 +38,10 @@ defaults): one encoder for every line."""
 
 
 def facts_to_jsonl(facts: list[Fact]) -> str:
-    """One JSON object a line, in the record of DESIGN.md."""
-    return "".join(_JSON.encode(f.to_record()) + "\n" for f in facts)
+    """One JSON object a line, in the record of DESIGN.md. The lines are joined once (appending the line
+    break to each line first copies every line again)."""
+    lines = [_JSON.encode(f.to_record()) for f in facts]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def facts_to_csv(facts: list[Fact]) -> str:
