@@ -86,7 +86,11 @@ class DocContext:
 
     def _places_near(self, text: str, byline: int, subject_end: int, mentions: list[Mention]) -> list[Hit]:
         """Places in the sentence's opening clause and in the clauses of its figures: nowhere else can
-        a figure's place be named."""
+        a figure's place be named. A span is read only where a place name may start in it (half the
+        sentences holding figures name no place at all)."""
+        starts = gazetteer().index.starts_of(text)
+        if not starts:
+            return []
         found: list[Hit] = []
         reach = 0
         spans = [(byline, subject_end)] + [
@@ -95,7 +99,11 @@ class DocContext:
         for low, high in spans:
             low = max(low, reach)
             if low < high:
-                found += [(s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)]
+                first = bisect_left(starts, low)
+                if first < len(starts) and starts[first] + 2 <= high:  # a name's first two characters fit
+                    found += [
+                        (s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)
+                    ]
                 reach = high
         return found
 
