@@ -63,7 +63,8 @@ def extract_facts(
             indicators, named = _indicators(sentence, mentions, i)
             for indicator in indicators:
                 fact = _fact(ctx, analysis, mention, indicator, themes_file)
-                if _is_relative_change(fact):
+                relative = _is_relative_change(fact)
+                if relative:
                     subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
                 before = mentions[i - 1] if i else None
@@ -72,11 +73,7 @@ def extract_facts(
                 # only a percentage can be a share: the subject is looked up for those alone
                 subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
                 share = share_label(sentence.text, mention, before, subject)
-                bare = (
-                    None
-                    if _is_relative_change(fact)
-                    else bare_change_label(fact.indicator_zh, previous_label)
-                )
+                bare = None if relative else bare_change_label(fact.indicator_zh, previous_label)
                 fact.indicator_zh = compared or share or bare or fact.indicator_zh
                 facts.append(fact)
     _align_headlines(ctx, facts)
