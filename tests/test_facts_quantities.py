@@ -227,3 +227,15 @@ def test_every_frame_match_holds_a_trigger_of_its_finder():
         for finder, triggers in FRAME_FINDERS:
             for m in finder(masked):
                 assert triggers.search(masked, m.start, m.end), (finder.__name__, sentence)
+
+
+def test_every_qualifier_before_a_number_is_still_read():
+    """A number is looked at for a qualifier before it only after a character some qualifier ends with:
+    every qualifier of the lexicon, written before a count, is read."""
+    from briefing.facts.lexicon import measure_words
+
+    for word, qualifier in measure_words().qualifiers_before.items():
+        if word == "上":  # 上 qualifies only a round Chinese count (上百个)
+            continue
+        found = find_quantities(f"全县新建学校{word}15所。")
+        assert [(m.value, m.qualifier) for m in found] == [(Decimal(15), qualifier)], word

@@ -32,7 +32,6 @@ RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
 SCOPE_WIDTH = 4
 OPEN_QUOTES = '“‘「『"《'
-LATIN = re.compile(r"[A-Za-z]")
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
 LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
@@ -89,6 +88,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _pre_ends() -> frozenset[str]:
+    """The characters a qualifier before a number ends with (约, 超, 近, 不少于 …), and the line break `$`
+    may stand before: a number after any other has no qualifier, and most have none."""
+    return frozenset(word[-1] for word in measure_words().qualifiers_before if word) | {"\n"}
+
+
 def masked_text(text: str) -> str:
     """`text` with full-width signs folded and excluded spans replaced by MASK (same length)."""
     norm = normalise(text)
@@ -129,6 +135,11 @@ def _plain(masked: str) -> list[Mention]:
             found.append(mention)
             end = mention.end
     return found
+
+
+def _latin(char: str) -> bool:
+    """`char` is a Latin letter A-Z or a-z (an empty string is not)."""
+    return char.isascii() and char.isalpha()
 
 
 def _among(char: str, chars: str) -> bool:
@@ -252,7 +263,11 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     lex = measure_words()
     numeral, numeral2, post = m.group("num", "num2", "post")
     number_start = start = m.start("num")
-    qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
+    qualifier_before = (
+        _patterns()["pre"].search(text, max(0, start - 3), start)
+        if text[start - 1 : start] in _pre_ends()
+        else None
+    )
     pre = qualifier_before.group() if qualifier_before else ""
     chinese = numeral[0] in CN_CHARS
     if pre == "上" and not (chinese and numeral[0] in "百千万"):
@@ -263,9 +278,9 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     after_end = m.end()
     after_char = text[after_end : after_end + 1]
     # numbers glued to letters, digits, dots or separators belong to codes, dates and times
-    if LATIN.match(before_char) or _among(before_char, ".-:/#第") or before_char.isdigit():
+    if _latin(before_char) or _among(before_char, ".-:/#第") or before_char.isdigit():
         return None
-    if not written and (LATIN.match(after_char) or _among(after_char, ".-:/")):
+    if not written and (_latin(after_char) or _among(after_char, ".-:/")):
         return None
     if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
         return None  # 3万万, 1..2
