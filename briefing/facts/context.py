@@ -113,9 +113,10 @@ def document_context(document: Document) -> DocContext:
     ctx.home_forms = gazetteer().forms_of(ctx.home)
     paragraph = -1
     previous: Sentence | None = None
+    text = document.text
     for sentence in document.sentences:
-        gap = document.text[previous.end : sentence.start] if previous else "\n"
-        if "\n" in gap or sentence.is_heading or (previous is not None and previous.is_heading):
+        broken = previous is None or text.find("\n", previous.end, sentence.start) >= 0  # a line between
+        if broken or sentence.is_heading or (previous is not None and previous.is_heading):
             paragraph += 1
             ctx.paragraph_first[paragraph] = sentence.index
         ctx.paragraph_of.append(paragraph)
