@@ -467,9 +467,10 @@ def theme_of(
     if partner is None:  # the facts of a document sit at a few places: ask once a place
         partner = ctx.memo[("partner", geo)] = _is_partner(geo, ctx.home)
     themes = analysis.themes or _sentence_themes(ctx, analysis, extra)
-    key = (start, end, mention.number_start, mention.end, partner)
+    number = (mention.number_start, mention.end)
+    key = (start, end, *number, partner)
     if key not in themes.of_clause:  # the facts of one number share its theme
-        themes.of_clause[key] = _clause_theme(analysis, themes, (start, end), key[2:4], partner)
+        themes.of_clause[key] = _clause_theme(analysis, themes, (start, end), number, partner)
     return themes.of_clause[key]
 
 
