@@ -77,6 +77,15 @@ class WordIndex:
                     found.append((i, end, word))
         return found
 
+    def starts_of(self, text: str) -> list[int]:
+        """The positions of `text` whose two characters start a word (in order): `find` reads a part of
+        `text` holding none of them as holding no word, and a caller can skip it."""
+        return [
+            at.start()
+            for at in self.starts.finditer(text)
+            if text[at.start() : at.start() + 2] in self.lengths
+        ]
+
     def longest_at(self, text: str, i: int, accept: Callable[[str], bool] | None = None) -> str | None:
         """The longest word (that `accept` takes) starting at position `i` of `text`, else None."""
         for length in self.lengths.get(text[i : i + 2], ()):

@@ -91,3 +91,43 @@ def test_a_subject_and_its_verb_before_a_count_take_the_noun_it_counts():
 def test_a_multiple_whose_clause_names_only_a_change_takes_the_subject_before_it():
     labels = _labels("甲地蓝莓产量820吨，同比增长近1.5倍。")
     assert labels["近1.5倍"] == "甲地蓝莓产量同比增长"
+
+
+HEADS = [
+    "全市地区生产总值达到",  # a filler tail
+    "工业增加值增长到",  # a verb and its 到
+    "生产总值从2020年的",  # a from-leg
+    "规模以上文化产业法人单位累计实现收入",  # an inner verb
+    "上半年，全区社会消费品零售总额",  # a filler head
+    "新建学校",  # nothing to clean
+    "和新能源汽车产量\n",  # a line break where `$` may match
+    "实现",
+    "",
+]
+
+
+def test_label_cleaning_tries_a_pattern_only_where_it_can_match():
+    """The character tests before each cleaning pattern skip only heads the pattern would leave as they
+    are: the result is what the patterns alone give."""
+    from briefing.facts import labels
+
+    def unguarded(head: str) -> str:
+        head = labels.FILLER_HEAD.sub("", head)
+        head = labels.FILLER_TAIL.sub("", labels.FROM_TAIL.sub("", head))
+        return labels.INNER_VERB.sub("", head) if len(head) > 6 else head
+
+    for head in HEADS:
+        assert labels._clean(head) == unguarded(head), head
+
+
+def test_a_byline_is_stripped_only_where_there_is_one():
+    from briefing.facts.context import BYLINE, strip_byline
+
+    for text in [
+        "本报讯（记者 某某）某县新建学校3所",
+        "本报某地1月9日电（记者 某某）产量增长5%",
+        "新建学校3所",
+        "",
+    ]:
+        assert strip_byline(text) == BYLINE.sub("", text)
+    assert strip_byline("本报讯（记者 某某）某县新建学校3所") == "某县新建学校3所"

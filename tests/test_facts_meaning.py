@@ -132,3 +132,34 @@ def test_both_ends_of_a_from_to_pair_name_the_same_subject():
     )
     assert facts["820亿元"].indicator_zh == facts["1100亿元"].indicator_zh == "税收收入"
     assert facts["31%"].indicator_zh == facts["36%"].indicator_zh == "森林覆盖率"
+
+
+def test_the_time_word_before_a_clause_is_found_with_or_without_the_character_test():
+    """A clause's opening period is looked for only after the first character a time word needs: the
+    periods read so equal those read by trying the markers before every clause."""
+    from briefing.facts import classify
+    from briefing.facts.context import document_context
+    from briefing.facts.lexicon import periods
+    from briefing.facts.quantities import find_quantities
+
+    text = (
+        "某县新建学校3所，改造道路12公里，今年以来新增就业1200人，十四五期间累计投资80亿元。\n"
+        "全县粮食产量60万吨，比上年增长2%，上半年工业增加值增长5.5%。\n"
+        "新建公园4个，其中城市公园2个。"
+    )
+    document = document_from_text(text, "t")
+    ctx = document_context(document)
+    checked = 0
+    for sentence in document.sentences:
+        mentions = find_quantities(sentence.text)
+        if not mentions:
+            continue
+        analysis = ctx.analyse(sentence, mentions)
+        for mention in mentions:
+            start = analysis.clause_start(mention.number_start)
+            before = sentence.text[max(0, start - classify.OPENING_WINDOW) : start]
+            before = periods().base_span.sub("", before) if "年" in before else before
+            full = classify.marker_period(before, ("sentence",), document.year or 2025, analysis.default)
+            assert classify._opening_before(analysis, start, document.year or 2025) == full
+            checked += 1
+    assert checked >= 8

@@ -181,3 +181,61 @@ def test_the_state_or_a_village_level_is_not_what_is_counted():
     }
     for text, unit in units.items():
         assert one(f"新建{text}。")[2] == unit, text
+
+
+SHORTCUT_SENTENCES = [
+    "推进十二大工程，实施三大行动，打造两个百亿级产业集群和一个万亿级产业。",
+    "某县粮食产量连续5年稳定在60万吨以上，农民收入翻一番，人均收入是全省平均的2倍。",
+    "综合算力指数居全省第一，第3季度新增企业120家、个体户3000户。",
+    "每万人拥有医生32名，百分之九十的村通公交，约30%的乡镇建成卫生院。",
+    "完成投资10多亿元，新增就业1.2万人以上，三个园区新引进项目近50个。",
+    "全年新增绿地120公顷约合1800亩，改造老旧小区3000余户。",
+    "土地流转价格每亩1200元，较上年提高5个百分点。",
+]
+
+
+def _unshortcut(text: str) -> list[tuple[int, int, Decimal, str]]:
+    """find_quantities without its shortcuts: every frame finder tried on every sentence, the plain
+    numbers checked one by one against every span taken."""
+    from briefing.facts import quantities as q
+
+    if not q.NUMERAL.search(text):
+        return []
+    masked = q.masked_text(text)
+    taken = [False] * len(masked)
+    found = []
+    for finder in [finder for finder, _ in q.FRAME_FINDERS] + [q._general]:
+        for m in finder(masked):
+            if not any(taken[m.start : m.end]):
+                found.append(m)
+                taken[m.start : m.end] = [True] * (m.end - m.start)
+    return sorted((m.start, m.end, m.value, m.unit) for m in found)
+
+
+@pytest.mark.parametrize("sentence", SHORTCUT_SENTENCES)
+def test_trigger_words_and_the_plain_number_path_find_what_a_full_scan_finds(sentence):
+    found = [(m.start, m.end, m.value, m.unit) for m in find_quantities(sentence)]
+    assert found == _unshortcut(sentence)
+    assert found  # every sentence here holds figures
+
+
+def test_every_frame_match_holds_a_trigger_of_its_finder():
+    from briefing.facts.quantities import FRAME_FINDERS, masked_text
+
+    for sentence in SHORTCUT_SENTENCES:
+        masked = masked_text(sentence)
+        for finder, triggers in FRAME_FINDERS:
+            for m in finder(masked):
+                assert triggers.search(masked, m.start, m.end), (finder.__name__, sentence)
+
+
+def test_every_qualifier_before_a_number_is_still_read():
+    """A number is looked at for a qualifier before it only after a character some qualifier ends with:
+    every qualifier of the lexicon, written before a count, is read."""
+    from briefing.facts.lexicon import measure_words
+
+    for word, qualifier in measure_words().qualifiers_before.items():
+        if word == "上":  # 上 qualifies only a round Chinese count (上百个)
+            continue
+        found = find_quantities(f"全县新建学校{word}15所。")
+        assert [(m.value, m.qualifier) for m in found] == [(Decimal(15), qualifier)], word

@@ -101,3 +101,31 @@ def test_a_cooperation_zone_still_pulls_towards_regional():
     """A named regional-cooperation area pulls a figure there towards `regional` in any document."""
     text = "全市工作报告\n\n雄安新区新增注册企业320家。"
     assert themes(text)["320家"] == "regional"
+
+
+def test_keyword_finder_finds_what_a_regex_scan_finds(tmp_path):
+    """The keyword automaton reads a sentence the way a leftmost-longest regex alternation of the same
+    keywords does: the longest keyword where several start at one place, none overlapping, none missed."""
+    import re
+
+    from briefing.facts.context import _theme_matcher
+
+    extra = tmp_path / "themes.toml"
+    extra.write_text(
+        '[space]\nzh = "航天"\nen = "Space"\nkeywords = ["卫星", "卫星发射", "发射场", "星座"]\n',
+        encoding="utf-8",
+    )
+    finder = _theme_matcher(str(extra))
+    words = sorted(finder.keywords, key=len, reverse=True)
+    scan = re.compile("|".join(map(re.escape, words)))
+    sentences = [
+        "某县卫星发射场建成，卫星星座新增12颗。",  # 卫星发射 over 卫星, then 场 alone; 卫星 then 星座
+        "全年城镇新增就业5.2万人，居民人均可支配收入增长4.9%。",
+        "地区生产总值增长5%，新能源汽车产量增长三成，森林覆盖率达到40%。",
+        "没有任何关键词的句子。",
+    ]
+    for sentence in sentences:
+        expected = [(m.start(), m.end()) for m in scan.finditer(sentence)]
+        assert [(s, e) for s, e, _ in finder.hits(sentence)] == expected
+    space = [themes for s, e, themes in finder.hits(sentences[0]) if sentences[0][s:e] == "卫星发射"]
+    assert space == [["space"]]

@@ -70,6 +70,20 @@ def test_word_index_finds_what_a_longest_first_regular_expression_of_its_words_f
         assert index.find(text) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)], text
 
 
+def test_a_span_without_a_word_start_holds_no_word():
+    """`starts_of` lists every place a word may start: a part of the text holding none of them, with room
+    for a word's first two characters, is one where `find` finds nothing; every other part is read."""
+    words = ["东湖", "东湖区", "湖区", "新区", "东新", "区湖", "新东湖"]
+    index = WordIndex.of(words)
+    for text in ("东湖区新区东新湖", "区区东东湖湖新新", "某县新建学校3所，东湖区增长5%", "湖东", "没有地名"):
+        starts = index.starts_of(text)
+        assert starts == sorted({s for s, _, _ in index.find(text)} | set(starts))
+        for low in range(len(text)):
+            for high in range(low + 1, len(text) + 1):
+                if not any(low <= s and s + 2 <= high for s in starts):
+                    assert index.find(text[low:high]) == [], (text, low, high)
+
+
 def test_the_shipped_divisions_are_jionlps_gazetteer_as_the_tool_flattens_it():
     """data/divisions.tsv is generated (tools/make_divisions.py): it must not drift from its source."""
     pytest.importorskip("jionlp")

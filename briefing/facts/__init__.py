@@ -63,18 +63,17 @@ def extract_facts(
             indicators, named = _indicators(sentence, mentions, i)
             for indicator in indicators:
                 fact = _fact(ctx, analysis, mention, indicator, themes_file)
-                if _is_relative_change(fact):
+                relative = _is_relative_change(fact)
+                if relative:
                     subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
                 before = mentions[i - 1] if i else None
                 previous_label = _previous_label(facts, sentence)
                 compared = comparison_label(sentence.text, mention, before, previous_label)
-                share = share_label(sentence.text, mention, before, _subject(ctx, facts, sentence))
-                bare = (
-                    None
-                    if _is_relative_change(fact)
-                    else bare_change_label(fact.indicator_zh, previous_label)
-                )
+                # only a percentage can be a share: the subject is looked up for those alone
+                subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
+                share = share_label(sentence.text, mention, before, subject)
+                bare = None if relative else bare_change_label(fact.indicator_zh, previous_label)
                 fact.indicator_zh = compared or share or bare or fact.indicator_zh
                 facts.append(fact)
     _align_headlines(ctx, facts)
@@ -183,7 +182,7 @@ def _fact(
         kind=kind,
         direction=direction,
         geo=geo,
-        theme=theme_of(ctx, sentence, mention, geo, themes_file),
+        theme=theme_of(ctx, analysis, mention, geo, themes_file),
         article=document.heading_of(sentence),
         value_max=mention.value_max,
         confidence=confidence(period_evidence, kind_evidence, geo_evidence, mention.confidence),

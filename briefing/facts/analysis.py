@@ -33,6 +33,18 @@ class Default:
 
 
 @dataclass
+class SentenceThemes:
+    """The theme keywords of one sentence and the weights of the text around it, read once for all its
+    figures (context.theme_of); `of_clause` keeps the theme of each number already weighed."""
+
+    hits: list[tuple[int, int, list[str]]]  # (start, end, themes) of each keyword, in text order
+    starts: list[int]  # the start of each hit, for finding a clause's hits by bisection
+    around: dict[str, float]  # keyword weights of the paragraph opening, the section heading, the headline
+    regional: bool  # whether `regional` is a theme of the run (the pull of partner places)
+    of_clause: dict[tuple[int, int, int, int, bool], str] = field(default_factory=dict)
+
+
+@dataclass
 class SentenceAnalysis:
     """The shared structure of one sentence (offsets index `sentence.text`)."""
 
@@ -44,6 +56,8 @@ class SentenceAnalysis:
     byline_end: int  # end of a byline or dateline opening it (本报讯（记者 …）), else 0
     subject_end: int  # end of its first clause after the byline: where its subject is named
     openings: dict[int, str | None] = field(default_factory=dict)  # clause start → period opening before it
+    themes: SentenceThemes | None = None  # made by the first figure asking (one themes file a run)
+    time_cue: int | None = None  # periods().first_cue of the text, read by the first figure asking
 
     @property
     def text(self) -> str:

@@ -89,9 +89,12 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
     """Period of a time marker that opens a sentence (过去五年，… / 今年，…), or that stands within `lead`
     characters of its start (刚刚过去的2025年…), or None."""
     lex = periods()
-    head = text[:lead] if lead else text[:OPENING_WINDOW]
-    if not lex.may_mark(head) or not (lex.any_marker.search(head) if lead else lex.any_marker.match(head)):
-        return None  # most sentences open with no time word: one test instead of one per marker
+    if lead:
+        head = text[:lead]
+        if not lex.may_mark(head) or not lex.any_marker.search(head):
+            return None  # most sentences open with no time word: one test instead of one per marker
+    elif not lex.any_marker.match(text, 0, OPENING_WINDOW):
+        return None  # the same, anchored: one try at the start, which the character test cannot beat
     text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
     for marker in lex.markers:
         if marker.scope != "sentence":
@@ -146,6 +149,11 @@ def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) ->
     figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
     keeps a sentence of thousands of figures linear."""
     if start not in analysis.openings:
+        if analysis.time_cue is None:
+            analysis.time_cue = periods().first_cue(analysis.text)
+        if analysis.time_cue >= start:  # no character a time word needs stands before the clause
+            analysis.openings[start] = None
+            return None
         before = analysis.text[max(0, start - OPENING_WINDOW) : start]
         before = periods().base_span.sub("", before) if "年" in before else before
         analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)

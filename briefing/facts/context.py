@@ -5,18 +5,20 @@ paragraph and the headings above it; and the document-wide context (year, defaul
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from briefing.facts.analysis import Default, SentenceAnalysis
+import ahocorasick_rs
+
+from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
 from briefing.facts.classify import LEAD, opening_period
 from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, load_themes, periods, places
 from briefing.facts.places import contains, gazetteer, resolve
 from briefing.facts.quantities import Mention, clause_start
-from briefing.facts.tables import alternation
 from briefing.model import Document, Sentence
 
 YEAR = re.compile(r"((?:19|20)\d{2})年")
@@ -25,7 +27,8 @@ BYLINE = re.compile(
 )
 """本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
 about."""
-OPENERS = re.compile(r"^(?:同时|此外|另外|其中|据了解|据统计)[，,]")
+OPENER_WORDS = ("同时", "此外", "另外", "其中", "据了解", "据统计")
+OPENERS = re.compile(f"^(?:{'|'.join(OPENER_WORDS)})[，,]")
 ENUMERATED = re.compile(r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等")
 """朝阳、海淀等30处: places listed as examples of what is counted."""
 NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
@@ -34,6 +37,18 @@ inside a phrase (联合全国7家…, 全国双拥模范城)."""
 CLAUSE_END = re.compile(r"[，,；;。！？!?]")
 Hit = tuple[int, int, str]
 """(start, end, text) of a place found in a text."""
+
+
+def strip_byline(text: str) -> str:
+    """`text` without the byline or dateline opening it. Every byline holds a bracket: most texts have
+    none, and are returned without trying the pattern."""
+    return BYLINE.sub("", text) if "（" in text or "(" in text else text
+
+
+def _without_lead(text: str) -> str:
+    """`text` without its byline and a connective opening it (同时，… / 据统计，…)."""
+    text = strip_byline(text)
+    return OPENERS.sub("", text) if text.startswith(OPENER_WORDS) else text
 
 
 @dataclass
@@ -71,7 +86,11 @@ class DocContext:
 
     def _places_near(self, text: str, byline: int, subject_end: int, mentions: list[Mention]) -> list[Hit]:
         """Places in the sentence's opening clause and in the clauses of its figures: nowhere else can
-        a figure's place be named."""
+        a figure's place be named. A span is read only where a place name may start in it (half the
+        sentences holding figures name no place at all)."""
+        starts = gazetteer().index.starts_of(text)
+        if not starts:
+            return []
         found: list[Hit] = []
         reach = 0
         spans = [(byline, subject_end)] + [
@@ -80,7 +99,11 @@ class DocContext:
         for low, high in spans:
             low = max(low, reach)
             if low < high:
-                found += [(s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)]
+                first = bisect_left(starts, low)
+                if first < len(starts) and starts[first] + 2 <= high:  # a name's first two characters fit
+                    found += [
+                        (s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)
+                    ]
                 reach = high
         return found
 
@@ -90,9 +113,10 @@ def document_context(document: Document) -> DocContext:
     ctx.home_forms = gazetteer().forms_of(ctx.home)
     paragraph = -1
     previous: Sentence | None = None
+    text = document.text
     for sentence in document.sentences:
-        gap = document.text[previous.end : sentence.start] if previous else "\n"
-        if "\n" in gap or sentence.is_heading or (previous is not None and previous.is_heading):
+        broken = previous is None or text.find("\n", previous.end, sentence.start) >= 0  # a line between
+        if broken or sentence.is_heading or (previous is not None and previous.is_heading):
             paragraph += 1
             ctx.paragraph_first[paragraph] = sentence.index
         ctx.paragraph_of.append(paragraph)
@@ -163,7 +187,7 @@ def _blocks(ctx: DocContext) -> None:
             continue
         paragraph = ctx.paragraph_of[sentence.index]
         leading = paragraph if leading is None else leading
-        text = OPENERS.sub("", BYLINE.sub("", sentence.text))
+        text = _without_lead(sentence.text)
         if paragraph not in seen or paragraph == leading:
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
@@ -284,11 +308,31 @@ def _level(name: str) -> str:
     return gazetteer().level(name)
 
 
-def _memo_places(ctx: DocContext, key: tuple, text: Callable[[], str]) -> list[Hit]:
-    """Places of a text every fact of a sentence or paragraph asks about, found once."""
+def _first_place(
+    ctx: DocContext, key: tuple, text_of: Callable[[DocContext, Sentence], str], sentence: Sentence
+) -> str:
+    """The first place (not the whole country) of the text above a sentence that `text_of` gives, found
+    once for every fact of the paragraph or article `key` names; "" when it names none."""
     if key not in ctx.memo:
-        ctx.memo[key] = _places_in(text(), ctx.home)
+        national = places().national
+        named = [name for _, _, name in _places_in(text_of(ctx, sentence), ctx.home) if name != national]
+        ctx.memo[key] = named[0] if named else ""
     return ctx.memo[key]
+
+
+def _named(analysis: SentenceAnalysis, low: int, high: int, number: int) -> list[str]:
+    """The subject places of a sentence named within [low, high), each once, not listed as examples
+    (朝阳、海淀等30处) of what the figure at `number` counts."""
+    out: list[str] = []
+    for s, e, name in analysis.places:
+        if low <= s and e <= high and name not in out and not ENUMERATED.match(analysis.text, e, number):
+            out.append(name)
+    return out
+
+
+def _in_passage(passage: str | None, name: str) -> str:
+    """海曙区 under a 宁波市 heading is 宁波市海曙区."""
+    return passage if passage and passage != name and passage.endswith(name) else name
 
 
 def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tuple[str, str]:
@@ -297,48 +341,37 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
     as examples (朝阳、海淀等30处), places a figure is compared with (占全国…, 居全省…) and the areas around
     the home do not count."""
     text = analysis.text
-    start = analysis.clause_start(mention.number_start)
-    lex = places()
-
-    def named(low: int, high: int) -> list[str]:
-        out = []
-        for s, e, name in analysis.places:
-            in_range = low <= s and e <= high and name not in out
-            if in_range and not ENUMERATED.match(text, e, mention.number_start):
-                out.append(name)
-        return out
-
+    number = mention.number_start
+    start = analysis.clause_start(number)
     sentence = analysis.sentence
     passage = ctx.passage_place[sentence.index]
-
-    def in_passage(name: str) -> str:  # 海曙区 under a 宁波市 heading is 宁波市海曙区
-        return passage if passage and passage != name and passage.endswith(name) else name
-
-    # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
-    high = start + RANK_SUBJECT if mention.form == "rank" else mention.number_start
-    in_clause = named(start, min(high, mention.number_start))
-    earlier = named(analysis.byline_end, min(start, analysis.subject_end))
-    if len(in_clause) == 1:
-        return in_passage(in_clause[0]), "clause"
-    if len(in_clause) > 1:
-        return (in_passage(earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
-    if earlier:
-        return in_passage(earlier[0]), "subject"
+    if analysis.places:
+        # a rank's scope stands right before it (居全市第一): only a place opening its clause is ranked
+        high = start + RANK_SUBJECT if mention.form == "rank" else number
+        in_clause = _named(analysis, start, min(high, number), number)
+        earlier = _named(analysis, analysis.byline_end, min(start, analysis.subject_end), number)
+        if len(in_clause) == 1:
+            return _in_passage(passage, in_clause[0]), "clause"
+        if len(in_clause) > 1:
+            return (
+                (_in_passage(passage, earlier[0]), "subject") if earlier else ("、".join(in_clause), "clause")
+            )
+        if earlier:
+            return _in_passage(passage, earlier[0]), "subject"
     if ctx.home_forms and (  # 青海省2024年防沙治沙…: the home, said as the subject
         text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
     ):
         return ctx.home, "clause"
-    paragraph = ctx.paragraph_first[analysis.paragraph]
-    above = (
-        (("subject", paragraph), lambda: _paragraph_subject(ctx, sentence)),
-        (("title", sentence.article), lambda: _article_title(ctx, sentence)),
+    above = _first_place(
+        ctx, ("subject", ctx.paragraph_first[analysis.paragraph]), _paragraph_subject, sentence
     )
-    for key, text_above in above:
-        places_above = [p[2] for p in _memo_places(ctx, key, text_above) if p[2] != lex.national]
-        if places_above and not (passage and places_above[0] in passage):
-            return places_above[0], "above"
-        if key[0] == "subject" and passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
-            return passage, "above"
+    if above and not (passage and above in passage):
+        return above, "above"
+    if passage:  # 青岛市…局介绍 in a passage under 青岛市市北区: the passage
+        return passage, "above"
+    above = _first_place(ctx, ("title", sentence.article), _article_title, sentence)
+    if above and not (passage and above in passage):
+        return above, "above"
     return ctx.home, ctx.home_evidence
 
 
@@ -363,7 +396,7 @@ def _compared(text: str, at: int) -> bool:
 def _paragraph_subject(ctx: DocContext, sentence: Sentence) -> str:
     """The first clause of the paragraph's first sentence, where its subject sits (城市副中心城市框架…)."""
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-    text = OPENERS.sub("", BYLINE.sub("", first.text))
+    text = _without_lead(first.text)
     stop = CLAUSE_END.search(text)
     return text[: stop.start()] if stop else text
 
@@ -378,15 +411,41 @@ def _article_title(ctx: DocContext, sentence: Sentence) -> str:
 # ---------------------------------------------------------------- theme
 
 
+@dataclass(frozen=True)
+class ThemeKeywords:
+    """The theme keywords of a run (shipped, plus a user file's) and the themes each belongs to.
+
+    Found with an Aho-Corasick automaton, leftmost-longest and not overlapping, which reads a sentence
+    once whatever the number of keywords: what a regex alternation of them matches, five times faster
+    and with nothing to compile."""
+
+    owners: dict[str, list[str]]  # keyword → its themes; every theme id → [] (known even without keywords)
+    keywords: tuple[str, ...]
+    automaton: ahocorasick_rs.AhoCorasick | None  # None when no theme has a keyword
+
+    def hits(self, text: str) -> list[tuple[int, int, list[str]]]:
+        """(start, end, themes) of every keyword in `text`, the longest where several start together."""
+        if self.automaton is None:
+            return []
+        owners, keywords = self.owners, self.keywords
+        return [(s, e, owners[keywords[i]]) for i, s, e in self.automaton.find_matches_as_indexes(text)]
+
+
 @cache
-def _theme_matcher(extra: str | None) -> tuple[re.Pattern[str], dict[str, list[str]]]:
-    """Keyword pattern (longest first) and keyword → themes; cached per user theme file."""
+def _theme_matcher(extra: str | None) -> ThemeKeywords:
+    """The keyword finder of the shipped themes and the user's file `extra`; made once per file."""
     owners: dict[str, list[str]] = {}
     for tid, body in load_themes(extra).items():
         owners.setdefault(tid, [])  # every theme id is known, even one without keywords
         for keyword in body.get("keywords", []):
             owners.setdefault(keyword, []).append(tid)
-    return re.compile(alternation({k for k, v in owners.items() if v})), owners
+    keywords = tuple(k for k, v in owners.items() if v)
+    automaton = (
+        ahocorasick_rs.AhoCorasick(keywords, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        if keywords
+        else None
+    )
+    return ThemeKeywords(owners, keywords, automaton)
 
 
 CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER, NEAREST = 4.0, 1.5, 1.0, 1.0, 0.5, 6.0, 1.0
@@ -396,22 +455,32 @@ for the keyword next to the number, which names what it measures (单位GDP二�
 
 
 def theme_of(
-    ctx: DocContext, sentence: Sentence, mention: Mention, geo: str, extra: str | None = None
+    ctx: DocContext, analysis: SentenceAnalysis, mention: Mention, geo: str, extra: str | None = None
 ) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
-    text = sentence.text
-    start = clause_start(text, mention.number_start)
+    text = analysis.text
+    start = analysis.clause_start(mention.number_start)
     stop = CLAUSE_END.search(text, mention.end)
     end = stop.start() if stop else len(text)
     partner = ctx.memo.get(("partner", geo))
     if partner is None:  # the facts of a document sit at a few places: ask once a place
         partner = ctx.memo[("partner", geo)] = _is_partner(geo, ctx.home)
+    themes = analysis.themes or _sentence_themes(ctx, analysis, extra)
     number = (mention.number_start, mention.end)
-    key = ("theme", sentence.index, start, end, number, partner, extra)
-    if key not in ctx.memo:  # the facts of one number share its theme
-        ctx.memo[key] = _clause_theme(ctx, sentence, (start, end), number, partner, extra)
-    return ctx.memo[key]
+    key = (start, end, *number, partner)
+    if key not in themes.of_clause:  # the facts of one number share its theme
+        themes.of_clause[key] = _clause_theme(analysis, themes, (start, end), number, partner)
+    return themes.of_clause[key]
+
+
+def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | None) -> SentenceThemes:
+    """The keywords of a sentence and the weights around it, found once for all its figures."""
+    keywords = _theme_matcher(extra)
+    hits = keywords.hits(analysis.text)
+    around = _shared_surroundings(ctx, analysis.sentence, extra)
+    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], around, "regional" in keywords.owners)
+    return analysis.themes
 
 
 def _is_partner(geo: str, home: str) -> bool:
@@ -422,36 +491,35 @@ def _is_partner(geo: str, home: str) -> bool:
 
 
 def _clause_theme(
-    ctx: DocContext,
-    sentence: Sentence,
+    analysis: SentenceAnalysis,
+    themes: SentenceThemes,
     clause: tuple[int, int],
     number: tuple[int, int],
     partner: bool,
-    extra: str | None,
 ) -> str:
-    """Theme of the number spanning `number` in the clause spanning `clause` of `sentence`."""
-    _, owners = _theme_matcher(extra)
-    text = sentence.text
+    """Theme of the number spanning `number` in the clause spanning `clause` of the sentence."""
     start, end = clause
-    hits = _keyword_hits(ctx, sentence, extra)
-    scores = dict(_surroundings(ctx, sentence, extra))  # a copy: the clause's hits are added to it
-    for tid in _nearest([hit for hit in hits if start <= hit[0] < end], number):
+    hits, starts = themes.hits, themes.starts
+    scores = dict(themes.around)  # a copy: the clause's hits are added to it
+    low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
+    for tid in _nearest(hits[low:high], number):
         scores[tid] = scores.get(tid, 0.0) + NEAREST
-    while start > 0 and not any(start <= at < end for at, _, _ in hits):
-        start = clause_start(text, start - 1)  # 同比增长22.8% is about the subject of the clause before
+    while start > 0 and low == high:  # 同比增长22.8% is about the subject of the clause before
+        start = analysis.clause_start(start - 1)
+        low = bisect_left(starts, start)
     around: set[str] = set()  # a theme counts once from the rest of the sentence: a list sentence
-    for at, _, themes in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
+    for at, _, tids in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
         inside = start <= at < end
-        for tid in themes:
+        for tid in tids:
             if inside or tid not in around:
                 scores[tid] = scores.get(tid, 0.0) + (CLAUSE if inside else SENTENCE)
             if not inside:
                 around.add(tid)
-    if partner and "regional" in owners:
+    if partner and themes.regional:
         scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
         return "economy"
-    return max(scores, key=lambda tid: scores[tid])
+    return max(scores, key=scores.__getitem__)
 
 
 def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
@@ -463,29 +531,13 @@ def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) ->
     return min(hits, key=lambda hit: first - hit[1] if hit[1] <= first else hit[0] - last)[2]
 
 
-def _keyword_hits(ctx: DocContext, sentence: Sentence, extra: str | None) -> list[tuple[int, int, list[str]]]:
-    """(start, end, themes) of every theme keyword of the sentence, computed once for its facts."""
-    key = ("hits", sentence.index, extra)
-    if key not in ctx.memo:
-        pattern, owners = _theme_matcher(extra)
-        ctx.memo[key] = [(m.start(), m.end(), owners[m.group()]) for m in pattern.finditer(sentence.text)]
-    return ctx.memo[key]
-
-
-def _surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
-    """Keyword weights of the paragraph opening, the section headings and the headline of a sentence."""
-    own = ("around-of", sentence.index, extra)
-    if own not in ctx.memo:  # every clause of a sentence asks
-        ctx.memo[own] = _shared_surroundings(ctx, sentence, extra)
-    return ctx.memo[own]
-
-
 def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
     first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
     opening = first if first.index != sentence.index else None
-    section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
-    key = ("around", opening.index if opening else None, section, title, extra)
+    heading = sentence.section if sentence.article is None else None  # see _section_headings
+    key = ("around", opening.index if opening else None, heading, sentence.article, extra)
     if key not in ctx.memo:  # the sentences of a paragraph share their surroundings
+        section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
         parts = []
         if opening is not None:
             part = ("paragraph", opening.index)
@@ -507,8 +559,7 @@ def _part_scores(
     theme counts once a part: a wordy heading or paragraph opening must not outvote the clause."""
     key = ("part", part, extra)
     if key not in ctx.memo:
-        pattern, owners = _theme_matcher(extra)
-        found = [tid for match in pattern.finditer(text) for tid in owners[match.group()]]
+        found = [tid for _, _, themes in _theme_matcher(extra).hits(text) for tid in themes]
         ctx.memo[key] = dict.fromkeys(found, weight)  # in text order: ties break the same way every run
     return ctx.memo[key]
 

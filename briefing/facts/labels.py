@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
-from briefing.facts.context import BYLINE
+from briefing.facts.context import strip_byline
 from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
 from briefing.facts.tables import read_toml
@@ -26,10 +26,21 @@ FILLER_HEAD = re.compile(
     rf"^(?:(?:{TIME})[，,]?|全区|全市|全省|全县|我区|本市|其中|同时|此外|共计|累计|已经|已|预计|力争|确保|将|"
     r"实现|完成|当季|分季度看|按不变价格计算)+"
 )
-FILLER_TAIL = re.compile(
-    r"(?:(?:增长|提高|提升|增加|扩大|下降|降低|减少|稳定|保持|维持|控制|跨越|迈上)(?:到|至|在)|基本都在|都在|"
-    r"跨越|突破|迈上|跃上|达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|实现|完成|有|了|超过|约|分别|均|已|累计|保持|的)+$"
+TAIL_VERBS = (
+    *("增长", "提高", "提升", "增加", "扩大", "下降", "降低"),
+    *("减少", "稳定", "保持", "维持", "控制", "跨越", "迈上"),
 )
+TAIL_WORDS = (
+    *(verb + to for verb in TAIL_VERBS for to in "到至在"),
+    *("基本都在", "都在", "跨越", "突破", "迈上", "跃上", "达到", "达", "增至", "提升至"),
+    *("升至", "至", "为", "由", "从", "共计", "共", "合计", "总计", "实现", "完成", "有"),
+    *("了", "超过", "约", "分别", "均", "已", "累计", "保持", "的"),
+)
+"""Filler words a label does not end with (…达到, …增长到, …共计)."""
+FILLER_TAIL = re.compile(f"(?:{'|'.join(TAIL_WORDS)})+$")
+TAIL_ENDS = frozenset(word[-1] for word in TAIL_WORDS) | {"\n"}
+"""The last characters of TAIL_WORDS (and the line break `$` may stand before): a text ending otherwise
+has no filler tail, and most labels do not."""
 INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
 """规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
 CHANGE_TAIL = re.compile(
@@ -48,7 +59,8 @@ PAIR_START = re.compile(r"(?:从|由)(?=.+(?:到|至))")
 COMPARED_TAIL = re.compile(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
 CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
-LIST_JOINT = re.compile(r"^[、，,和及与并且的]+")
+LIST_JOINT = "、，,和及与并且的"
+"""Marks and words joining a figure to the one before it (…、, 和…): not part of its label."""
 BREAKS = "、的在对把与和及"
 MAX_LABEL = 24
 AFTER_STOP = re.compile(r"[，,；;。！？!?、]")
@@ -60,7 +72,7 @@ def respective_labels(text: str, start: int, at: int, count: int) -> list[str] |
     """Labels of the `count` figures after 分别 at `at` in the clause starting at `start`, in order
     (A、B分别增长x%、y% → A, B; 食品、石化等产业增加值分别… → 食品产业增加值, 石化产业增加值), or None when
     the subjects listed before 分别 do not match the figures one for one."""
-    subject = COMPARED_TAIL.sub("", _clean(BYLINE.sub("", text[start:at].strip())))
+    subject = COMPARED_TAIL.sub("", _clean(strip_byline(text[start:at].strip())))
     items, _, tail = subject.partition("等")
     names = [n for n in re.split(r"[、和及与]", items) if n]
     if count < 2 or len(names) != count:
@@ -77,10 +89,12 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
     高于全国平均水平3个百分点 → 某某率高于全国平均水平; 增速比一季度加快0.2个百分点 → …比一季度加快): the
     subject of that figure (`subject`) and the comparison; None when the figure compares nothing or
     only with the year before (比上年增长: an ordinary change)."""
+    if not subject:
+        return None
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
-    head = _clean(LIST_JOINT.sub("", BYLINE.sub("", text[own_start : mention.start].strip())))
-    if not subject or not head.startswith(_comparatives()):
+    head = _clean(strip_byline(text[own_start : mention.start].strip()).lstrip(LIST_JOINT))
+    if not head.startswith(_comparatives()):
         return None
     rest = CHANGE_TAIL.sub("", head)
     if not rest or COMPARED_TAIL.fullmatch(rest):
@@ -106,11 +120,13 @@ def share_label(text: str, mention: Mention, previous: Mention | None, subject: 
     """Label of a share stated in a clause of its own after the figure it divides (林地面积97万公顷，
     占全域面积四成 → 林地面积占全域面积比重): that figure's subject (`subject`), the share, and a noun
     naming it; None for any other figure."""
+    if not subject or mention.unit != "percent":
+        return None
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
-    head = _clean(LIST_JOINT.sub("", text[own_start : mention.start].strip()))
+    head = _clean(text[own_start : mention.start].strip().lstrip(LIST_JOINT))
     words = _words()
-    if not subject or mention.unit != "percent" or not head.startswith(words["share_opening"]):
+    if not head.startswith(words["share_opening"]):
         return None
     return subject + head + ("" if head.endswith(tuple(words["share_nouns"])) else words["share_nouns"][0])
 
@@ -136,38 +152,48 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     of a list (30家生态文明宣传教育基地、100家园艺驿站)."""
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
-    raw_head = BYLINE.sub("", text[own_start : mention.start].strip())
+    raw_head = strip_byline(text[own_start : mention.start].strip())
     if previous is not None and previous.start > start and TO_LEG.match(raw_head):
         return label_of(text, previous, None, mention)
-    head = _clean(LIST_JOINT.sub("", raw_head))
+    head = _clean(raw_head.lstrip(LIST_JOINT))
     if mention.form == "magnitude" and len(head) < 2 and previous is not None and previous.start > start:
         pair = PAIR_START.search(text, start, previous.start)
         if pair is not None:  # 产值从…增长到…、实现千亿级跨越: the size the pair's subject reached
-            subject = _clean(BYLINE.sub("", text[start : pair.start()].strip()))
+            subject = _clean(strip_byline(text[start : pair.start()].strip()))
             if len(subject) >= 2:
                 return _shorten(subject) + _words()["magnitude_label"]
     if mention.form == "rank":
         return _rank_label(text, start, head)
-    end = following.start if following is not None and following.start > mention.end else len(text)
-    after = _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
     # 建设12个社区食堂, 园区引进8家企业: the verb (and who acts) and what the figure counts
-    if head.endswith(_action_verbs()) and len(after) >= 2:
-        return _shorten(head) + after
-    if len(after) >= 3 and _names_examples(head, mention):
-        return after
+    if head.endswith(_action_verbs()):
+        after = _noun_after(text, mention, following)
+        if len(after) >= 2:
+            return _shorten(head) + after
+    if _names_examples(head, mention):
+        after = _noun_after(text, mention, following)
+        if len(after) >= 3:
+            return after
     # (某省连续三年…: a place alone measures nothing)
     if len(head) >= 2 and not raw_head.endswith("、") and _strip_places(head):
         return _shorten(head)
+    after = _noun_after(text, mention, following)
     if len(after) >= 2 or (own_start == start and after):
         return after
     # 简易楼3栋36户, 比例分别达60.1%和95%: the figure shares the subject of the one before it
     if previous is not None and previous.start > start:
-        return _shorten(_clean(BYLINE.sub("", text[start : previous.start].strip())))
+        return _shorten(_clean(strip_byline(text[start : previous.start].strip())))
     # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
     # (记者从某局获悉：2030年某县茶叶产量达…: the sentence opens after the colon and the year)
     said = max(text.rfind("：", 0, start), text.rfind(":", 0, start)) + 1
-    opening = SUBJECT.match(FILLER_HEAD.sub("", BYLINE.sub("", text[said:]).strip()))
+    opening = SUBJECT.match(FILLER_HEAD.sub("", strip_byline(text[said:]).strip()))
     return _shorten(_clean(opening.group() if opening else ""))
+
+
+def _noun_after(text: str, mention: Mention, following: Mention | None) -> str:
+    """The words after a figure's measure word up to the next stop or figure (30家生态文明宣传教育基地):
+    what it counts, read only where the words before it do not name that (most figures)."""
+    end = following.start if following is not None and following.start > mention.end else len(text)
+    return _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
 
 
 def _names_examples(head: str, mention: Mention) -> bool:
@@ -211,8 +237,16 @@ def change_label(text: str, mention: Mention, label: str, subject: str, directio
 
 
 def _clean(head: str) -> str:
-    head = FILLER_TAIL.sub("", FROM_TAIL.sub("", FILLER_HEAD.sub("", head)))
-    head = INNER_VERB.sub("", head) if len(head) > 6 else head
+    """The label words of `head`: filler words off both ends and an inner verb (…累计实现收入) out. Each
+    pattern is tried only where the words it needs are there (从/由, a filler's last character,
+    实现/完成): most heads need none of them."""
+    head = FILLER_HEAD.sub("", head)
+    if "从" in head or "由" in head:
+        head = FROM_TAIL.sub("", head)
+    if head and head[-1] in TAIL_ENDS:
+        head = FILLER_TAIL.sub("", head)
+    if len(head) > 6 and ("实现" in head or "完成" in head):
+        head = INNER_VERB.sub("", head)
     return head
 
 

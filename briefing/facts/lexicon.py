@@ -157,6 +157,14 @@ class Periods:
         needs (a single character-class scan, where `any_marker` tries each alternative at each place)."""
         return self.marker_cues is None or self.marker_cues.search(text) is not None
 
+    def first_cue(self, text: str) -> int:
+        """Where the first character a time marker needs stands in `text`: no marker can match in the text
+        before it. The length of `text` when it holds none; -1 when no cue characters are set."""
+        if self.marker_cues is None:
+            return -1
+        found = self.marker_cues.search(text)
+        return found.start() if found else len(text)
+
     def names_time(self, text: str) -> bool:
         """Does any time marker match in `text`? The cheap character test first, then the alternation."""
         return self.may_mark(text) and self.any_marker.search(text) is not None
@@ -188,7 +196,6 @@ def periods() -> Periods:
 class Places:
     """The gazetteer (briefing/facts/places.py) as the facts and compose stages read it."""
 
-    forms: dict[str, str]  # written form → canonical name of its first reading (context decides: resolve)
     not_places: frozenset[str]
     regional: frozenset[str]  # always a cooperation partner (城市副中心, 雄安新区, 京津冀)
     national: str  # the whole country, home of national data news
@@ -204,6 +211,15 @@ class Places:
         return not (contains(home, geo) or contains(geo, home))
 
     @cached_property
+    def forms(self) -> dict[str, str]:
+        """Written form → canonical name of its first reading (context decides: `resolve`). Made on first
+        use: the facts stage reads places through the gazetteer and never asks."""
+        found = gazetteer()
+        forms = {form: named[0].name for form, named in (*found.local.items(), *found.places.items())}
+        forms.update(dict.fromkeys(found.national_forms, found.national))
+        return forms
+
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Every written form and every non-place, longest first. Compiled on first use (thousands of
         names take a tenth of a second): the facts stage finds places with `gazetteer().find`."""
@@ -214,10 +230,7 @@ class Places:
 def places() -> Places:
     data = read_toml("places.toml")
     found = gazetteer()
-    forms = {form: named[0].name for form, named in (*found.local.items(), *found.places.items())}
-    forms.update(dict.fromkeys(found.national_forms, found.national))
     return Places(
-        forms=forms,
         not_places=found.not_places,
         regional=frozenset(data.get("regional", [])),
         national=found.national,

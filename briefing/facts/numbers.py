@@ -119,6 +119,8 @@ def parse_number(text: str) -> Decimal | None:
     text = normalise(text.strip())
     if not text:
         return None
+    if text.isdecimal():  # the common case, digits only: nothing to validate
+        return Decimal(text)
     value = parse_arabic(text)
     if value is not None:
         return value

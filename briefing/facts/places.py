@@ -100,12 +100,15 @@ def gazetteer() -> Gazetteer:
     places: dict[str, list[Place]] = {}
     local: dict[str, list[Place]] = {}
     by_name: dict[str, Place] = {}
+    made: dict[int, Place] = {}  # one Place a division (by identity), however many forms name it
     for form, found in shared.by_form.items():
         full = form in shared.full_names
         for division in found:
             if division.level not in (PROVINCE, PREFECTURE, COUNTY):
                 continue
-            place = Place(division.name, division.code, division.level)
+            place = made.get(id(division))
+            if place is None:
+                place = made[id(division)] = Place(division.name, division.code, division.level)
             by_name.setdefault(place.name, place)
             if full:  # a full name or one keeping its level word (海南藏族自治州, 海南州)
                 if len(form) >= MIN_FULL_NAME:

@@ -32,13 +32,16 @@ RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
 SCOPE_WIDTH = 4
 OPEN_QUOTES = '“‘「『"《'
-LATIN = re.compile(r"[A-Za-z]")
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
 LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 
 
-@dataclass
+KIND_FORMS = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}
+"""The form (model kind frame) of a mention by its unit; any other unit is a count."""
+
+
+@dataclass(slots=True)
 class Mention:
     """One quantity in a sentence; offsets index the sentence text."""
 
@@ -85,6 +88,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _pre_ends() -> frozenset[str]:
+    """The characters a qualifier before a number ends with (约, 超, 近, 不少于 …), and the line break `$`
+    may stand before: a number after any other has no qualifier, and most have none."""
+    return frozenset(word[-1] for word in measure_words().qualifiers_before if word) | {"\n"}
+
+
 def masked_text(text: str) -> str:
     """`text` with full-width signs folded and excluded spans replaced by MASK (same length)."""
     norm = normalise(text)
@@ -98,15 +108,38 @@ def find_quantities(text: str) -> list[Mention]:
     masked = masked_text(text)
     taken = [False] * len(masked)
     found: list[Mention] = []
-    for finder, triggers in FINDERS:
-        if triggers and not any(map(masked.__contains__, triggers)):
+    for finder, triggers in FRAME_FINDERS:
+        if not triggers.search(masked):
             continue
         for mention in finder(masked):
             if not any(taken[mention.start : mention.end]):
                 found.append(mention)
                 taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
+    if not found:  # most sentences: only plain numbers, found in order and never overlapping but by a
+        return _plain(masked)  # qualifier word before one reaching into the mention before it
+    for mention in _general(masked):
+        if not any(taken[mention.start : mention.end]):
+            found.append(mention)
+            taken[mention.start : mention.end] = [True] * (mention.end - mention.start)
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _plain(masked: str) -> list[Mention]:
+    """The mentions `_general` finds in a sentence without frames. They come in order of position, so a
+    mention overlaps one taken before only if it starts before the end of the last one taken."""
+    found: list[Mention] = []
+    end = 0
+    for mention in _general(masked):
+        if mention.start >= end:
+            found.append(mention)
+            end = mention.end
+    return found
+
+
+def _latin(char: str) -> bool:
+    """`char` is a Latin letter A-Z or a-z (an empty string is not)."""
+    return char.isascii() and char.isalpha()
 
 
 def _among(char: str, chars: str) -> bool:
@@ -228,28 +261,30 @@ def _general(text: str):
 
 def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Mention | None:
     lex = measure_words()
-    numeral = m.group("num")
-    start = m.start("num")
-    qualifier_before = _patterns()["pre"].search(text, max(0, start - 3), start)
+    numeral, numeral2, post = m.group("num", "num2", "post")
+    number_start = start = m.start("num")
+    qualifier_before = (
+        _patterns()["pre"].search(text, max(0, start - 3), start)
+        if text[start - 1 : start] in _pre_ends()
+        else None
+    )
     pre = qualifier_before.group() if qualifier_before else ""
     chinese = numeral[0] in CN_CHARS
     if pre == "上" and not (chinese and numeral[0] in "百千万"):
         pre = ""
     if pre:
         start -= len(pre)
-    before_char = text[m.start("num") - 1] if m.start("num") else ""
+    before_char = text[number_start - 1] if number_start else ""
     after_end = m.end()
     after_char = text[after_end : after_end + 1]
     # numbers glued to letters, digits, dots or separators belong to codes, dates and times
-    if LATIN.match(before_char) or _among(before_char, ".-:/#第") or before_char.isdigit():
+    if _latin(before_char) or _among(before_char, ".-:/#第") or before_char.isdigit():
         return None
-    if not written and (LATIN.match(after_char) or _among(after_char, ".-:/")):
+    if not written and (_latin(after_char) or _among(after_char, ".-:/")):
         return None
     if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
         return None  # 3万万, 1..2
-    confidence = (
-        0.5 if before_char == "," and text[m.start("num") - 2 : m.start("num") - 1].isdigit() else 1.0
-    )
+    confidence = 0.5 if before_char == "," and text[number_start - 2 : number_start - 1].isdigit() else 1.0
     if chinese:
         round_count = pre == "上" or m.group("a1") or m.group("a2")  # 上百个, 千余家, 百多个
         if _among(before_char, OPEN_QUOTES) or (numeral in LONE_NOT_COUNTS and not round_count):
@@ -259,8 +294,8 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     value = parse_number(numeral)
     if value is None:
         return None
-    value_max = parse_number(m.group("num2")) if m.group("num2") else None
-    if m.group("num2") and value_max is None:
+    value_max = parse_number(numeral2) if numeral2 else None
+    if numeral2 and value_max is None:
         return None
     if mult:
         value *= MULTIPLIERS[mult]
@@ -273,22 +308,19 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     if magnitude:  # 亿元 matched as one written form
         value *= MULTIPLIERS[magnitude]
     factor = lex.factors.get(form, 1)
-    before = _clause_before(text, start)
-    after = text[m.end() : m.end() + 20]  # past 以上/左右, which name no noun
+    # the words before the number decide only between the nouns a measure word may count (家: firm or body)
+    before = _clause_before(text, start) if form in lex.nouns_of else ""
+    after = text[after_end : after_end + 20]  # past 以上/左右, which name no noun
     unit = unit_of(form, before, after)
-    kind_form = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}.get(
-        unit, "count"
-    )
-    end = m.end("post") if m.group("post") else m.end("mw")
     return Mention(
         start=start,
-        end=end,
-        number_start=m.start("num"),
+        end=m.end("post") if post else m.end("mw"),
+        number_start=number_start,
         value=value * factor,
         unit=unit,
         measure_word=mult + written,
         qualifier=_qualifier(pre, m),
-        form=kind_form,
+        form=KIND_FORMS.get(unit, "count"),
         value_max=value_max * factor if value_max is not None else None,
         confidence=confidence,
     )
@@ -305,9 +337,12 @@ def _measure_word_fits(text: str, m: re.Match[str], written: str, chinese: bool,
         return False
     if written in lex.factors and not (chinese or "." in m.group("num")):
         return written != "成" or chinese
+    if written not in lex.ambiguous_after_year or chinese or m.group("mult"):
+        return True
+    if not YEAR_LIKE.fullmatch(m.group("num")):
+        return True
     after = "" if m.group("post") else text[m.end("mw") : m.end("mw") + 1]  # 2000个以上 is a count
-    year_like = not chinese and not m.group("mult") and YEAR_LIKE.fullmatch(m.group("num"))
-    return not (year_like and written in lex.ambiguous_after_year and after and "\u4e00" <= after <= "\u9fff")
+    return not (after and "\u4e00" <= after <= "\u9fff")
 
 
 def _bare(text: str, m: re.Match[str], start: int, value: Decimal, pre: str, mult: str) -> Mention | None:
@@ -323,20 +358,21 @@ def _bare(text: str, m: re.Match[str], start: int, value: Decimal, pre: str, mul
 
 def _qualifier(pre: str, m: re.Match[str]) -> str:
     lex = measure_words()
-    for word in (m.group("post"), m.group("a1"), m.group("a2")):
+    for word in m.group("post", "a1", "a2"):
         if word and word in lex.qualifiers_after:
             return lex.qualifiers_after[word]
     return lex.qualifiers_before.get(pre, "exact")
 
 
-FINDERS = (
-    (_ranks, ("第", "首", "榜")),
-    (_doublings, ("番", "倍")),
-    (_percent_words, ("百分之",)),
-    (_streaks, ("连",)),
-    (_magnitudes, ("级",)),
-    (_majors, ("大",)),
-    (_per_unit, ("每",)),
-    (_general, ()),
+FRAME_FINDERS = (
+    (_ranks, re.compile("[第首榜]")),
+    (_doublings, re.compile("[番倍]")),
+    (_percent_words, re.compile("百分之")),
+    (_streaks, re.compile("连")),
+    (_magnitudes, re.compile("[万亿]级")),
+    (_majors, re.compile("[一二两三四五六七八九十]大")),
+    (_per_unit, re.compile("每")),
 )
-"""Frame finders, tried in order, each only when one of its trigger strings is in the sentence."""
+"""Frame finders, tried in order before the plain numbers of `_general`, each only where its trigger
+matches in the sentence: text every match of the finder holds (万级 in 百亿级 … 万亿级, a numeral before
+大 in 三大, 十一大). One search a finder: most sentences hold none of these words."""

@@ -38,8 +38,11 @@ defaults): one encoder for every line."""
 
 
 def facts_to_jsonl(facts: list[Fact]) -> str:
-    """One JSON object a line, in the record of DESIGN.md."""
-    return "".join(_JSON.encode(f.to_record()) + "\n" for f in facts)
+    """One JSON object a line, in the record of DESIGN.md. The lines are joined once, the last line break
+    by the empty string after them (adding line breaks to the lines or to the whole copies them again)."""
+    lines = [_JSON.encode(f.to_record()) for f in facts]
+    lines.append("")
+    return "\n".join(lines)
 
 
 def facts_to_csv(facts: list[Fact]) -> str:

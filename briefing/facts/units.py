@@ -50,7 +50,7 @@ def unit_of(form: str, before: str, after: str) -> str:
     # no noun after it names what is counted: the noun before it does (省属企业由66户整合至12户)
     head = _FILLER_END.sub("", before)
     for rule in rules:
-        if not rule.after_only and any(head.endswith(k) for k in rule.keywords):
+        if not rule.after_only and head.endswith(rule.keywords):
             return rule.unit
     return lex.units.get(form, "unit")
 
@@ -59,6 +59,6 @@ def bare_unit(before: str) -> str | None:
     """Unit of a number written with 万/亿 but no measure word, from the noun before it (参与人数约122万)."""
     head = _FILLER_END.sub("", before)
     for unit, words in measure_words().bare.items():
-        if any(head.endswith(w) for w in words):
+        if head.endswith(words):
             return unit
     return None
