@@ -479,7 +479,12 @@ def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | N
     keywords = _theme_matcher(extra)
     hits = keywords.hits(analysis.text)
     around = _shared_surroundings(ctx, analysis.sentence, extra)
-    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], around, "regional" in keywords.owners)
+    by_theme: dict[str, list[int]] = {}
+    for at, _, tids in hits:
+        for tid in tids:
+            by_theme.setdefault(tid, []).append(at)
+    regional = "regional" in keywords.owners
+    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], by_theme, around, regional)
     return analysis.themes
 
 
@@ -507,14 +512,13 @@ def _clause_theme(
     while start > 0 and low == high:  # 同比增长22.8% is about the subject of the clause before
         start = analysis.clause_start(start - 1)
         low = bisect_left(starts, start)
-    around: set[str] = set()  # a theme counts once from the rest of the sentence: a list sentence
-    for at, _, tids in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
-        inside = start <= at < end
-        for tid in tids:
-            if inside or tid not in around:
-                scores[tid] = scores.get(tid, 0.0) + (CLAUSE if inside else SENTENCE)
-            if not inside:
-                around.add(tid)
+    # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
+    # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
+    # the order of their first keyword, so ties break as they would hit by hit.
+    for tid, ats in themes.by_theme.items():
+        inside = bisect_left(ats, end) - bisect_left(ats, start)
+        weight = CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
+        scores[tid] = scores.get(tid, 0.0) + weight
     if partner and themes.regional:
         scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
