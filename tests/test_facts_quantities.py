@@ -3,8 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from briefing.facts.quantities import find_quantities
+from briefing.facts.quantities import _clause_before, clause_start, find_quantities
 
 
 def one(text):
@@ -239,3 +241,11 @@ def test_every_qualifier_before_a_number_is_still_read():
             continue
         found = find_quantities(f"全县新建学校{word}15所。")
         assert [(m.value, m.qualifier) for m in found] == [(Decimal(15), qualifier)], word
+
+
+@given(st.text(alphabet="某地，,；。增长5\n", max_size=60), st.integers(0, 60))
+def test_the_words_before_a_number_stop_at_its_clause_start(text, at):
+    """_clause_before finds the clause's start from the last stop near `at`: the same words as cutting the
+    sentence at clause_start, at most 40 characters back."""
+    at = min(at, len(text))
+    assert _clause_before(text, at) == text[max(clause_start(text, at), at - 40) : at]

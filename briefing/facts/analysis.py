@@ -59,14 +59,19 @@ class SentenceAnalysis:
     openings: dict[int, str | None] = field(default_factory=dict)  # clause start → period opening before it
     themes: SentenceThemes | None = None  # made by the first figure asking (one themes file a run)
     time_cue: int | None = None  # periods().first_cue of the text, read by the first figure asking
+    clause_at: dict[int, int] = field(default_factory=dict)  # offset → start of its clause, as asked
 
     @property
     def text(self) -> str:
         return self.sentence.text
 
     def clause_start(self, at: int) -> int:
-        """Start of the clause holding offset `at`."""
-        return clause_start(self.sentence.text, at)
+        """Start of the clause holding offset `at`, found once an offset (period, kind, place and theme
+        of a figure all ask about its number's clause)."""
+        found = self.clause_at.get(at)
+        if found is None:
+            found = self.clause_at[at] = clause_start(self.sentence.text, at)
+        return found
 
 
 @cache

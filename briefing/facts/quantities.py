@@ -165,8 +165,16 @@ def _clause_stops(text: str) -> tuple[int, ...]:
     return (-1, *(m.start() for m in CLAUSE_END.finditer(text)))
 
 
+LAST_STOP = re.compile(f"(?s:.*){CLAUSE_END.pattern}")
+"""A span up to its last clause stop: matched over the few characters before a number, it finds where
+the number's clause begins without listing the stops of the whole sentence."""
+
+
 def _clause_before(text: str, at: int, limit: int = 40) -> str:
-    return text[max(clause_start(text, at), at - limit) : at]
+    """The words before position `at` in its clause, at most `limit` characters of them."""
+    low = max(0, at - limit)
+    last = LAST_STOP.match(text, low, at)
+    return text[last.end() if last else low : at]
 
 
 def _ranks(text: str):
