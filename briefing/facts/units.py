@@ -37,7 +37,8 @@ def unit_of(form: str, before: str, after: str) -> str:
         return lex.units.get(form, "unit")
     window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]
     best: tuple[int, str] | None = None
-    for rule in rules:
+    # one search tells whether any noun of the rules follows (家 has dozens; most figures have none)
+    for rule in rules if lex.noun_finders[form].search(window) else ():
         for keyword in rule.keywords:
             at = window.find(keyword)
             if rule.adjacent and at > 0:
