@@ -74,27 +74,30 @@ class DocContext:
         byline = lead.end() if lead else 0
         stop = CLAUSE_END.search(text, byline)
         subject_end = stop.end() if stop else len(text)
-        return SentenceAnalysis(
+        analysis = SentenceAnalysis(
             sentence=sentence,
             paragraph=self.paragraph_of[sentence.index],
             default=self.defaults[sentence.index],
             passage=self.block_period[sentence.index],
-            places=_subjects(text, self._places_near(text, byline, subject_end, mentions), self.home),
+            places=[],
             byline_end=byline,
             subject_end=subject_end,
         )
+        analysis.places = _subjects(text, self._places_near(analysis, mentions), self.home)
+        return analysis
 
-    def _places_near(self, text: str, byline: int, subject_end: int, mentions: list[Mention]) -> list[Hit]:
+    def _places_near(self, analysis: SentenceAnalysis, mentions: list[Mention]) -> list[Hit]:
         """Places in the sentence's opening clause and in the clauses of its figures: nowhere else can
         a figure's place be named. A span is read only where a place name may start in it (half the
         sentences holding figures name no place at all)."""
+        text = analysis.text
         starts = gazetteer().index.starts_of(text)
         if not starts:
             return []
         found: list[Hit] = []
         reach = 0
-        spans = [(byline, subject_end)] + [
-            (clause_start(text, m.number_start), m.number_start) for m in mentions
+        spans = [(analysis.byline_end, analysis.subject_end)] + [
+            (analysis.clause_start(m.number_start), m.number_start) for m in mentions
         ]
         for low, high in spans:
             low = max(low, reach)
