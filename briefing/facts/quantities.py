@@ -9,6 +9,7 @@ else — dates, years, list markers, numbers inside names (22号线, PM2.5, G20)
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,6 +36,12 @@ OPEN_QUOTES = '“‘「『"《'
 NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
 LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
 YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+LATIN = frozenset(string.ascii_letters)
+GLUED_BEFORE = frozenset(".-:/#第")
+GLUED_AFTER = frozenset(".-:/")
+MULTIPLIER_CHARS = frozenset("万亿")
+"""Characters a number is glued to when it belongs to a code, date or time (sets: an empty string, the
+edge of the text, is in none)."""
 
 
 KIND_FORMS = {"percent": "percent", "percentage_point": "percentage_point", "times": "multiple"}
@@ -135,11 +142,6 @@ def _plain(masked: str) -> list[Mention]:
             found.append(mention)
             end = mention.end
     return found
-
-
-def _latin(char: str) -> bool:
-    """`char` is a Latin letter A-Z or a-z (an empty string is not)."""
-    return char.isascii() and char.isalpha()
 
 
 def _among(char: str, chars: str) -> bool:
@@ -286,11 +288,11 @@ def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Menti
     after_end = m.end()
     after_char = text[after_end : after_end + 1]
     # numbers glued to letters, digits, dots or separators belong to codes, dates and times
-    if _latin(before_char) or _among(before_char, ".-:/#第") or before_char.isdigit():
+    if before_char in LATIN or before_char in GLUED_BEFORE or before_char.isdigit():
         return None
-    if not written and (_latin(after_char) or _among(after_char, ".-:/")):
+    if not written and (after_char in LATIN or after_char in GLUED_AFTER):
         return None
-    if (mult and _among(after_char, "万亿")) or (after_char == "." and not written):
+    if (mult and after_char in MULTIPLIER_CHARS) or (after_char == "." and not written):
         return None  # 3万万, 1..2
     confidence = 0.5 if before_char == "," and text[number_start - 2 : number_start - 1].isdigit() else 1.0
     if chinese:
