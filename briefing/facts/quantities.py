@@ -113,11 +113,12 @@ def find_quantities(text: str) -> list[Mention]:
     if not NUMERAL.search(text):
         return []
     masked = masked_text(text)
-    taken = [False] * len(masked)
+    taken: list[bool] = []  # the characters frames took; made only once a frame trigger is there
     found: list[Mention] = []
     for finder, triggers in FRAME_FINDERS:
         if not triggers.search(masked):
             continue
+        taken = taken or [False] * len(masked)
         for mention in finder(masked):
             if not any(taken[mention.start : mention.end]):
                 found.append(mention)
@@ -258,15 +259,17 @@ def _per_unit(text: str):
         yield Mention(m.start(), m.end(), m.start("num"), value, f"{numerator}_per_{denominator}", written)
 
 
-def _general(text: str):
+def _general(text: str) -> list[Mention]:
     framed = measure_words().framed
+    found = []
     for m in _patterns()["general"].finditer(text):
         mult, written = m.group("mult", "mw")
         if not mult and (not written or framed.get(written) == "streak"):
             continue  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
         mention = _read_general(text, m, mult or "", written or "")
         if mention is not None:
-            yield mention
+            found.append(mention)
+    return found
 
 
 def _read_general(text: str, m: re.Match[str], mult: str, written: str) -> Mention | None:
