@@ -14,7 +14,7 @@ from functools import cache
 import ahocorasick_rs
 
 from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
-from briefing.facts.classify import LEAD, opening_period
+from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
 from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, load_themes, periods, places
 from briefing.facts.places import contains, gazetteer, resolve
@@ -183,6 +183,9 @@ def _blocks(ctx: DocContext) -> None:
     local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
     leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
     seen: set[int] = set()
+    # opening_period's first test, asked here before calling it: a sentence inside a paragraph nearly
+    # always opens with no time word, and every sentence of the document passes through this loop
+    opens_timed = periods().any_marker.match
     for sentence in sentences:
         if sentence.is_heading:
             block, local, leading = None, None, None
@@ -190,7 +193,9 @@ def _blocks(ctx: DocContext) -> None:
             continue
         paragraph = ctx.paragraph_of[sentence.index]
         leading = paragraph if leading is None else leading
-        text = _without_lead(sentence.text)
+        text = sentence.text
+        if "（" in text or "(" in text or text.startswith(OPENER_WORDS):  # else no lead to take off
+            text = _without_lead(text)
         if paragraph not in seen or paragraph == leading:
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
@@ -198,7 +203,7 @@ def _blocks(ctx: DocContext) -> None:
             else:
                 block, local = lead or block, None
             seen.add(paragraph)
-        else:  # it dates the rest of its paragraph (…；其中，本地户籍劳动力调查失业率为5.1%)
+        elif opens_timed(text, 0, OPENING_WINDOW):  # it dates the rest of its paragraph (…；其中，…)
             local = opening_period(text, ctx.year) or local
         ctx.block_period.append(local or block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
