@@ -1,12 +1,13 @@
 """Quantity mentions: units, qualifiers, frames and the exclusions of the gold annotation rules."""
 
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.facts.quantities import _clause_before, clause_start, find_quantities
+from briefing.facts.quantities import NUM_AR, NUM_CN, NUM_START, _clause_before, clause_start, find_quantities
 
 
 def one(text):
@@ -249,3 +250,11 @@ def test_the_words_before_a_number_stop_at_its_clause_start(text, at):
     sentence at clause_start, at most 40 characters back."""
     at = min(at, len(text))
     assert _clause_before(text, at) == text[max(clause_start(text, at), at - 40) : at]
+
+
+def test_the_number_guard_admits_every_character_a_number_starts_with():
+    """The look-ahead before the plain-number pattern skips only positions where no number can start."""
+    guard, number = re.compile(NUM_START), re.compile(f"(?:{NUM_AR}|{NUM_CN})")
+    starts = [chr(code) for code in range(0x30000) if number.match(chr(code))]
+    assert "7" in starts and "万" in starts
+    assert all(guard.match(char) for char in starts)

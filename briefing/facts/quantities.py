@@ -25,6 +25,9 @@ MASK = "□"
 NUM_AR = r"\d+(?:,\d{3})*(?:\.\d+)?(?!\d|,\d)"
 NUM_CN = r"[零〇一二两三四五六七八九十百千万亿]+"
 CN_CHARS = frozenset("零〇一二两三四五六七八九十百千万亿")
+NUM_START = r"(?=[\d零〇一二两三四五六七八九十百千万亿])"
+"""A character a number starts with (NUM_AR or NUM_CN), looked ahead for: the engine tests one class at
+each position of the sentence instead of entering the pattern's alternatives there."""
 LONE_NOT_COUNTS = frozenset("零〇一二百千万亿")
 """Single Chinese numerals that are not counts on their own: 零 (零部件), 一 (一批, 一站式), 二 (二次, 二期:
 counting uses 两), and bare 百/千/万/亿 (千家万户) — unless a frame (上百个, 百亿级) takes them."""
@@ -72,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     post = alternation({k for k in lex.qualifiers_after if len(k) > 1})
     num = f"(?:{NUM_AR}|{NUM_CN})"
     general = (
-        f"(?P<num>{num})(?:(?P<sep>[-~—–至到])(?P<num2>{num}))?(?P<a1>余|多)?"
+        f"{NUM_START}(?P<num>{num})(?:(?P<sep>[-~—–至到])(?P<num2>{num}))?(?P<a1>余|多)?"
         f"(?P<mult>万亿|万|亿|千)?(?P<a2>余|多)?(?P<mw>{lex.pattern})?(?P<post>{post})?"
     )
     per = f"每(?P<den>{lex.pattern})(?P<num>{NUM_AR})(?P<mw>{lex.pattern})"
