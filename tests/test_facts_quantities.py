@@ -229,7 +229,7 @@ def test_every_frame_match_holds_a_trigger_of_its_finder():
         masked = masked_text(sentence)
         for finder, triggers in FRAME_FINDERS:
             for m in finder(masked):
-                assert triggers.search(masked, m.start, m.end), (finder.__name__, sentence)
+                assert any(word in masked[m.start : m.end] for word in triggers), (finder.__name__, sentence)
 
 
 def test_every_qualifier_before_a_number_is_still_read():

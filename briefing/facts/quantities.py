@@ -119,7 +119,10 @@ def find_quantities(text: str) -> list[Mention]:
     taken: list[bool] = []  # the characters frames took; made only once a frame trigger is there
     found: list[Mention] = []
     for finder, triggers in FRAME_FINDERS:
-        if not triggers.search(masked):
+        for trigger in triggers:
+            if trigger in masked:
+                break
+        else:
             continue
         taken = taken or [False] * len(masked)
         for mention in finder(masked):
@@ -381,14 +384,15 @@ def _qualifier(pre: str, m: re.Match[str]) -> str:
 
 
 FRAME_FINDERS = (
-    (_ranks, re.compile("[第首榜]")),
-    (_doublings, re.compile("[番倍]")),
-    (_percent_words, re.compile("百分之")),
-    (_streaks, re.compile("连")),
-    (_magnitudes, re.compile("[万亿]级")),
-    (_majors, re.compile("[一二两三四五六七八九十]大")),
-    (_per_unit, re.compile("每")),
+    (_ranks, ("第", "首", "榜")),
+    (_doublings, ("番", "倍")),
+    (_percent_words, ("百分之",)),
+    (_streaks, ("连",)),
+    (_magnitudes, ("万级", "亿级")),
+    (_majors, tuple(numeral + "大" for numeral in "一二两三四五六七八九十")),
+    (_per_unit, ("每",)),
 )
-"""Frame finders, tried in order before the plain numbers of `_general`, each only where its trigger
-matches in the sentence: text every match of the finder holds (万级 in 百亿级 … 万亿级, a numeral before
-大 in 三大, 十一大). One search a finder: most sentences hold none of these words."""
+"""Frame finders, tried in order before the plain numbers of `_general`, each only where one of its
+trigger words stands in the sentence: text every match of the finder holds (万级 in 百亿级 … 万亿级, a
+numeral before 大 in 三大, 十一大). Plain substring tests, far cheaper than a search: most sentences
+hold none of these words."""
