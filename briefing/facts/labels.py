@@ -240,7 +240,8 @@ def _clean(head: str) -> str:
     """The label words of `head`: filler words off both ends and an inner verb (…累计实现收入) out. Each
     pattern is tried only where the words it needs are there (从/由, a filler's last character,
     实现/完成): most heads need none of them."""
-    head = FILLER_HEAD.sub("", head)
+    lead = FILLER_HEAD.match(head)  # the one match `sub` would take off (the pattern opens with ^)
+    head = head[lead.end() :] if lead else head
     if "从" in head or "由" in head:
         head = FROM_TAIL.sub("", head)
     if head and head[-1] in TAIL_ENDS:
