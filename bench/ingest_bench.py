@@ -1,14 +1,29 @@
-"""Seconds to ingest 100,000 characters of each source format.
+"""Ingest speed: CPU milliseconds per 10,000 characters to read sources into Documents.
 
-Builds one file per format from the bundled examples (repeated to about 100,000 characters), times
-`load_document` on each (best of --repeat runs, after one warm-up run that also pays for imports) and
-prints a table. Usage: .venv/bin/python bench/ingest_bench.py [--chars N] [--repeat N]
+Two modes:
+
+- Sources (folders or files): `pipeline.load` (→ `load_document` → `document_from_text`) over every
+  supported file, after one warm-up pass that pays for imports and rule compilation; CPU time
+  (`time.process_time`), median of --repeat passes; Markdown and plain sources also apart. With
+  --before PYTHON the same passes run in that interpreter (another checkout's venv: this script then
+  imports that checkout's briefing), alternately with this one, since the machine may be shared.
+
+      .venv/bin/python bench/ingest_bench.py /tmp/fb [--repeat 7] [--before ../main/.venv/bin/python]
+
+- No source: one file per format (utf-8 and gb18030 text, HTML, PDF, DOCX) built from the bundled
+  examples repeated to --chars characters, `load_document` timed on each.
+
+      .venv/bin/python bench/ingest_bench.py [--chars N] [--repeat N]
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -66,23 +81,102 @@ def _write_sources(folder: Path, paragraphs: list[str]) -> dict[str, Path]:
     return paths
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chars", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+def _per_format(chars: int, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        paths = _write_sources(Path(tmp), _paragraphs(args.chars))
-        print(f"{'format':<15}{'chars':>9}{'sentences':>11}{'s/100k chars':>14}")
+        paths = _write_sources(Path(tmp), _paragraphs(chars))
+        print(f"{'format':<15}{'chars':>9}{'sentences':>11}{'ms/10k chars':>14}")
         for name, path in paths.items():
             load_document(str(path))  # warm-up: imports, rule compilation
-            best = float("inf")
-            for _ in range(args.repeat):
-                started = time.perf_counter()
+            times = []
+            for _ in range(repeat):
+                started = time.process_time()
                 document = load_document(str(path))
-                best = min(best, time.perf_counter() - started)
-            per_100k = best * 100_000 / len(document.text)
-            print(f"{name:<15}{len(document.text):>9}{len(document.sentences):>11}{per_100k:>14.3f}")
+                times.append(time.process_time() - started)
+            per_10k = statistics.median(times) * 1000 * 10_000 / len(document.text)
+            print(f"{name:<15}{len(document.text):>9}{len(document.sentences):>11}{per_10k:>14.2f}")
+
+
+def _sources(args: list[str]) -> list[str]:
+    from briefing.ingest import SUPPORTED_SUFFIXES
+
+    found: list[str] = []
+    for arg in args:
+        path = Path(arg)
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        found += [str(f) for f in files if f.suffix.lower() in SUPPORTED_SUFFIXES]
+    return found
+
+
+KINDS = ("all", "markdown", "plain")
+
+
+def measure(paths: list[str], repeat: int) -> dict[str, dict]:
+    """{"seconds": CPU seconds of each pass, "chars": characters}, for all sources and for the
+    Markdown and the plain ones apart."""
+    from briefing.ingest.markdown import looks_like_markdown
+    from briefing.pipeline import Source, load
+
+    sources = [Source(path, Path(path).stem) for path in paths]
+    documents = [load(source) for source in sources]  # warm-up
+    kinds = ["markdown" if looks_like_markdown(d.text) else "plain" for d in documents]
+    chars = dict.fromkeys(KINDS, 0)
+    for document, kind in zip(documents, kinds, strict=True):
+        chars[kind] += len(document.text)
+        chars["all"] += len(document.text)
+    seconds: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    for _ in range(repeat):
+        spent = dict.fromkeys(KINDS, 0.0)
+        for source, kind in zip(sources, kinds, strict=True):
+            started = time.process_time()
+            load(source)
+            spent[kind] += time.process_time() - started
+        spent["all"] = spent["markdown"] + spent["plain"]
+        for kind in KINDS:
+            seconds[kind].append(spent[kind])
+    return {"seconds": seconds, "chars": chars}
+
+
+def _report(label: str, result: dict[str, dict]) -> None:
+    for kind in KINDS:
+        chars, seconds = result["chars"][kind], result["seconds"][kind]
+        if chars:
+            median = statistics.median(seconds)
+            print(
+                f"{label:<8}{kind:<10}{chars:>8} chars {median * 1000:8.1f} ms CPU"
+                f" (min {min(seconds) * 1000:.1f})  {median * 1000 * 10_000 / chars:6.2f} ms/10k chars"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sources", nargs="*", help="folders or files to ingest (none: one file per format)")
+    parser.add_argument("--chars", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--before", help="another checkout's Python, measured alternately (A/B)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run, for --before
+    args = parser.parse_args()
+    if not args.sources:
+        _per_format(args.chars, args.repeat)
+        return
+    paths = _sources(args.sources)
+    if args.json:
+        print(json.dumps(measure(paths, args.repeat)))
+        return
+    if not args.before:
+        _report("this", measure(paths, args.repeat))
+        return
+    runs: dict[str, dict[str, dict]] = {}
+    for _ in range(args.repeat):  # alternately, a process each (imports and warm-up), one timed pass
+        for label, python in (("before", args.before), ("this", sys.executable)):
+            command = [python, __file__, "--json", "--repeat", "1", *paths]
+            result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+            run = runs.setdefault(label, {"seconds": {kind: [] for kind in KINDS}, "chars": result["chars"]})
+            for kind in KINDS:
+                run["seconds"][kind] += result["seconds"][kind]
+    for label, result in runs.items():
+        _report(label, result)
+    before, this = (statistics.median(runs[label]["seconds"]["all"]) for label in ("before", "this"))
+    print(f"speed-up {before / this:.2f}x")
 
 
 if __name__ == "__main__":

@@ -1,15 +1,20 @@
-"""Composed-label bench: start-up cost, labels per second and how each label's English was made.
+"""Composed-label bench: the CPU time of the labels step of `briefing facts`, and how labels were made.
 
-Composes the English of every fact label of the given documents (the samples by default) without a
-model, as `build` does: the first call pays for importing rjieba (which loads its dictionary) and adding
-every termbase term as a user word, and the first word the termbase lacks for reading the CC-CEDICT index
-(data/cedict.tsv.gz, ~0.015 s); later calls are plain rule work.
+The labels step is what `pipeline.extract` adds to fact extraction: `TranslationLayer.indicator_labels`
+over each document's labels, through one layer, in a process that has composed nothing yet. It pays for
+reading the termbase and the rules, setting up the segmenter (jieba's word index, every termbase term as
+a user word), the word-index buckets and CC-CEDICT lookups its labels need, and the rule work. Each
+repeat runs in a fresh process (CPU time, user + system, of the step alone; median of the repeats).
 
-    .venv/bin/python bench/labels_bench.py [SOURCE ...]
+    .venv/bin/python bench/labels_bench.py [--repeat N] [SOURCE ...]   (default: the examples)
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -18,27 +23,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def main(argv: list[str]) -> None:
+def once(sources: list[str]) -> dict:
+    """One measurement in this process, set up as the `facts` command sets itself up."""
+    from briefing.cli import _quiet_collector
     from briefing.facts import extract_facts
-    from briefing.ingest import load_document
-    from briefing.translate import Glossary
-    from briefing.translate.labels import LabelComposer
-    from briefing.translate.termbase import Termbase
+    from briefing.pipeline import BuildOptions, gather_sources, load, translation_layer
 
-    sources = argv or [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))]
-    facts = [f for source in sources for f in extract_facts(load_document(source))]
-    labels = sorted({f.indicator_zh for f in facts if f.indicator_zh})
-    started = time.perf_counter()
-    composer = LabelComposer(Termbase(Glossary.load()))
-    composer.english("地区生产总值增速")
-    warm = time.perf_counter() - started
-    started = time.perf_counter()
-    ways = Counter((found.by if found else "none") for found in map(composer.english, labels))
-    spent = time.perf_counter() - started
-    print(f"labels: {len(labels)} distinct from {len(sources)} documents")
-    print(f"start-up (termbase, segmenter, first label): {warm:.2f} s")
-    print(f"composing: {spent:.2f} s, {len(labels) / spent:.0f} labels/s (with reading the CC-CEDICT index)")
-    print("by: " + ", ".join(f"{way} {n} ({n / len(labels):.0%})" for way, n in ways.most_common()))
+    _quiet_collector()
+    documents = [load(source) for source in gather_sources(sources).items]
+    labels = [[fact.indicator_zh for fact in extract_facts(document)] for document in documents]
+    started = time.process_time()
+    layer = translation_layer(BuildOptions())
+    found = [layer.indicator_labels(batch) for batch in labels]
+    spent = time.process_time() - started
+    distinct = {zh for batch in labels for zh in batch if zh}
+    ways = Counter(english.by for batch in found for english in batch.values())
+    return {"seconds": spent, "labels": len(distinct), "documents": len(documents), "by": dict(ways)}
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("sources", nargs="*")
+    args = parser.parse_args(argv)
+    sources = args.sources or [str(p) for p in sorted((ROOT / "examples").glob("*.txt"))]
+    if args.once:
+        print(json.dumps(once(sources)))
+        return
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--once", *sources], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(args.repeat)
+    ]
+    last = runs[-1]
+    seconds = statistics.median(run["seconds"] for run in runs)
+    print(f"labels step: {seconds:.3f} s CPU (median of {len(runs)} fresh processes)")
+    print(f"labels: {last['labels']} distinct from {last['documents']} documents")
+    print("by: " + ", ".join(f"{way} {n}" for way, n in sorted(last["by"].items(), key=lambda kv: -kv[1])))
 
 
 if __name__ == "__main__":

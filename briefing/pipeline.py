@@ -75,15 +75,15 @@ def default_jobs() -> int:
 def translation_layer(options: BuildOptions):
     """The zh→en layer; a user glossary that cannot be read is a UsageError."""
     from briefing.translate import Glossary, GlossaryError, TranslationLayer
+    from briefing.translate.derived import cache_home
 
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     try:
         glossary = Glossary.load(options.glossaries)
     except GlossaryError as exc:
         raise UsageError(str(exc)) from None
     return TranslationLayer(
         glossary,
-        cache_path=cache_home / "briefing" / "translations.sqlite",
+        cache_path=cache_home() / "translations.sqlite",
         use_cache=options.use_cache,
     )
 

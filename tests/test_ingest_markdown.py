@@ -5,11 +5,13 @@ Every text here is written for the tests (invented outlet names, places and figu
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.ingest import document_from_text, load_document
+from briefing.ingest import document_from_text, load_document, markdown
 from briefing.ingest.markdown import looks_like_markdown
 
 ARTICLE = "\n".join(
@@ -202,3 +204,106 @@ def test_with_an_edition_byline_the_largest_heading_above_it_is_the_headline():
     assert (document.genre, document.title) == ("news_article", "城市处处见新绿")
     [article] = document.articles
     assert article.title_lines == ["上半年青石市新增绿地", "城市处处见新绿"]
+
+
+# ------------------------------------------- property: one-line blocks read as the parser reads them
+
+_ONE_LINE = ["", "", "", "# ", "### ", "> ", ">", "**", "*", "2029年", "![图](p.png)", "!", "\\", "&", "a b"]
+"""Openings of blocks the short cut takes (most lines of a generated page) ..."""
+_OTHER = ["####### ", "#", "#  ", ">  ", "> > ", "* ", "***", "- ", "+ ", "_", "__", "=", "---", "1. ", "2) "]
+_OTHER += ["12.5%", " ", "    ", "\u3000", "`", "```", "~~~", "<", "<div>", "[", "[a]: /b", "|"]
+_OTHER += ["# a #", "#\u3000"]
+"""... and openings of blocks it must leave to the parser, or read as the parser does."""
+_TEXT = st.text(alphabet="青石河市新增绿地12.%，。a*_`\\[]()!<>&;", max_size=12)
+_LINE = st.builds(lambda opening, rest: opening + rest, st.sampled_from(_ONE_LINE * 6 + _OTHER), _TEXT)
+_ENDS = ["\n\n"] * 12 + ["\n", "\n \n", "\n\n\n", "\r\n\r\n", "\t\n\n", " \n\n"]
+_ONE_LINE_PAGE = st.lists(
+    st.tuples(st.builds(str.__add__, st.sampled_from(_ONE_LINE), _TEXT), st.just("\n\n"))
+)
+_BOLD_PAGE = st.lists(st.tuples(st.builds("**{}**".format, _TEXT), st.sampled_from(["\n\n", "\n"])))
+_PAGES = st.one_of(_BOLD_PAGE, st.lists(st.tuples(_LINE, st.sampled_from(_ENDS)), max_size=8), _ONE_LINE_PAGE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PAGES)
+def test_pages_of_one_line_blocks_give_the_lines_the_parser_gives(pieces):
+    """The short cut past the block parser (pages of one-line paragraphs, headings and quotes) gives
+    exactly the Lines the parser's tokens give, or declines the page."""
+    text = "".join(line + end for line, end in pieces)
+    assert markdown.markdown_lines(text) == _lines_through_the_parser(text)
+
+
+def test_a_newspaper_page_takes_the_short_cut_and_reads_as_through_the_parser():
+    text = ARTICLE.replace("- 新建绿道*50公里*；\n- 改造老旧公园12个。\n\n", "")
+    assert markdown._one_line_blocks(text) is not None
+    assert markdown.markdown_lines(text) == _lines_through_the_parser(text)
+    assert markdown._one_line_blocks(ARTICLE) is None  # the list's two lines make one block
+
+
+def _lines_through_the_parser(text: str) -> list:
+    original = markdown._one_line_blocks
+    markdown._one_line_blocks = lambda text: None
+    try:
+        return markdown.markdown_lines(text)
+    finally:
+        markdown._one_line_blocks = original
+
+
+_CUES_ANYWHERE = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
+_ATX_ANYWHERE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["#", "##", " ", "\t", "\n", "\n\n", ">", "**", "*", "a", "青", "![", "]", "("])
+    ),
+    st.integers(1, 3),
+)
+def test_markdown_cues_are_counted_as_the_anchored_patterns_count_them(pieces, min_cues):
+    """Cues read at line starts only count what the line-anchored patterns find (a cue whose blanks
+    run on past a line break takes that line with it)."""
+    text = "".join(pieces)
+    anchored = bool(_ATX_ANYWHERE.search(text)) or len(_CUES_ANYWHERE.findall(text)) >= min_cues
+    assert looks_like_markdown(text, min_cues) == anchored
+
+
+def test_a_page_of_one_line_blocks_is_read_without_importing_the_parser():
+    """markdown-it costs ~15 ms of CPU to import; a newspaper page with bold sub-heads needs none of it."""
+    page = "\n\n".join(
+        ["### 青石市新增绿地", "# 城市处处见新绿", "> 本报记者  王  明", "**绿地连成片**", "新建公园36个。"]
+    )
+    code = (
+        "import sys\n"
+        "from briefing.ingest import document_from_text\n"
+        f"document = document_from_text({page!r}, markdown=True)\n"
+        "assert [s.text for s in document.sentences][-1] == '新建公园36个。'\n"
+        "print('markdown_it' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="青石a1 *_#>\n", max_size=16))
+def test_leftover_marks_are_dropped_as_the_mark_pattern_finds_them(text):
+    """Text without a mark character skips the scan for marks and comes back whole; any other text
+    loses exactly the characters the mark pattern matches."""
+    offsets = list(range(100, 100 + len(text)))
+    dropped = {i for m in re.finditer(r"\*+|_{2,}|#+|^\s*>+", text) for i in range(m.start(), m.end())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    expected = ("".join(text[i] for i in kept), [offsets[i] for i in kept])
+    assert markdown._drop_marks(text, offsets) == expected
+
+
+def test_the_short_cut_assumes_the_rules_of_the_parser_it_stands_for():
+    """The short cut knows which block and inline rules the CommonMark preset runs; a markdown-it
+    that runs others must be looked at again before the short cut is trusted."""
+    parser = markdown._parser()
+    assert parser.block.ruler.get_active_rules() == [
+        *("table", "code", "fence", "blockquote", "hr", "list", "reference", "html_block", "heading"),
+        *("lheading", "paragraph"),
+    ]
+    inline = ["text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink"]
+    assert parser.inline.ruler.get_active_rules() == [*inline, "html_inline", "entity"]
+    assert parser.core.ruler.get_active_rules() == ["normalize", "block", "inline", "text_join"]

@@ -1,11 +1,29 @@
-"""A paragraph's first sentence, read without cutting the rest, is the first piece `cut` gives."""
+"""`cut` gives each sentence stripped of blanks, with the source offset of every character it keeps."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from briefing.boundaries import CLOSING, SENTENCE_ENDS, sentence_ends
 from briefing.ingest.cleanup import Paragraph
-from briefing.ingest.sentences import cut, first_sentence
+from briefing.ingest.rules import WHITESPACE
+from briefing.ingest.sentences import cut
+
+
+def cut_by_definition(text: str) -> list[tuple[str, list[int]]]:
+    """Pieces between sentence ends, stripped, offsets found by counting the blanks stripped in front."""
+    pieces = []
+    start = 0
+    for end in [*sentence_ends(text), len(text)]:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip(WHITESPACE))
+        stripped = piece.strip(WHITESPACE)
+        if stripped:
+            pieces.append((stripped, list(range(start + lead, start + lead + len(stripped)))))
+        start = end
+    return pieces
 
 
 @pytest.mark.parametrize(
@@ -15,8 +33,21 @@ from briefing.ingest.sentences import cut, first_sentence
         "　。　“新建桥梁12座。”其余照旧",
         "没有句号的一行",
         "。；  最后一句没有句号",
+        "甲乙。 \u3000丙丁！\u200b戊己？",
     ],
 )
-def test_first_sentence_is_the_first_cut_piece(text):
-    paragraph = Paragraph(text, list(range(len(text))))
-    assert first_sentence(paragraph) == cut(paragraph)[0][0]
+def test_cut_strips_blanks_and_keeps_source_offsets(text):
+    paragraph = Paragraph(text, list(range(100, 100 + len(text))))
+    expected = [(s, [100 + o for o in offsets]) for s, offsets in cut_by_definition(text)]
+    assert cut(paragraph) == expected
+
+
+def test_cut_agrees_with_the_definition_on_random_texts():
+    """Blanks, end marks, closing marks and text in every order: the one-regex cut finds the pieces
+    that cutting at `sentence_ends` and stripping finds."""
+    rng = random.Random(16)
+    alphabet = "甲乙a1“（，" + SENTENCE_ENDS + CLOSING + WHITESPACE
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        paragraph = Paragraph(text, list(range(len(text))))
+        assert cut(paragraph) == cut_by_definition(text), text

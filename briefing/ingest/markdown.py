@@ -6,6 +6,10 @@ piece, found again in the source, give every kept character its source offset, s
 and link syntax) are left out of the text while sentences still map back to `Document.text`, Markdown
 included. Marks the parser leaves as text (`#标题` without a space, `**` it cannot pair next to CJK
 punctuation) are stripped the same way.
+
+A page whose every block is one line (a newspaper page: kicker, headline, byline, paragraphs, bold
+sub-heads) is read without the block parser, and plain or bold-only text without the inline parser:
+the tokens are those the parser would give (`_one_line_blocks`, held to it by a property test).
 """
 
 from __future__ import annotations
@@ -14,13 +18,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-    from markdown_it.token import Token
 
-from briefing.ingest.cleanup import Line
+from briefing.ingest.cleanup import Line, offset_run
 from briefing.ingest.rules import WHITESPACE
 
 HEADING, QUOTE, STRONG = "heading", "quote", "strong"
@@ -29,9 +32,29 @@ HEADING, QUOTE, STRONG = "heading", "quote", "strong"
 _NEWLINE = re.compile(r"\r\n?|\n")
 _ATX = re.compile(r"#{1,6}(?![#])")
 _LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
+_LEFTOVER_CHAR = re.compile(r"[*_#>]")
+"""A character every leftover mark holds: text without one has none (a fast scan for a character
+class, where the alternation with its anchor is tried at every position)."""
 _LATIN = re.compile(r"[A-Za-z0-9]")
-_CUES = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)
-_ATX_LINE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_CUE = re.compile(r"#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\(", re.MULTILINE)
+"""What opens a line of Markdown (matched at line starts only)."""
+_ATX_SPACED = r"#{1,6}[ \t]+\S"
+_ATX_FIRST_LINE, _ATX_LATER_LINE = re.compile(_ATX_SPACED), re.compile("\n" + _ATX_SPACED)
+"""A heading line: the first line, or after a line break (a pattern that opens with the break is
+looked for by a fast scan for it; one anchored at every line start is tried at every character)."""
+_ONE_LINE_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
+"""An ATX heading the parser reads as `#`s, one space and the rest: no blank after the space, no `#`
+in the rest (a closing sequence), so its content is the rest as written."""
+_NOT_PARAGRAPH = re.compile(r"[\s#>+\-_=`~<\[]|\*+(?=\s|$)|\d{1,9}[.)]")
+"""How a line the parser might not read as a paragraph opens: a blank (indented code), the mark of a
+heading, quote, list, rule, setext underline, fence, HTML block or link definition, or a list number.
+A run of `*` before text (**小标题**) is emphasis: a list bullet needs a blank after it, a rule is
+nothing but `*`s and blanks."""
+_INLINE_MARKS = re.compile(r"[\n\\`*_\[!<&]")
+"""Characters at which an inline rule of the CommonMark preset may start (line break, escape, code,
+emphasis, link, image, autolink, HTML, entity); text without any is one text token."""
+_BOLD_ONLY = re.compile(r"\*\*([^\n\\`*_\[!<&\s](?:[^\n\\`*_\[!<&]*[^\n\\`*_\[!<&\s])?)\*\*")
+"""A block in bold and nothing else, `**…**`, the text inside without inline marks or end blanks."""
 
 
 @cache
@@ -40,6 +63,33 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("table")
+
+
+class Token(Protocol):
+    """What `markdown_lines` reads of a token: markdown-it's `Token`, or a `_Block` made without it."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def map(self) -> list[int] | None: ...
+    @property
+    def content(self) -> str: ...
+    @property
+    def children(self) -> Sequence[Token] | None: ...
+
+
+@dataclass
+class _Block:
+    """A token of a page read without the parser (`_one_line_blocks`): made without importing
+    markdown-it (~15 ms of CPU), which such a page in plain inline text never needs."""
+
+    type: str
+    tag: str = ""
+    map: list[int] | None = None
+    content: str = ""
+    children: Sequence[Token] | None = None
 
 
 @dataclass
@@ -72,7 +122,27 @@ def looks_like_markdown(text: str, min_cues: int = 2) -> bool:
     does), or at least `min_cues` lines open with a heading mark, a quote mark, an image, or are a
     bold-only line."""
     head = text[:20_000]
-    return bool(_ATX_LINE.search(head)) or len(_CUES.findall(head)) >= min_cues
+    if _ATX_FIRST_LINE.match(head) or _ATX_LATER_LINE.search(head):
+        return True
+    cues = 0
+    at: int | None = 0  # a line start: the text's start, or just after a line break
+    while at is not None:
+        cue = _CUE.match(head, at)
+        if cue:
+            cues += 1
+            if cues >= min_cues:
+                return True
+        # the next line start: where the cue ends when its blanks ran on to one, else the line after
+        # the cue's end (its blanks may run past line breaks) or after this line
+        ran_on = cue is not None and head[cue.end() - 1] == "\n"
+        at = cue.end() if cue and ran_on else _next_line(head, cue.end() if cue else at)
+    return False
+
+
+def _next_line(text: str, at: int) -> int | None:
+    """Start of the line after the one holding `at`, None on the last line."""
+    found = text.find("\n", at)
+    return found + 1 if found >= 0 else None
 
 
 def markdown_lines(text: str) -> list[Line]:
@@ -86,7 +156,7 @@ def markdown_lines(text: str) -> list[Line]:
     quote_depth = 0
     pending: tuple[str, int] = ("", 0)
     row: _Chars | None = None  # characters of the table row being read
-    for token in _parser().parse(text):
+    for token in _one_line_blocks(text) or _parser().parse(text):
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -114,6 +184,64 @@ def markdown_lines(text: str) -> list[Line]:
         elif token.type in ("fence", "code_block") and token.map:
             lines.extend(_raw_lines(text, starts, token.map))
     return lines
+
+
+def _one_line_blocks(text: str) -> list[Token] | None:
+    """The parser's tokens for a page whose every block is one line standing alone, a paragraph, an ATX
+    heading (`## 标题`) or a quoted paragraph (`> 本报记者…`), read without the block parser; None for
+    any other page (the parser reads it).
+
+    A newspaper page is such a page, and the block parser tries every block rule on every line (the
+    main cost of reading one). A line qualifies only when no rule but its own can take it: it opens
+    with no mark of another block and no blank, ends with no blank, no line but a blank one (no
+    spaces) is next to it, and the page has no tab, carriage return, NUL or table bar. Its text is
+    then the block's content as the parser gives it, and inline marks are still read by the parser's
+    inline rules (`_inline_token`). Only the tokens `markdown_lines` reads are made."""
+    if any(char in text for char in "\r\t\x00|"):
+        return None
+    tokens: list[Token] = []
+    previous = ""
+    for number, line in enumerate(text.split("\n")):
+        if line and previous:  # a block of two lines or more
+            return None
+        previous = line
+        if not line:
+            continue
+        if line[-1].isspace():
+            return None
+        block_map = [number, number + 1]
+        heading = _ONE_LINE_HEADING.fullmatch(line)
+        if heading:
+            tokens.append(_Block("heading_open", f"h{len(heading.group(1))}", block_map))
+            tokens.append(_inline_token(heading.group(2), block_map))
+            continue
+        quoted = line[2:] if line.startswith("> ") else line[1:] if line[0] == ">" else None
+        paragraph = line if quoted is None else quoted
+        if not paragraph or _NOT_PARAGRAPH.match(paragraph):
+            return None
+        if quoted is not None:
+            tokens.append(_Block("blockquote_open", map=block_map))
+        tokens.append(_Block("paragraph_open", map=block_map))
+        tokens.append(_inline_token(paragraph, block_map))
+        if quoted is not None:
+            tokens.append(_Block("blockquote_close"))
+    return tokens
+
+
+def _inline_token(content: str, block_map: list[int]) -> Token:
+    """The inline token of a block with this content; its children read by the parser's inline rules,
+    except for text holding no character any inline rule starts at (one text token) and for such text
+    in bold, `**…**` (a bold sub-head: delimiters at the ends of a block open and close whatever
+    stands inside them; the parser may add empty text tokens around them, which add no character)."""
+    children: Sequence[Token] | None
+    bold = _BOLD_ONLY.fullmatch(content)
+    if bold:
+        children = [_Block("strong_open"), _Block("text", content=bold.group(1)), _Block("strong_close")]
+    elif _INLINE_MARKS.search(content):
+        children = _parser().parseInline(content)[0].children
+    else:
+        children = [_Block("text", content=content)]
+    return _Block("inline", map=block_map, content=content, children=children)
 
 
 def _block_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> list[Line]:
@@ -174,7 +302,7 @@ def _locate(content: str, text: str, cursor: int, end: int) -> tuple[str, Sequen
     entity) each character is looked for in turn and one not found is left out."""
     at = text.find(content, cursor, end)
     if at >= 0:
-        return content, range(at, at + len(content)), at + len(content)
+        return content, offset_run(at, at + len(content)), at + len(content)
     found: list[str] = []
     offsets: list[int] = []
     for char in content:
@@ -199,13 +327,20 @@ def _is_bold_only(token: Token) -> bool:
 
 def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Leave out marks the parser kept as text: # and * anywhere, __, a leading >."""
-    drop: set[int] = set()
-    for match in _LEFTOVER.finditer(text):
-        drop.update(range(match.start(), match.end()))
-    if not drop:
+    if not _LEFTOVER_CHAR.search(text):
         return text, offsets
-    kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), [offsets[i] for i in kept]
+    pieces: list[str] = []
+    kept: list[int] = []
+    cursor = 0
+    for match in _LEFTOVER.finditer(text):  # in order, not overlapping: keep the runs between them
+        pieces.append(text[cursor : match.start()])
+        kept.extend(offsets[cursor : match.start()])
+        cursor = match.end()
+    if not cursor:
+        return text, offsets
+    pieces.append(text[cursor:])
+    kept.extend(offsets[cursor:])
+    return "".join(pieces), kept
 
 
 def _trim(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -224,5 +359,5 @@ def _raw_lines(text: str, starts: list[int], span: list[int]) -> list[Line]:
         stripped = raw.strip(WHITESPACE)
         if stripped and not stripped.startswith(("```", "~~~")):
             begin = starts[number] + len(raw) - len(raw.lstrip(WHITESPACE))
-            out.append(Line(begin, stripped, offsets=list(range(begin, begin + len(stripped)))))
+            out.append(Line(begin, stripped, offsets=offset_run(begin, begin + len(stripped))))
     return out

@@ -7,6 +7,7 @@ run over text files never needs them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from importlib import import_module
 
 from briefing.ingest.extracted import Extracted
@@ -32,6 +33,7 @@ _SIGNATURES = ((b"%PDF-", ".pdf"), (b"PK\x03\x04", ".docx"))
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta")
 
 
+@cache  # importlib's look-up of a loaded module costs more than the read of a short text
 def reader_for(suffix: str) -> Reader:
     module, function = _READERS[suffix]
     return getattr(import_module(module), function)

@@ -6,10 +6,12 @@ by editing TOML, and so that every module reads the same compiled patterns.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
@@ -21,35 +23,90 @@ _BYLINE_LEAD = 30
 """Longest run of reporters' names before the paper's name in a byline line."""
 
 _WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
+_TRAILING = CLOSING + WHITESPACE
+_SENTENCE_END_MARKS = frozenset(SENTENCE_ENDS)
+_SENTENCE_OR_CLAUSE_MARKS = frozenset(SENTENCE_ENDS + CLAUSE_MARKS)
 
 
-@lru_cache(maxsize=64)
 def fold_spaces(line: str) -> str:
-    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space. Remembered:
-    each line is tested as metadata, byline, chrome and photo credit, each test folding it first."""
+    """The line stripped, every run of blanks (NBSP, ideographic space…) folded to one space.
+
+    Most lines hold no blank but single spaces: every blank of WHITESPACE save the space is a
+    non-printable character, and so is every other one `str.strip` strips, so a printable line with
+    no double space is only stripped (`isprintable` is a fast C scan, the regex one is not)."""
+    if line.isprintable() and "  " not in line:
+        return line.strip()
     return _WHITESPACE_RUN.sub(" ", line).strip()
 
 
 @dataclass(frozen=True)
 class Heading:
     level: int
-    marker: re.Pattern[str]
+    marker: str  # the pattern of the marker
     inline: bool  # a long line may open with it, its first sentence being the heading
+
+
+_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=")
+"""A back-reference in a pattern (by number or name), which an alternation of patterns would renumber."""
+
+
+class FirstOf:
+    """Patterns tried in order: `match` and `fullmatch` find what the first pattern to match (or
+    fullmatch) finds, `which` tells which pattern that is.
+
+    One alternation of them where they allow it, each alternative a group of its own: one regex call
+    a line instead of one a rule (ingest tests every line against every chrome rule, and the calls,
+    not the matching, were most of its cost); `match` and `fullmatch` are then the alternation's own.
+    The patterns one by one where they do not: a back-reference, a group name used twice or a global
+    flag would not survive the alternation."""
+
+    match: Callable[[str], re.Match[str] | None]
+    fullmatch: Callable[[str], re.Match[str] | None]
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.combined: re.Pattern[str] | None = None
+        self.each: tuple[re.Pattern[str], ...] = ()
+        if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
+            with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
+                self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
+        if self.combined is not None:
+            self.match, self.fullmatch = self.combined.match, self.combined.fullmatch
+        else:
+            self.each = tuple(re.compile(p) for p in patterns)
+            self.match = lambda text: self._first(text, full=False)[1]
+            self.fullmatch = lambda text: self._first(text, full=True)[1]
+
+    def which(self, text: str) -> int | None:
+        """Index of the first pattern matching at the start of `text`, None for none."""
+        return self._first(text, full=False)[0]
+
+    def _first(self, text: str, *, full: bool) -> tuple[int | None, re.Match[str] | None]:
+        if self.combined is not None:
+            found = self.combined.fullmatch(text) if full else self.combined.match(text)
+            # the alternative's own group closes last: it is the match's last group
+            return (int(found.lastgroup[1:]), found) if found and found.lastgroup else (None, None)
+        for i, pattern in enumerate(self.each):
+            found = pattern.fullmatch(text) if full else pattern.match(text)
+            if found:
+                return i, found
+        return None, None
 
 
 @dataclass(frozen=True)
 class Rules:
-    boilerplate: tuple[re.Pattern[str], ...]
-    credits: tuple[re.Pattern[str], ...]
+    chrome: FirstOf  # toolbar and boilerplate patterns
+    credits: FirstOf  # photo-credit patterns
     caption_max_chars: int
     bylines: tuple[re.Pattern[str], ...]
     trailing: tuple[re.Pattern[str], ...]
-    toolbar: re.Pattern[str]
     body_min_chars: int
     wrap_ratio: float
     title_max_chars: int
     title_may_end_with: str
     headings: tuple[Heading, ...]
+    markers: FirstOf  # the markers of `headings`
+    inline_markers: FirstOf  # the markers of `inline_headings`
+    inline_headings: tuple[Heading, ...]  # the headings whose marker may open a longer line
     heading_max_chars: int
     meta_line: re.Pattern[str]
     meta_max_chars: int
@@ -61,32 +118,45 @@ class Rules:
     delivered_date: re.Pattern[str]
     national_issuer: tuple[re.Pattern[str], ...]
     year: re.Pattern[str]
-    leads: tuple[re.Pattern[str], ...]
+    leads: FirstOf
     issuer_patterns: tuple[re.Pattern[str], ...]
+
+    def read_line(self, line: str) -> tuple[bool, bool]:
+        """(meta, chrome): whether the line is metadata (`is_meta` or `is_byline`), and whether it is
+        metadata or page chrome (`is_boilerplate`); the line folded once for all the tests, which
+        every line of every source goes through."""
+        folded = fold_spaces(line)
+        meta = self._is_meta(line, folded) or self._is_byline(folded)
+        return meta, meta or self._is_boilerplate(folded)
 
     def is_meta(self, line: str) -> bool:
         """A `label: value` line describing the page (日期:… 来源:…)."""
-        return len(line) <= self.meta_max_chars and bool(self.meta_line.fullmatch(fold_spaces(line)))
+        return self._is_meta(line, fold_spaces(line))
+
+    def _is_meta(self, line: str, folded: str) -> bool:
+        return len(line) <= self.meta_max_chars and self.meta_line.fullmatch(folded) is not None
 
     def is_boilerplate(self, line: str) -> bool:
-        folded = fold_spaces(line)
-        return (
-            bool(self.toolbar.fullmatch(folded))
-            or any(p.fullmatch(folded) for p in self.boilerplate)
-            or self.is_photo_credit(line)
-        )
+        """Page chrome: a toolbar, a boilerplate line or a photo credit."""
+        return self._is_boilerplate(fold_spaces(line))
+
+    def _is_boilerplate(self, folded: str) -> bool:
+        # the credits apart, not in `chrome` too: compiling their CJK ranges twice costs 5 ms a process
+        return self.chrome.fullmatch(folded) is not None or self.credits.fullmatch(folded) is not None
 
     def is_photo_credit(self, line: str) -> bool:
-        folded = fold_spaces(line)
-        return any(p.fullmatch(folded) for p in self.credits)
+        return bool(self.credits.fullmatch(fold_spaces(line)))
 
     def is_byline(self, line: str) -> bool:
         """A newspaper byline line: reporters then the paper and edition (genres.toml [news])."""
-        folded = fold_spaces(line)
-        return any(
-            (m := p.search(folded)) is not None and m.start() <= _BYLINE_LEAD and m.end() == len(folded)
-            for p in self.bylines
-        )
+        return self._is_byline(fold_spaces(line))
+
+    def _is_byline(self, folded: str) -> bool:
+        for pattern in self.bylines:
+            match = pattern.search(folded)
+            if match is not None and match.start() <= _BYLINE_LEAD and match.end() == len(folded):
+                return True
+        return False
 
     def without_trailing_chrome(self, line: str) -> str:
         """The line with a trailing photo credit (or other trailing chrome) cut off, stripped."""
@@ -99,33 +169,29 @@ class Rules:
     def marker_level(self, line: str, *, inline: bool = False) -> int | None:
         """Level of the heading marker opening the line (1 for 一、 … 4 for (1)), None without one.
         With `inline`, only markers that may open a heading sentence inside a longer line count."""
-        return next(
-            (h.level for h in self.headings if (h.inline or not inline) and h.marker.match(line)), None
-        )
+        found = (self.inline_markers if inline else self.markers).which(line)
+        return None if found is None else (self.inline_headings if inline else self.headings)[found].level
 
     def is_title_like(self, line: str) -> bool:
         """A headline, kicker or sub-heading: short, not ending like a sentence or a clause."""
         if len(line) > self.title_max_chars:
             return False
-        last = line.rstrip(CLOSING + WHITESPACE)[-1:]
-        return last not in tuple(SENTENCE_ENDS + CLAUSE_MARKS) or last in tuple(self.title_may_end_with)
+        last = line.rstrip(_TRAILING)[-1:]
+        return last not in _SENTENCE_OR_CLAUSE_MARKS or last in self.title_may_end_with
 
     def lead_byline(self, line: str) -> str | None:
         """The byline opening a news lead (本报讯（记者 盛丽）), None when the line is no lead."""
-        for pattern in self.leads:
-            match = pattern.match(line)
-            if match:
-                return match.group().strip(WHITESPACE)
-        return None
+        match = self.leads.match(line)
+        return match.group().strip(WHITESPACE) if match else None
 
     def ends_sentence(self, line: str) -> bool:
-        return line.rstrip(CLOSING + WHITESPACE)[-1:] in tuple(SENTENCE_ENDS)
+        return line.rstrip(_TRAILING)[-1:] in _SENTENCE_END_MARKS
 
 
-def _toolbar_pattern(words: list[str]) -> re.Pattern[str]:
+def _toolbar_pattern(words: list[str]) -> str:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     separator = r"[\s|｜/\\:：·•【】\[\]()（）-]*"
-    return re.compile(f"{separator}(?:(?:{alternatives}){separator})+")
+    return f"{separator}(?:(?:{alternatives}){separator})+"
 
 
 def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -143,20 +209,22 @@ def rules() -> Rules:
     meta = structure["meta"]
     meta_line, meta_pair = _meta_patterns(meta["date_labels"] + meta["source_labels"] + meta["other_labels"])
     dates = structure["dates"]
+    headings = tuple(Heading(h["level"], h["pattern"], h["inline"]) for h in structure["headings"])
+    inline_headings = tuple(h for h in headings if h.inline)
     return Rules(
-        boilerplate=tuple(re.compile(p) for p in boilerplate["patterns"]),
-        credits=tuple(re.compile(p) for p in boilerplate["credit_patterns"]),
+        chrome=FirstOf([_toolbar_pattern(boilerplate["chrome_words"]), *boilerplate["patterns"]]),
+        credits=FirstOf(boilerplate["credit_patterns"]),
         caption_max_chars=boilerplate["caption_max_chars"],
         bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
         trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
-        toolbar=_toolbar_pattern(boilerplate["chrome_words"]),
         body_min_chars=structure["lines"]["body_min_chars"],
         wrap_ratio=structure["lines"]["wrap_ratio"],
         title_max_chars=structure["lines"]["title_max_chars"],
         title_may_end_with=structure["lines"]["title_may_end_with"],
-        headings=tuple(
-            Heading(h["level"], re.compile(h["pattern"]), h["inline"]) for h in structure["headings"]
-        ),
+        headings=headings,
+        markers=FirstOf([h.marker for h in headings]),
+        inline_markers=FirstOf([h.marker for h in inline_headings]),
+        inline_headings=inline_headings,
         heading_max_chars=structure["headings_limits"]["max_chars"],
         meta_line=meta_line,
         meta_max_chars=meta["max_chars"],
@@ -168,6 +236,6 @@ def rules() -> Rules:
         delivered_date=re.compile(dates["delivered"]),
         national_issuer=tuple(re.compile(p) for p in structure["issuer"]["national_patterns"]),
         year=re.compile(dates["year"]),
-        leads=tuple(re.compile(p) for p in structure["news"]["leads"]),
+        leads=FirstOf(structure["news"]["leads"]),
         issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),
     )

@@ -20,7 +20,7 @@ from briefing.ingest.markdown import HEADING as MD_HEADING
 from briefing.ingest.markdown import STRONG as MD_STRONG
 from briefing.ingest.place import document_place
 from briefing.ingest.rules import Rules, fold_spaces
-from briefing.ingest.sentences import first_sentence
+from briefing.ingest.sentences import Sentences
 from briefing.model import Article, Document, Section
 
 _TITLE_REACH = 4
@@ -29,21 +29,28 @@ _TITLE_REACH = 4
 _DATELINE_REACH = 16
 """How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
 
+_END_MARK = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+
 BODY, HEADING, INLINE_HEADING, TITLE, LEAD = "body", "heading", "inline heading", "title", "lead"
 """Roles of a paragraph: body text, numbered heading line, body opening with a numbered heading sentence,
 short title-like line, news lead with a byline."""
 
 
 def describe(
-    document: Document, lines: list[Line], paragraphs: list[Paragraph], hints: Hints, rules: Rules
+    document: Document,
+    lines: list[Line],
+    paragraphs: list[Paragraph],
+    sentences: list[Sentences],
+    hints: Hints,
+    rules: Rules,
 ) -> list[int]:
     """Fill the document's genre, title, date, issuer, source, place, sections and articles.
 
-    Returns, for each paragraph, how many of its leading characters are heading text (a heading,
-    headline, kicker or the document title: the whole paragraph; an inline heading: its first
-    sentence; body text: none).
+    `sentences` holds each paragraph's sentences as `cut` gives them. Returns, for each paragraph, how
+    many of its leading characters are heading text (a heading, headline, kicker or the document title:
+    the whole paragraph; an inline heading: its first sentence; body text: none).
     """
-    classified = [_classify(p, rules) for p in paragraphs]
+    classified = [_classify(p, cut, rules) for p, cut in zip(paragraphs, sentences, strict=True)]
     roles = [role for role, _ in classified]
     headings = [heading for _, heading in classified]
     leads = [i for i, role in enumerate(roles) if role == LEAD]
@@ -91,7 +98,7 @@ def describe(
     ]
 
 
-def _classify(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
+def _classify(paragraph: Paragraph, sentences: Sentences, rules: Rules) -> tuple[str, str]:
     """The paragraph's role and the numbered heading it is or opens with ("" for none).
 
     A numbered heading is a short line of one sentence that opens with a marker, or (for the markers
@@ -103,7 +110,7 @@ def _classify(paragraph: Paragraph, rules: Rules) -> tuple[str, str]:
     if paragraph.lines[0].block in (MD_HEADING, MD_STRONG):  # a Markdown heading or bold sub-head
         numbered = rules.marker_level(text) is not None and len(text) <= rules.heading_max_chars
         return (HEADING, text) if numbered else (TITLE, "")
-    first = first_sentence(paragraph)
+    first = sentences[0][0]
     if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
         if first == text:
             return HEADING, text
@@ -241,8 +248,8 @@ def _first_line(paragraphs: list[Paragraph], rules: Rules) -> str:
     line = paragraphs[0].lines[0].text
     if len(line) <= rules.title_max_chars:
         return line
-    end = next((i for i, char in enumerate(line) if char in SENTENCE_ENDS), len(line))
-    return line[: end + 1]
+    end = _END_MARK.search(line)
+    return line[: end.start() + 1 if end else len(line) + 1]
 
 
 def _meta_pairs(lines: list[Line], rules: Rules) -> list[tuple[str, str]]:

@@ -6,8 +6,8 @@ Short noun phrases (indicator labels, headings, titles) are composed from the te
 composer could not build; other phrases without figures are composed only from termbase words (a
 heading built with dictionary words reads as a word list), else left to the model.
 
-For each sentence: a whole glossary entry is looked up; otherwise quantities, dates, digit runs and
-glossary terms are masked with placeholders (protect.py), the text is cut into model-sized pieces
+For each sentence (sentences.py): a whole glossary entry is looked up; otherwise quantities, dates, digit
+runs and glossary terms are masked with placeholders (protect.py), the text is cut into model-sized pieces
 (splitter.py), translated in batches by the installed Argos model (argos.py) through the translation
 memory (memory.py), and the placeholders restored. If a placeholder does not come back exactly once, the
 stretches between protected items are translated on their own and joined with the renderings. The result
@@ -21,36 +21,36 @@ import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from briefing.boundaries import CLAUSE_END
 from briefing.model import Fact, Translation
-from briefing.translate.argos import ArgosBackend
-from briefing.translate.fidelity import check_numbers, read_numbers
 from briefing.translate.glossary import Glossary, GlossaryError
 from briefing.translate.labels import LabelComposer, LabelEnglish
-from briefing.translate.memory import TranslationMemory
-from briefing.translate.models import ModelError, find_zh_en
-from briefing.translate.protect import (
-    PLACEHOLDER_RE,
-    Item,
-    Masked,
-    is_punctuation,
-    mask,
-    punctuation_en,
-    tidy,
-    unmask,
-)
-from briefing.translate.splitter import split_for_mt
 from briefing.translate.termbase import Termbase
 
+if TYPE_CHECKING:
+    from briefing.translate.argos import ArgosBackend
+    from briefing.translate.memory import TranslationMemory
+
 __all__ = ["Glossary", "GlossaryError", "LabelEnglish", "ModelError", "TranslationLayer", "Translator"]
+
+
+def __getattr__(name: str) -> Any:
+    """`ModelError`, imported on first use: the models, backend, memory and masking modules load only
+    when a model is looked for or a sentence translated, which a `facts` run whose labels all compose
+    never does (they cost ~0.01 s to import)."""
+    if name == "ModelError":
+        from briefing.translate.models import ModelError
+
+        return ModelError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 INSTALL_HINT = "briefing models install zh-en"
 _NOT_A_PHRASE = re.compile(f"{CLAUSE_END.pattern}|\n")
 _BRIEF_EN_BY = {"termbase": "glossary", "dictionary": "composed"}  # a label's way, as brief.json says it
 MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
-_EDGES = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.DOTALL)
 
 
 @runtime_checkable
@@ -105,10 +105,15 @@ class TranslationLayer:
 
     def _get_backend(self) -> ArgosBackend | None:
         if not self._discovered:
+            from briefing.translate.models import ModelError, find_zh_en
+
             self._discovered = True
             try:
                 info = find_zh_en(self.model_dir)
-                self._backend = ArgosBackend(info) if info else None
+                if info:
+                    from briefing.translate.argos import ArgosBackend
+
+                    self._backend = ArgosBackend(info)
             except (OSError, ValueError, ModelError) as exc:
                 self._model_problem = f"translation model unusable ({exc})"
         return self._backend if self._model_problem is None else None
@@ -138,6 +143,9 @@ class TranslationLayer:
         backend = self._get_backend()
         if backend is None:
             return None
+        from briefing.translate.memory import TranslationMemory
+        from briefing.translate.models import ModelError
+
         wanted = sorted(set(texts))
         if not wanted:
             return {}
@@ -217,86 +225,9 @@ class TranslationLayer:
         return self._sentences(items, compose=True)
 
     def _sentences(self, items: list[tuple[str, list[Fact]]], *, compose: bool) -> list[Translation]:
-        results: list[Translation | None] = [None] * len(items)
-        plans: list[tuple[int, Masked, list[str]]] = []
-        for index, (zh, facts) in enumerate(items):
-            text = zh.strip()
-            if not text:
-                results[index] = Translation("", "untranslated")
-                continue
-            entry = self.glossary.lookup(text)
-            if entry is not None:
-                results[index] = Translation(entry, "glossary")
-                continue
-            composed = self._phrase(text) if compose and not facts else None
-            if composed is not None:
-                results[index] = composed
-                continue
-            masked = mask(text, facts, self.glossary)
-            plans.append((index, masked, split_for_mt(masked.text, keep=PLACEHOLDER_RE)))
+        from briefing.translate.sentences import translate_sentences
 
-        whole = self._translate(c for _, _, chunks in plans for c in chunks if _needs_mt(c)) or {}
-        retry: list[tuple[int, Masked]] = []
-        for index, masked, chunks in plans:
-            if any(_needs_mt(c) and c not in whole for c in chunks):
-                results[index] = Translation("", "untranslated")
-                continue
-            joined = " ".join(whole[c] if _needs_mt(c) else punctuation_en(c) for c in chunks)
-            en = unmask(joined, masked)
-            if en is not None and _numbers_ok(en, masked):
-                results[index] = Translation(en, "mt" if any(map(_needs_mt, chunks)) else "glossary")
-            else:
-                retry.append((index, masked))
-
-        if retry:
-            cores = [core for _, masked in retry for core in _piece_cores(masked)]
-            chunked = {core: split_for_mt(core) for core in cores}
-            pieces_en = self._translate(c for chunks in chunked.values() for c in chunks) or {}
-            cores_en = {
-                core: " ".join(pieces_en.get(c, "") for c in chunks) for core, chunks in chunked.items()
-            }
-            for index, masked in retry:
-                en = _join_pieces(masked, cores_en)
-                ok = en is not None and _numbers_ok(en, masked)
-                results[index] = Translation(en, "mt") if ok and en else Translation("", "untranslated")
-        return [r if r is not None else Translation("", "untranslated") for r in results]
-
-
-def _needs_mt(chunk: str) -> bool:
-    return not is_punctuation(PLACEHOLDER_RE.sub("", chunk))
-
-
-def _numbers_ok(en: str, masked: Masked) -> bool:
-    allowed = {value for item in masked.items if item.kind != "fact" for value, _, _ in read_numbers(item.en)}
-    return not check_numbers(en, masked.facts, allowed=allowed)
-
-
-def _edges(text: str) -> tuple[str, str, str]:
-    match = _EDGES.match(text)
-    assert match is not None  # the pattern matches any string
-    return match[1], match[2], match[3]
-
-
-def _piece_cores(masked: Masked) -> list[str]:
-    """The stretches of text between protected items that need the model (punctuation at their edges
-    is rendered directly)."""
-    return [
-        core for piece in masked.pieces() if isinstance(piece, str) for core in [_edges(piece)[1]] if core
-    ]
-
-
-def _join_pieces(masked: Masked, cores_en: dict[str, str]) -> str | None:
-    """The sentence rebuilt from translated stretches and rendered items; None if a stretch has no English."""
-    parts: list[str] = []
-    for piece in masked.pieces():
-        if isinstance(piece, Item):
-            parts.append(piece.en)
-            continue
-        lead, core, trail = _edges(piece)
-        if core and not cores_en.get(core):
-            return None
-        parts.extend([punctuation_en(lead), cores_en.get(core, ""), punctuation_en(trail)])
-    return tidy(" ".join(parts))
+        return translate_sentences(items, self.glossary, self._phrase if compose else None, self._translate)
 
 
 if TYPE_CHECKING:

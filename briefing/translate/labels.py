@@ -15,9 +15,10 @@ convention, and so does this module, without a translation model:
 9. a listing (甲、乙 → A and B), then open patterns (A的B → B of A; A高于B → A above B);
 10. an indicator term at the end (…人均收入 → per capita income of …);
 11. a front modifier English puts last (规上… → … above designated size);
-12. otherwise the words in order: the label is segmented by jieba (rjieba, with every termbase term as
-    a user word), runs of words are matched longest-first against the termbase, and words it lacks are
-    looked up in CC-CEDICT (`dictionary`: the word was looked up, not known).
+12. otherwise the words in order: the label is segmented by jieba (segmenter.py: jieba's dictionary,
+    with every termbase term as a user word), runs of words are matched longest-first against the
+    termbase, and words it lacks are looked up in CC-CEDICT (`dictionary`: the word was looked up, not
+    known).
 
 Rules 3–11 recurse on what is left, so they combine; every rule cuts only at jieba's word boundaries.
 English built from termbase words and rules only is `composed`; with any dictionary word it is
@@ -28,14 +29,17 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from briefing.resources import DATA_DIR
-from briefing.translate import cedict
+from briefing.translate import cedict, derived
 from briefing.translate.glossary import fold
+from briefing.translate.segmenter import Segmenter, shipped_index
 from briefing.translate.termbase import Termbase
 
 RULES_PATH = DATA_DIR / "label_rules.toml"
@@ -67,10 +71,14 @@ class _Part:
 
 
 class LabelRules:
-    """data/label_rules.toml, read once."""
+    """data/label_rules.toml, read once; parsed when it changes, else read from the cache of derived data
+    (derived.py)."""
 
     def __init__(self, path: Path = RULES_PATH):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes()
+        data = derived.cached(
+            "label-rules", [text], lambda: tomllib.loads(text.decode("utf-8")), lambda v: isinstance(v, dict)
+        )
         noise = data["noise"]
         self.noise_prefixes = sorted(noise["prefixes"], key=len, reverse=True)
         self.noise_suffixes = sorted(noise["suffixes"], key=len, reverse=True)
@@ -78,8 +86,28 @@ class LabelRules:
         self.dropped_words = set(noise.get("dropped_words", []))
         self.heads = dict(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
         self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
-        self.patterns = data["patterns"]
+        self.patterns = [
+            (pattern, sorted(pattern["tails"], key=len, reverse=True)) for pattern in data["patterns"]
+        ]
         self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
+        # The same, grouped by the character a text must end (heads, suffixes) or start with: a text is
+        # tried only against the entries it can match, in the same order.
+        self.heads_by_last = _by_edge(self.heads.items(), -1)
+        self.verbs_by_first = _by_edge(self.verbs.items(), 0)
+        self.postposed_by_first = _by_edge(self.postposed.items(), 0)
+        self.noise_prefixes_by_first = _by_edge(((p, p) for p in self.noise_prefixes), 0)
+        self.noise_suffixes_by_last = _by_edge(((s, s) for s in self.noise_suffixes), -1)
+
+
+_V = TypeVar("_V")
+
+
+def _by_edge(entries: Iterable[tuple[str, _V]], at: int) -> dict[str, list[tuple[str, _V]]]:
+    """`entries` grouped by the first (`at` 0) or last (-1) character of their key, order kept."""
+    grouped: dict[str, list[tuple[str, _V]]] = {}
+    for key, value in entries:
+        grouped.setdefault(key[at], []).append((key, value))
+    return grouped
 
 
 @cache
@@ -88,27 +116,11 @@ def shipped_rules() -> LabelRules:
     return LabelRules()
 
 
-_shared: dict[tuple[str, ...], Any] = {}  # the one word list set up in rjieba's own instance
-
-
-def segmenter(words: tuple[str, ...]) -> Any:
-    """jieba (rjieba) with `words` as user words.
-
-    The first list asked for goes into rjieba's own module-level instance (the module's functions
-    `add_word`, `cut`, `tokenize`), which importing rjieba builds anyway (loading its dictionary takes
-    ~0.08 s: a second instance would pay that again), and is kept: every composer over the same termbase
-    and glossary shares it, and forked workers inherit it. Any other list gets an instance of its own,
-    so a list's segmentation never depends on another's words."""
-    import rjieba
-
-    if words in _shared:
-        return _shared[words]
-    jieba = rjieba.Jieba() if _shared else rjieba
-    for word in words:
-        jieba.add_word(word, _USER_WORD_FREQ, None)
-    if not _shared:
-        _shared[words] = jieba
-    return jieba
+@cache
+def segmenter(words: tuple[str, ...]) -> Segmenter:
+    """jieba's segmentation with `words` as user words, made once per word list: every composer over the
+    same termbase and glossary shares it (and its parsed buckets), and forked workers inherit it."""
+    return Segmenter(shipped_index(), words, _USER_WORD_FREQ)
 
 
 class LabelComposer:
@@ -120,9 +132,11 @@ class LabelComposer:
         self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
         self._parts: dict[tuple[str, bool], _Part | None] = {}
         self._bounds: dict[str, frozenset[int]] = {}
+        self._cuts: dict[str, list[str]] = {}
+        self._senses: dict[str, str | None] = {}
 
     @cached_property
-    def _jieba(self) -> Any:
+    def _segmenter(self) -> Segmenter:
         return segmenter(tuple(word for word in self.termbase.words() if len(word) > 1))
 
     # ------------------------------------------------------------ public
@@ -145,10 +159,9 @@ class LabelComposer:
         change in their verb ("GDP grew 5.6%"); other labels whole."""
         text = fold(zh).strip(_EDGE_MARKS)
         text = self._cut_noise(text) or text
-        bounds = self._boundaries(text)
-        for head, rule in self.rules.heads.items():
+        for head, rule in self.rules.heads_by_last.get(text[-1:], ()):
             cut = len(text) - len(head)
-            if rule.get("change") and text.endswith(head) and cut > 0 and cut in bounds:
+            if rule.get("change") and text.endswith(head) and cut > 0 and self._at_boundary(text, cut):
                 rest = self.english(text[:cut])
                 if rest is not None:
                     return rest
@@ -223,28 +236,29 @@ class LabelComposer:
             cut = pattern.sub("", text)
             if cut != text:
                 return cut
-        bounds = self._boundaries(text)
-        for prefix in self.rules.noise_prefixes:
-            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+        for prefix, _ in self.rules.noise_prefixes_by_first.get(text[:1], ()):
+            if text.startswith(prefix) and len(text) > len(prefix) and self._at_boundary(text, len(prefix)):
                 return text[len(prefix) :]
-        for suffix in self.rules.noise_suffixes:
+        for suffix, _ in self.rules.noise_suffixes_by_last.get(text[-1:], ()):
             at = len(text) - len(suffix)
-            if text.endswith(suffix) and at > 0 and at in bounds:
+            if text.endswith(suffix) and at > 0 and self._at_boundary(text, at):
                 return text[:at]
         return text
 
     def _items(self, text: str) -> list[str]:
         """The items of a listing: split at 、 and the like, and at 和/及/与 where jieba makes them words."""
-        bounds = self._boundaries(text)
         items, start = [], 0
         for at, char in enumerate(text):
-            if char in _LIST_MARKS or (char in _LIST_WORDS and at in bounds and at + 1 in bounds):
+            if char in _LIST_MARKS or (
+                char in _LIST_WORDS and self._at_boundary(text, at) and self._at_boundary(text, at + 1)
+            ):
                 items.append(text[start:at])
                 start = at + 1
         return [item for item in [*items, text[start:]] if item]
 
     def _has_head(self, text: str) -> bool:
-        return any(text.endswith(head) and len(text) > len(head) for head in self.rules.heads)
+        heads = self.rules.heads_by_last.get(text[-1:], ())
+        return any(text.endswith(head) and len(text) > len(head) for head, _ in heads)
 
     def _listing_of_phrases(self, text: str, depth: int, indicator: bool) -> _Part | None:
         """甲产量和乙人数: every item has its own head, so the items are listed, not a shared head."""
@@ -266,15 +280,15 @@ class LabelComposer:
         return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
 
     def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
-        bounds = self._boundaries(text)
         for end in range(len(text) - 1, 1, -1):
-            if text[end] in _LINKS or end not in bounds:
+            if text[end] in _LINKS or not self.termbase.is_place(text[:end]):
+                continue
+            if not self._at_boundary(text, end):
                 continue  # a place inside a longer word (全国 in 全国重点实验室) is no place
-            if self.termbase.is_place(text[:end]):
-                place = self.termbase.lookup(text[:end])
-                rest = self._compose(text[end:], depth + 1, indicator)
-                if place and rest is not None:
-                    return rest.to(f"{rest.en} in {place}")
+            place = self.termbase.lookup(text[:end])
+            rest = self._compose(text[end:], depth + 1, indicator)
+            if place and rest is not None:
+                return rest.to(f"{rest.en} in {place}")
         return None
 
     def _tailed_pattern(self, text: str, depth: int, indicator: bool) -> _Part | None:
@@ -282,20 +296,21 @@ class LabelComposer:
         return self._pattern(text, depth, indicator, tailed=True)
 
     def _pattern(self, text: str, depth: int, indicator: bool, tailed: bool = False) -> _Part | None:
-        bounds = self._boundaries(text)
-        for pattern in self.rules.patterns:
+        for pattern, tails in self.rules.patterns:  # tails longest first
             key = pattern["key"]
-            for tail in sorted(pattern["tails"], key=len, reverse=True):
+            if key not in text:
+                continue
+            for tail in tails:
                 if bool(tail) != tailed or not text.endswith(tail):
                     continue
                 body = text[: len(text) - len(tail)]
-                for at in [m.start() for m in re.finditer(re.escape(key), body)]:
+                for at in _occurrences(key, body):
                     end = at + len(key)
                     if (
                         at < pattern.get("min_a", 1)
                         or end >= len(body)
-                        or at not in bounds
-                        or end not in bounds
+                        or not self._at_boundary(text, at)
+                        or not self._at_boundary(text, end)
                     ):
                         continue
                     a = self._compose(body[:at], depth + 1, indicator)
@@ -309,11 +324,14 @@ class LabelComposer:
         return self._head(text, depth, indicator, whole_only=True)
 
     def _head(self, text: str, depth: int, indicator: bool, whole_only: bool = False) -> _Part | None:
-        bounds = self._boundaries(text)
-        for head, rule in self.rules.heads.items():
+        for head, rule in self.rules.heads_by_last.get(text[-1:], ()):
             if whole_only and not rule.get("whole"):
                 continue
-            if text.endswith(head) and len(text) > len(head) and len(text) - len(head) in bounds:
+            if (
+                text.endswith(head)
+                and len(text) > len(head)
+                and self._at_boundary(text, len(text) - len(head))
+            ):
                 rest = self._compose(text[: -len(head)], depth + 1, indicator)
                 if rest is None:
                     continue
@@ -322,12 +340,11 @@ class LabelComposer:
         return None
 
     def _verb(self, text: str, depth: int, indicator: bool) -> _Part | None:
-        bounds = self._boundaries(text)
-        for verb, template in self.rules.verbs.items():
+        for verb, template in self.rules.verbs_by_first.get(text[:1], ()):
             if (
                 text.startswith(verb)
                 and len(text) > len(verb)
-                and len(verb) in bounds
+                and self._at_boundary(text, len(verb))
                 and text[len(verb)] not in _LINKS
             ):
                 rest = self._compose(text[len(verb) :], depth + 1, indicator)
@@ -347,9 +364,8 @@ class LabelComposer:
 
     def _postposed(self, text: str, depth: int, indicator: bool) -> _Part | None:
         """A front modifier English puts after its noun: 规上服务业企业 → services enterprises above ..."""
-        bounds = self._boundaries(text)
-        for prefix, template in self.rules.postposed.items():
-            if text.startswith(prefix) and len(text) > len(prefix) and len(prefix) in bounds:
+        for prefix, template in self.rules.postposed_by_first.get(text[:1], ()):
+            if text.startswith(prefix) and len(text) > len(prefix) and self._at_boundary(text, len(prefix)):
                 rest = self._compose(text[len(prefix) :], depth + 1, indicator)
                 if rest is not None:
                     return rest.to(template.format(x=rest.en))
@@ -357,16 +373,26 @@ class LabelComposer:
 
     # ------------------------------------------------------------ words
 
+    def _at_boundary(self, text: str, at: int) -> bool:
+        """Does jieba put a word boundary at offset `at`? Rules ask last, once the characters match, so
+        a text no rule matches is never segmented."""
+        return at in self._boundaries(text)
+
     def _boundaries(self, text: str) -> frozenset[int]:
         """Offsets where jieba puts a word boundary; remembered, since every rule asks for them."""
         if text not in self._bounds:
-            ends = {end for _word, _start, end in self._jieba.tokenize(text, "default", False)}
-            self._bounds[text] = frozenset(ends | {0})
+            self._bounds[text] = frozenset(accumulate(map(len, self._cut(text)), initial=0))
         return self._bounds[text]
+
+    def _cut(self, text: str) -> list[str]:
+        """jieba's words of `text`; remembered, since a text's boundaries and words both come from them."""
+        if text not in self._cuts:
+            self._cuts[text] = self._segmenter.cut(text)
+        return self._cuts[text]
 
     def _words(self, text: str) -> _Part | None:
         """The words of `text` in order: longest termbase runs, else the dictionary, else None."""
-        words = [w for w in self._jieba.cut(text, False) if w.strip()]
+        words = [w for w in self._cut(text) if w.strip()]
         parts: list[str] = []
         known = looked_up = 0
         i = 0
@@ -396,7 +422,13 @@ class LabelComposer:
         return _Part(_joined(parts), looked_up, known) if parts else None
 
     def _looked_up(self, word: str) -> str | None:
-        """The dictionary's English for a word, or for its longest known pieces, left to right."""
+        """The dictionary's English for a word, or for its longest known pieces, left to right;
+        remembered, since the same words come back in many labels."""
+        if word not in self._senses:
+            self._senses[word] = self._look_up(word)
+        return self._senses[word]
+
+    def _look_up(self, word: str) -> str | None:
         en = cedict.lookup(word)
         if en is not None or len(word) == 1:
             return en
@@ -419,6 +451,16 @@ _LIST_MARKS = "、，,/"
 _LIST_WORDS = "和及与"
 _LINKS = _LIST_MARKS + _LIST_WORDS
 _NUMBER = re.compile(r"[\d.,%％]+")
+
+
+def _occurrences(key: str, text: str) -> list[int]:
+    """Where `key` occurs in `text`, left to right, not overlapping (as re.finditer finds it)."""
+    found = []
+    at = text.find(key)
+    while at >= 0:
+        found.append(at)
+        at = text.find(key, at + len(key))
+    return found
 
 
 def _joined(parts: list[str]) -> str:

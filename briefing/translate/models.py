@@ -10,12 +10,10 @@ Package folders follow Argos's settings: ARGOS_PACKAGES_DIR, else $XDG_DATA_HOME
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import stat
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -118,6 +116,8 @@ def install_model(spec: str) -> ModelInfo:
 
 
 def _download_zh_en() -> Path:
+    import logging
+
     from argostranslate import package, settings
 
     # Argos logs network errors through Python's last-resort handler, which would print a raw
@@ -149,6 +149,8 @@ def _download_zh_en() -> Path:
 
 def install_file(archive: Path) -> ModelInfo:
     """Validate and extract an `.argosmodel` archive into the packages folder (replacing an older copy)."""
+    import zipfile  # here, not at the top: finding the installed model (every run) needs none of it
+
     top = _validate_archive(archive)
     target_root = packages_dir()
     try:
@@ -188,6 +190,8 @@ def install_file(archive: Path) -> ModelInfo:
 
 def _validate_archive(archive: Path) -> str:
     """The archive's single top folder; ModelError naming the file and the problem otherwise."""
+    import zipfile
+
     if not archive.is_file():
         raise ModelError(f"{archive}: no such file")
     try:

@@ -13,20 +13,22 @@ the glossary's English wins, so a user override reaches labels too.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing.resources import DATA_DIR
+from briefing.translate import derived
+from briefing.translate import glossary as glossary_module
 from briefing.translate.glossary import Glossary, fold
 
 TERMBASE_PATHS = (DATA_DIR / "termbase.tsv", DATA_DIR / "termbase_places.tsv")
 PLACE_SOURCES = ("place", "gazetteer")  # source prefixes of entries that name a place
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):  # a named tuple: made ~6,000 times per process, three times as fast as a dataclass
     zh: str
     en: str
     source: str
@@ -49,12 +51,27 @@ def read_termbase(path: Path) -> Iterator[Term]:
 
 @cache
 def shipped_terms() -> dict[str, Term]:
-    """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats)."""
+    """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats): parsed
+    when the files change, else read from the cache of derived data (derived.py)."""
+    parts = [
+        *(path.read_bytes() for path in TERMBASE_PATHS),
+        *derived.code(sys.modules[__name__], glossary_module),
+    ]
+    rows = derived.cached("termbase", parts, _parse_shipped, _are_rows)
+    return {row[0]: Term._make(row) for row in rows}
+
+
+def _parse_shipped() -> list[tuple[str, str, str]]:
     terms: dict[str, Term] = {}
     for path in TERMBASE_PATHS:
         for term in read_termbase(path):
             terms.setdefault(term.zh, term)
-    return terms
+    return [(term.zh, term.en, term.source) for term in terms.values()]
+
+
+def _are_rows(value: object) -> bool:
+    """A cached value of the shape `_parse_shipped` gives (its bytes are checked by the cache)."""
+    return isinstance(value, list) and all(type(row) is tuple and len(row) == 3 for row in value[:1])
 
 
 class Termbase:
@@ -65,10 +82,11 @@ class Termbase:
         self.terms = shipped_terms() if terms is None else terms
 
     def lookup(self, zh: str) -> str | None:
-        en = self.glossary.lookup(zh)
+        key = fold(zh.strip())
+        en = self.glossary.lookup_folded(key)
         if en is not None:
             return en
-        term = self.terms.get(fold(zh.strip()))
+        term = self.terms.get(key)
         return term.en if term is not None else None
 
     def is_place(self, zh: str) -> bool:

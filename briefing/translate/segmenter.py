@@ -1,0 +1,214 @@
+"""Chinese word segmentation for composed labels: jieba's words, as rjieba's `cut(text, hmm=False)` gives
+them, without loading jieba's whole dictionary.
+
+Why not rjieba itself: importing it builds jieba's 349,000-word dictionary, ~0.08 s of CPU in every
+process (more than composing the labels of ten documents), where a run's labels need the words of their
+own characters only. This module reads data/jieba_words.bin (jieba's dict.txt, MIT, see
+data/LICENSE-JIEBA.txt; bucketed by a word's first two characters by tools/make_word_index.py) and
+parses a bucket when a label first needs it. tests/test_translate_segmenter.py checks that it cuts
+generated and real text as rjieba does.
+
+The method is jieba's without its HMM:
+- the text is split into runs of CJK characters, Latin letters, digits and `+#&._%-`; between runs, a
+  whitespace stretch (`\\r\\n` or one space) is a word, and so is every other character;
+- in a run, every dictionary word starting at a character is a step; the route through the run with the
+  greatest sum of log(frequency / total) wins, ties going to the longer step; a character no word
+  starts with is a step of frequency 1;
+- one-character steps that are ASCII letters or digits in a row are joined into one word.
+User words (the termbase) are added with a frequency of their own, which also adds to the total, as
+jieba's `add_word` does.
+"""
+
+from __future__ import annotations
+
+import math
+import mmap
+import re
+import struct
+import sys
+import zlib
+from array import array
+from collections.abc import Iterable
+from functools import cache
+
+from briefing.resources import DATA_DIR
+from briefing.translate import derived
+
+INDEX_PATH = DATA_DIR / "jieba_words.bin"
+MAGIC = b"JBW5"
+BUCKETS = 65521
+_HEADER = struct.Struct("<4sIQ")  # magic, buckets, total frequency
+
+_RUN = re.compile(
+    "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
+    "\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-]+)"
+)
+_SPACE = re.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
+
+
+def bucket(key: bytes) -> int:
+    """The bucket of a word's key (its first two characters, UTF-8)."""
+    return zlib.crc32(key) % BUCKETS
+
+
+class WordIndex:
+    """jieba's words and frequencies, read bucket by bucket (see tools/make_word_index.py)."""
+
+    def __init__(self, data: bytes | mmap.mmap):
+        magic, buckets, self.total = _HEADER.unpack_from(data)
+        if magic != MAGIC or buckets != BUCKETS:
+            raise ValueError("not a word index of this version; rerun tools/make_word_index.py")
+        self._offsets = array("I", data[_HEADER.size : _HEADER.size + 4 * (buckets + 1)])
+        if sys.byteorder == "big":
+            self._offsets.byteswap()
+        self._data = data
+        # What the index is for the cache of derived data: its header and bucket table change with
+        # any word or frequency.
+        self.identity = bytes(data[: _HEADER.size + 4 * (buckets + 1)])
+
+    def _line(self, key: str) -> tuple[int, int]:
+        """Where the words of `key` are in the file (after its tab, up to its line break); (0, 0)
+        for a key no word has."""
+        encoded = key.encode("utf-8")
+        at = bucket(encoded)
+        needle = b"\n" + encoded + b"\t"
+        start = self._data.find(needle, self._offsets[at] - 1, self._offsets[at + 1])
+        if start < 0:
+            return 0, 0
+        start += len(needle)
+        return start, self._data.find(b"\n", start)
+
+    def entries(self, key: str) -> dict[str, int]:
+        """The words whose key is `key`, with their frequencies."""
+        start, end = self._line(key)
+        found = {}
+        if end:
+            for entry in self._data[start:end].decode("utf-8").split("\t"):
+                rest, freq = entry.split(" ")
+                found[key + rest] = int(freq)
+        return found
+
+    def frequencies(self, words: Iterable[str]) -> dict[str, int]:
+        """The frequencies of those of `words` the index has; a key's line is found once for all its
+        words and searched without being parsed."""
+        by_key: dict[str, list[str]] = {}
+        for word in words:
+            by_key.setdefault(word[:2], []).append(word)
+        found = {}
+        for key, keyed in by_key.items():
+            start, end = self._line(key)
+            if not end:
+                continue
+            line = self._data[start - 1 : end] + b"\t"  # "\trest freq\trest freq\t"
+            for word in keyed:
+                needle = b"\t" + word[2:].encode("utf-8") + b" "
+                at = line.find(needle)
+                if at >= 0:
+                    at += len(needle)
+                    found[word] = int(line[at : line.find(b"\t", at)])
+        return found
+
+
+def _is_count(value: object) -> bool:
+    return type(value) is int and value > 0
+
+
+@cache
+def shipped_index() -> WordIndex:
+    """data/jieba_words.bin, mapped once per process: a run touches only the pages of its buckets."""
+    with INDEX_PATH.open("rb") as file:
+        return WordIndex(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+
+
+class Segmenter:
+    """jieba's segmentation (no HMM) over `index`, with `user_words` at `user_frequency`."""
+
+    def __init__(self, index: WordIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
+        self._index = index
+        user = dict.fromkeys(user_words, user_frequency)
+
+        def total() -> int:  # the user words' frequencies replace their own in the dictionary's total
+            return index.total + user_frequency * len(user) - sum(index.frequencies(user).values())
+
+        parts = [index.identity, str(user_frequency).encode(), "\n".join(user).encode("utf-8")]
+        parts += derived.code(sys.modules[__name__])
+        self._logtotal = math.log(derived.cached("segmenter-total", parts, total, _is_count))
+        self._user: dict[str, dict[str, int]] = {}
+        for word in user:
+            self._user.setdefault(word[:2], {})[word] = user_frequency
+        self._steps: dict[str, tuple[tuple[str, int, float], ...]] = {}
+        self._by_key: dict[str, tuple[tuple[str, int, float], ...]] = {}
+
+    def _steps_at(self, window: str) -> tuple[tuple[str, int, float], ...]:
+        """The words that may start a `window` of three characters (fewer at a run's end), each with its
+        length and log(frequency) - log(total): the first character's word, the first two's, and the
+        longer words starting with all three (a longer one still has to match past them)."""
+        found = self._steps.get(window)
+        if found is None:
+            found = self._keyed(window[0])
+            if len(window) > 1:
+                third = window[2:]
+                found += tuple(
+                    step
+                    for step in self._keyed(window[:2])
+                    if step[1] == 2 or (third and step[0][2] == third)
+                )
+            self._steps[window] = found
+        return found
+
+    def _keyed(self, key: str) -> tuple[tuple[str, int, float], ...]:
+        """The words whose key is `key` (see WordIndex), user words included, weighed."""
+        found = self._by_key.get(key)
+        if found is None:
+            words = self._index.entries(key)
+            words.update(self._user.get(key, {}))
+            logtotal = self._logtotal
+            found = tuple((word, len(word), math.log(freq) - logtotal) for word, freq in words.items())
+            self._by_key[key] = found
+        return found
+
+    def cut(self, text: str) -> list[str]:
+        """The words of `text`, in order; joined, they give `text` back."""
+        words: list[str] = []
+        for number, block in enumerate(_RUN.split(text)):
+            if number % 2:
+                words.extend(self._cut_run(block))
+                continue
+            for kind, piece in enumerate(_SPACE.split(block)):
+                if kind % 2:
+                    words.append(piece)
+                else:
+                    words.extend(piece)
+        return words
+
+    def _cut_run(self, run: str) -> list[str]:
+        size = len(run)
+        score = [0.0] * (size + 1)
+        step = [0] * (size + 1)
+        alone = -self._logtotal  # log(1) - log(total): a character no word starts with
+        for at in range(size - 1, -1, -1):
+            best, best_end = -math.inf, 0
+            for word, length, weight in self._steps_at(run[at : at + 3]):
+                end = at + length
+                if length <= 3 or run.startswith(word, at):  # shorter words are the window's own
+                    option = weight + score[end]
+                    if option > best or (option == best and end > best_end):
+                        best, best_end = option, end
+            if not best_end:  # no word starts here
+                best, best_end = alone + score[at + 1], at + 1
+            score[at], step[at] = best, best_end
+        words: list[str] = []
+        at, joined = 0, None  # joined: start of a run of lone ASCII letters and digits
+        while at < size:
+            end = step[at]
+            if end == at + 1 and run[at].isascii() and run[at].isalnum():
+                joined = at if joined is None else joined
+            else:
+                if joined is not None:
+                    words.append(run[joined:at])
+                    joined = None
+                words.append(run[at:end])
+            at = end
+        if joined is not None:
+            words.append(run[joined:])
+        return words

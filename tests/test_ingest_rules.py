@@ -1,0 +1,47 @@
+"""Rules tried in order as one (FirstOf) find what trying them one by one finds, whatever they hold."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from briefing.ingest.rules import FirstOf
+
+
+def first_by_trying(patterns: list[str], text: str, full: bool) -> tuple[int, str] | None:
+    for i, pattern in enumerate(patterns):
+        found = re.fullmatch(pattern, text) if full else re.match(pattern, text)
+        if found:
+            return i, found.group()
+    return None
+
+
+@pytest.mark.parametrize(
+    ("patterns", "combined"),
+    [
+        (["[甲乙]{1,3}", "甲(乙|丙)+", "a+b?", ".{0,2}丙"], True),
+        (["(a)(b)?", "(?P<x>b)c", "c(?=d)", "d*"], True),
+        (["(a)\\1", "(b)\\1", "ab"], False),  # back-references: numbered per pattern
+        (["(?P<x>a)", "(?P<x>b)"], False),  # one group name in two patterns
+        (["a", "(?i)B"], False),  # a global flag, only allowed at the start of a pattern
+    ],
+)
+def test_first_of_finds_what_trying_each_pattern_in_order_finds(patterns, combined):
+    rules = FirstOf(patterns)
+    assert (rules.combined is not None) == combined
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice("甲乙丙abcdB") for _ in range(rng.randint(0, 5)))
+        for full in (False, True):
+            expected = first_by_trying(patterns, text, full)
+            found = rules.fullmatch(text) if full else rules.match(text)
+            assert (found.group() if found else None) == (expected[1] if expected else None), text
+        expected = first_by_trying(patterns, text, full=False)
+        assert rules.which(text) == (expected[0] if expected else None), text
+
+
+def test_no_pattern_matches_nothing():
+    rules = FirstOf([])
+    assert rules.match("") is None and rules.fullmatch("a") is None and rules.which("a") is None

@@ -1,0 +1,101 @@
+"""The label composer's segmenter (translate/segmenter.py) against rjieba, whose cut it reproduces, and
+its word index (data/jieba_words.bin) against the tool that makes it.
+
+Texts: the lines of the documents in tests/data (real text, see tests/data/README.md), stretches cut
+from them at random, and random strings over an alphabet mixing their characters with Latin letters,
+digits, full-width forms, spaces and punctuation (seeded, so a failure repeats).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+
+from briefing.translate import Glossary
+from briefing.translate.segmenter import INDEX_PATH, Segmenter, WordIndex, shipped_index
+from briefing.translate.termbase import Termbase
+
+ROOT = Path(__file__).resolve().parent.parent
+USER_FREQ = 10**7  # what the composer gives termbase terms
+
+
+def _texts() -> list[str]:
+    lines = [
+        line
+        for path in sorted((ROOT / "tests" / "data").rglob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    rng = random.Random(16)
+    joined = "".join(lines)
+    stretches = []
+    for _ in range(3000):
+        start = rng.randrange(len(joined))
+        stretches.append(joined[start : start + rng.randrange(1, 30)])
+    odd = [*"ab XY09０Ａ（）·—-_.%+#&\t\r\n\u3000\xa0\x1c", "\r\n", "c++", "T恤", "\U00020001"]
+    alphabet = [*joined[:3000], *odd]
+    mixed = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 25))) for _ in range(3000)]
+    return lines + stretches + mixed
+
+
+@pytest.fixture(scope="module")
+def termbase_words() -> tuple[str, ...]:
+    return tuple(word for word in Termbase(Glossary.load()).words() if len(word) > 1)
+
+
+@pytest.mark.parametrize("with_termbase", [False, True])
+def test_cuts_as_rjieba_does(with_termbase: bool, termbase_words: tuple[str, ...]) -> None:
+    rjieba = pytest.importorskip("rjieba")
+    reference = rjieba.Jieba()
+    words = termbase_words if with_termbase else ()
+    for word in words:
+        reference.add_word(word, USER_FREQ, None)
+    ours = Segmenter(shipped_index(), words, USER_FREQ)
+    differ = [text for text in _texts() if ours.cut(text) != reference.cut(text, False)]
+    assert differ == []
+
+
+def test_a_user_word_joins_what_the_dictionary_splits() -> None:
+    text = "羊奶酪厂"  # jieba's own words: 羊|奶酪|厂
+    assert Segmenter(shipped_index()).cut(text) == ["羊", "奶酪", "厂"]
+    assert Segmenter(shipped_index(), ["羊奶酪"], USER_FREQ).cut(text) == ["羊奶酪", "厂"]
+
+
+def test_cut_keeps_every_character_and_joins_ascii_letters() -> None:
+    text = "绿色GDP核算 与 R&D投入\r\n"
+    words = Segmenter(shipped_index()).cut(text)
+    assert "".join(words) == text
+    assert "GDP" in words and "\r\n" in words and " " in words
+
+
+@pytest.fixture(scope="module")
+def index_tool():
+    path = ROOT / "tools" / "make_word_index.py"
+    spec = importlib.util.spec_from_file_location("make_word_index", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_index_answers_every_word_and_its_frequency(index_tool) -> None:
+    words = {"甲乙": 7, "甲乙丙": 3, "甲": 40, "乙丁": 5, "甲乙丙丁戊": 1}
+    index = WordIndex(index_tool.index_bytes(words))
+    assert index.total == sum(words.values())
+    assert index.frequencies([*words, "甲丙", "乙"]) == words
+    assert index.entries("甲乙") == {"甲乙": 7, "甲乙丙": 3, "甲乙丙丁戊": 1}
+    assert index.entries("甲") == {"甲": 40}
+
+
+def test_index_refuses_a_word_the_reader_would_misread(index_tool) -> None:
+    with pytest.raises(ValueError, match="space, tab or line break"):
+        index_tool.index_bytes({"甲 乙": 3})
+
+
+def test_shipped_index_is_what_the_tool_makes_from_jiebas_dictionary(index_tool) -> None:
+    """Regenerate data/jieba_words.bin (tools/make_word_index.py) when jieba's dictionary changes."""
+    pytest.importorskip("jieba")
+    assert INDEX_PATH.read_bytes() == index_tool.index_bytes(index_tool.shipped_words())
