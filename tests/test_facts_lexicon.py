@@ -116,5 +116,6 @@ def test_a_tail_pattern_keeps_text_before_its_run_and_refuses_a_character_class(
     assert tail.cut("某某产量同比增长") == "某某产量"
     assert tail.cut("增长率") == "增长率"  # the run must reach the end
     assert tail.cut("增长\n") == "\n"
+    assert TailWords("(?:至:)+$").cut("甲至:至:") == "甲"  # a colon in a word is a character of it
     with pytest.raises(ValueError):
         TailWords(r"[增减]+$")

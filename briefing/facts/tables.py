@@ -53,7 +53,7 @@ class TailWords:
         if any(sign in pattern for sign in "[\\."):
             raise ValueError(f"a tail pattern names its characters one by one: {pattern}")
         self.pattern = re.compile(pattern)
-        self.chars = frozenset(char for char in pattern if char not in "()?:|+*$")
+        self.chars = frozenset(char for char in pattern.replace("(?:", "") if char not in "()?|+*$")
 
     def cut(self, text: str) -> str:
         """`text` without the words the pattern matches at its end."""
