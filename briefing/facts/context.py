@@ -537,8 +537,8 @@ def _clause_theme(
 def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
     """Themes of the clause keyword closest to the number, which names what it measures: 二氧化碳排放
     just before 下降3%, 中小学 just after 500所. The earlier one wins a tie."""
-    if not hits:
-        return []
+    if len(hits) < 2:  # most clauses hold one keyword or none
+        return hits[0][2] if hits else []
     first, last = number
     return min(hits, key=lambda hit: first - hit[1] if hit[1] <= first else hit[0] - last)[2]
 
