@@ -60,6 +60,7 @@ class SentenceAnalysis:
     themes: SentenceThemes | None = None  # made by the first figure asking (one themes file a run)
     time_cue: int | None = None  # periods().first_cue of the text, read by the first figure asking
     clause_at: dict[int, int] = field(default_factory=dict)  # offset → start of its clause, as asked
+    place_above: tuple[str, str] | None = None  # (geo, evidence) from above the sentence, once asked
 
     @property
     def text(self) -> str:

@@ -370,6 +370,15 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
         text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
     ):
         return ctx.home, "clause"
+    if analysis.place_above is None:  # the same for every figure of the sentence: found once
+        analysis.place_above = _place_above(ctx, analysis, passage)
+    return analysis.place_above
+
+
+def _place_above(ctx: DocContext, analysis: SentenceAnalysis, passage: str | None) -> tuple[str, str]:
+    """(place, evidence) of a figure whose sentence does not place it: the first place of its paragraph,
+    else the passage's, else the first place of its article's title, else the document's home."""
+    sentence = analysis.sentence
     above = _first_place(
         ctx, ("subject", ctx.paragraph_first[analysis.paragraph]), _paragraph_subject, sentence
     )
