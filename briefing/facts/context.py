@@ -117,20 +117,20 @@ def document_context(document: Document) -> DocContext:
     paragraph = -1
     previous: Sentence | None = None
     text = document.text
+    by_section: dict[int | None, Default] = {}
     for sentence in document.sentences:
         broken = previous is None or text.find("\n", previous.end, sentence.start) >= 0  # a line between
         if broken or sentence.is_heading or (previous is not None and previous.is_heading):
             paragraph += 1
             ctx.paragraph_first[paragraph] = sentence.index
         ctx.paragraph_of.append(paragraph)
+        default = by_section.get(sentence.section)
+        if default is None:
+            default = by_section[sentence.section] = _default(document, sentence, ctx.year)
+        ctx.defaults.append(default)
         previous = sentence
     _blocks(ctx)
     _passage_places(ctx)
-    by_section: dict[int | None, Default] = {}
-    for sentence in document.sentences:
-        if sentence.section not in by_section:
-            by_section[sentence.section] = _default(document, sentence, ctx.year)
-        ctx.defaults.append(by_section[sentence.section])
     return ctx
 
 
