@@ -56,6 +56,7 @@ class SentenceAnalysis:
     places: list[tuple[int, int, str]]  # (start, end, name) of the places it names that a figure can be about
     byline_end: int  # end of a byline or dateline opening it (本报讯（记者 …）), else 0
     subject_end: int  # end of its first clause after the byline: where its subject is named
+    heading: str  # the section heading or article headline it sits under (Document.heading_of)
     openings: dict[int, str | None] = field(default_factory=dict)  # clause start → period opening before it
     themes: SentenceThemes | None = None  # made by the first figure asking (one themes file a run)
     time_cue: int | None = None  # periods().first_cue of the text, read by the first figure asking

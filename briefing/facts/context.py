@@ -82,6 +82,7 @@ class DocContext:
             places=[],
             byline_end=byline,
             subject_end=subject_end,
+            heading=self.document.heading_of(sentence),
         )
         analysis.places = _subjects(text, self._places_near(analysis, mentions), self.home)
         return analysis
