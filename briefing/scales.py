@@ -52,6 +52,12 @@ def _unit_forms() -> frozenset[str]:
 
 
 @cache
+@cache
+def _longest_first() -> tuple[str, ...]:
+    """The Chinese scale words, longest first (万亿 before 万)."""
+    return tuple(sorted(zh_scales(), key=len, reverse=True))
+
+
 def split_measure_word(written: str) -> tuple[str, str]:
     """A measure word as (scale word, unit form): 万亿元 → ("万亿", "元"), 万千瓦 → ("万", "千瓦"),
     千米 → ("千", "米"), 百亿级 → ("百亿", "级"), 家 → ("", "家"), 千瓦 → ("", "千瓦").
@@ -60,8 +66,10 @@ def split_measure_word(written: str) -> tuple[str, str]:
     ending in 万 or 亿 also before an unknown form (万标箱), since those are never the start of a unit,
     while 千 is (千瓦, 千克).
     """
+    by_length = _longest_first()
+    if not written.startswith(by_length):  # most measure words (家, 个, %) hold no scale
+        return "", written
     units = _unit_forms()
-    by_length = sorted(zh_scales(), key=len, reverse=True)
     for scale in by_length:
         rest = written[len(scale) :]
         if written.startswith(scale) and (rest in ("", TIER) or rest in units):

@@ -113,7 +113,7 @@ def test_label_cleaning_tries_a_pattern_only_where_it_can_match():
 
     def unguarded(head: str) -> str:
         head = labels.FILLER_HEAD.sub("", head)
-        head = labels.FILLER_TAIL.sub("", labels.FROM_TAIL.sub("", head))
+        head = labels.FILLER_TAIL.pattern.sub("", labels.FROM_TAIL.sub("", head))
         return labels.INNER_VERB.sub("", head) if len(head) > 6 else head
 
     for head in HEADS:

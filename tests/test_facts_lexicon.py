@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from briefing.facts.lexicon import _leading_chars, exclusions, periods
-from briefing.facts.tables import read_toml
+from briefing.facts.tables import TailWords, read_toml
 
 
 def test_the_characters_an_exclusion_pattern_opens_with_are_read_from_its_opening():
@@ -96,3 +100,22 @@ def test_the_marker_quick_test_passes_every_time_word_and_skips_clauses_without_
         assert lex.any_marker.search(clause), clause
         assert lex.may_mark(clause), clause
     assert not lex.may_mark("新建公园绿地12处，")
+
+
+TAIL = r"(?:同比|比上年)*(?:增长|增速|长)$"
+"""An invented tail pattern: words of shared characters, a run of one part, then one of another."""
+
+
+@given(st.text(alphabet="同比上年增长速快。\n", max_size=14))
+def test_a_tail_pattern_tried_from_its_last_run_strips_what_the_plain_pattern_strips(text: str) -> None:
+    assert TailWords(TAIL).cut(text) == re.compile(TAIL).sub("", text)
+
+
+def test_a_tail_pattern_keeps_text_before_its_run_and_refuses_a_character_class() -> None:
+    tail = TailWords(TAIL)
+    assert tail.cut("某某产量同比增长") == "某某产量"
+    assert tail.cut("增长率") == "增长率"  # the run must reach the end
+    assert tail.cut("增长\n") == "\n"
+    assert TailWords("(?:至:)+$").cut("甲至:至:") == "甲"  # a colon in a word is a character of it
+    with pytest.raises(ValueError):
+        TailWords(r"[增减]+$")

@@ -1,10 +1,13 @@
 """Quantity mentions: units, qualifiers, frames and the exclusions of the gold annotation rules."""
 
+import re
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from briefing.facts.quantities import find_quantities
+from briefing.facts.quantities import NUM_AR, NUM_CN, NUM_START, _clause_before, clause_start, find_quantities
 
 
 def one(text):
@@ -226,7 +229,7 @@ def test_every_frame_match_holds_a_trigger_of_its_finder():
         masked = masked_text(sentence)
         for finder, triggers in FRAME_FINDERS:
             for m in finder(masked):
-                assert triggers.search(masked, m.start, m.end), (finder.__name__, sentence)
+                assert any(word in masked[m.start : m.end] for word in triggers), (finder.__name__, sentence)
 
 
 def test_every_qualifier_before_a_number_is_still_read():
@@ -239,3 +242,19 @@ def test_every_qualifier_before_a_number_is_still_read():
             continue
         found = find_quantities(f"全县新建学校{word}15所。")
         assert [(m.value, m.qualifier) for m in found] == [(Decimal(15), qualifier)], word
+
+
+@given(st.text(alphabet="某地，,；。增长5\n", max_size=60), st.integers(0, 60))
+def test_the_words_before_a_number_stop_at_its_clause_start(text, at):
+    """_clause_before finds the clause's start from the last stop near `at`: the same words as cutting the
+    sentence at clause_start, at most 40 characters back."""
+    at = min(at, len(text))
+    assert _clause_before(text, at) == text[max(clause_start(text, at), at - 40) : at]
+
+
+def test_the_number_guard_admits_every_character_a_number_starts_with():
+    """The look-ahead before the plain-number pattern skips only positions where no number can start."""
+    guard, number = re.compile(NUM_START), re.compile(f"(?:{NUM_AR}|{NUM_CN})")
+    starts = [chr(code) for code in range(0x30000) if number.match(chr(code))]
+    assert "7" in starts and "万" in starts
+    assert all(guard.match(char) for char in starts)

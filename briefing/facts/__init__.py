@@ -183,7 +183,7 @@ def _fact(
         direction=direction,
         geo=geo,
         theme=theme_of(ctx, analysis, mention, geo, themes_file),
-        article=document.heading_of(sentence),
+        article=analysis.heading,
         value_max=mention.value_max,
         confidence=confidence(period_evidence, kind_evidence, geo_evidence, mention.confidence),
         sentence_index=sentence.index,

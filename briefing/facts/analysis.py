@@ -39,6 +39,7 @@ class SentenceThemes:
 
     hits: list[tuple[int, int, list[str]]]  # (start, end, themes) of each keyword, in text order
     starts: list[int]  # the start of each hit, for finding a clause's hits by bisection
+    by_theme: dict[str, list[int]]  # theme → the starts of its hits, themes in order of their first hit
     around: dict[str, float]  # keyword weights of the paragraph opening, the section heading, the headline
     regional: bool  # whether `regional` is a theme of the run (the pull of partner places)
     of_clause: dict[tuple[int, int, int, int, bool], str] = field(default_factory=dict)
@@ -55,17 +56,24 @@ class SentenceAnalysis:
     places: list[tuple[int, int, str]]  # (start, end, name) of the places it names that a figure can be about
     byline_end: int  # end of a byline or dateline opening it (本报讯（记者 …）), else 0
     subject_end: int  # end of its first clause after the byline: where its subject is named
+    heading: str  # the section heading or article headline it sits under (Document.heading_of)
     openings: dict[int, str | None] = field(default_factory=dict)  # clause start → period opening before it
     themes: SentenceThemes | None = None  # made by the first figure asking (one themes file a run)
     time_cue: int | None = None  # periods().first_cue of the text, read by the first figure asking
+    clause_at: dict[int, int] = field(default_factory=dict)  # offset → start of its clause, as asked
+    place_above: tuple[str, str] | None = None  # (geo, evidence) from above the sentence, once asked
 
     @property
     def text(self) -> str:
         return self.sentence.text
 
     def clause_start(self, at: int) -> int:
-        """Start of the clause holding offset `at`."""
-        return clause_start(self.sentence.text, at)
+        """Start of the clause holding offset `at`, found once an offset (period, kind, place and theme
+        of a figure all ask about its number's clause)."""
+        found = self.clause_at.get(at)
+        if found is None:
+            found = self.clause_at[at] = clause_start(self.sentence.text, at)
+        return found
 
 
 @cache

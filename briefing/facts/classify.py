@@ -16,7 +16,9 @@ from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
 from briefing.facts.quantities import Mention, clause_start
 
-BASE_VALUE = re.compile(r"(?:由|从)$")
+BASE_VALUE = ("由", "从", "由\n", "从\n")
+"""A clause ending with one of these (`(?:由|从)$`, which also stands before a final line break) gives
+the base value of a from–to pair."""
 NUMERAL_CHAR = re.compile(r"[\d一二三四五六七八九十两]")
 LIST_ITEM_END = re.compile(r"[\d一二三四五六七八九十]\D{0,4}$")
 """A clause ending with a figure and at most a measure word (新增停车位886个): an item of a list."""
@@ -120,18 +122,20 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
     base = lex.base_year.search(clause) if dated else None
     if base:
         return base.group("year"), False, "clause"  # 从2020年的3826.5亿元: the base value's own year
-    if BASE_VALUE.search(clause):
+    if clause.endswith(BASE_VALUE):
         plan = block if block and block.endswith("FYP") else default.period
         return _plan_base(plan), False, "base"  # 由47.6%提升至…: the plan's eve
-    clause = lex.base_span.sub("", clause) if dated else clause  # …增长到4398.6亿元: not the base year
     opening = _opening_before(analysis, start, year)
-    bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan period
-    scoped = default if default.explicit or not bounded else Default(default.period, default.role, True)
-    found = _plan_span(marker_period(clause, ("clause", "sentence"), year, scoped), block, default, year)
+    found = None
+    if _time_cue(analysis) < mention.start:  # else no time word stands before the figure in the sentence
+        clause = lex.base_span.sub("", clause) if dated else clause  # …增长到4398.6亿元: not the base year
+        bounded = (opening or block or "").endswith("FYP")  # 累计 within “十四五”期间 sums over the plan
+        scoped = default if default.explicit or not bounded else Default(default.period, default.role, True)
+        found = _plan_span(marker_period(clause, ("clause", "sentence"), year, scoped), block, default, year)
+        if found is None and mention.form == "rank":
+            previous = text[analysis.clause_start(max(start - 1, 0)) : start]
+            found = marker_period(previous, ("clause", "sentence"), year, scoped)
     opening, block = _plan_span(opening, block, default, year), _plan_span(block, block, default, year)
-    if found is None and mention.form == "rank":
-        previous = text[analysis.clause_start(max(start - 1, 0)) : start]
-        found = marker_period(previous, ("clause", "sentence"), year, scoped)
     if found is not None:
         return found, False, "clause"
     found = opening or block
@@ -149,15 +153,21 @@ def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) ->
     figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
     keeps a sentence of thousands of figures linear."""
     if start not in analysis.openings:
-        if analysis.time_cue is None:
-            analysis.time_cue = periods().first_cue(analysis.text)
-        if analysis.time_cue >= start:  # no character a time word needs stands before the clause
+        if _time_cue(analysis) >= start:  # no character a time word needs stands before the clause
             analysis.openings[start] = None
             return None
         before = analysis.text[max(0, start - OPENING_WINDOW) : start]
         before = periods().base_span.sub("", before) if "年" in before else before
         analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)
     return analysis.openings[start]
+
+
+def _time_cue(analysis: SentenceAnalysis) -> int:
+    """Where the first character a time word needs stands in the sentence (periods().first_cue), read
+    once: no time word can stand before it, in any clause."""
+    if analysis.time_cue is None:
+        analysis.time_cue = periods().first_cue(analysis.text)
+    return analysis.time_cue
 
 
 def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:

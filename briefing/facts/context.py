@@ -14,7 +14,7 @@ from functools import cache
 import ahocorasick_rs
 
 from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
-from briefing.facts.classify import LEAD, opening_period
+from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
 from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, load_themes, periods, places
 from briefing.facts.places import contains, gazetteer, resolve
@@ -74,27 +74,31 @@ class DocContext:
         byline = lead.end() if lead else 0
         stop = CLAUSE_END.search(text, byline)
         subject_end = stop.end() if stop else len(text)
-        return SentenceAnalysis(
+        analysis = SentenceAnalysis(
             sentence=sentence,
             paragraph=self.paragraph_of[sentence.index],
             default=self.defaults[sentence.index],
             passage=self.block_period[sentence.index],
-            places=_subjects(text, self._places_near(text, byline, subject_end, mentions), self.home),
+            places=[],
             byline_end=byline,
             subject_end=subject_end,
+            heading=self.document.heading_of(sentence),
         )
+        analysis.places = _subjects(text, self._places_near(analysis, mentions), self.home)
+        return analysis
 
-    def _places_near(self, text: str, byline: int, subject_end: int, mentions: list[Mention]) -> list[Hit]:
+    def _places_near(self, analysis: SentenceAnalysis, mentions: list[Mention]) -> list[Hit]:
         """Places in the sentence's opening clause and in the clauses of its figures: nowhere else can
         a figure's place be named. A span is read only where a place name may start in it (half the
         sentences holding figures name no place at all)."""
+        text = analysis.text
         starts = gazetteer().index.starts_of(text)
         if not starts:
             return []
         found: list[Hit] = []
         reach = 0
-        spans = [(byline, subject_end)] + [
-            (clause_start(text, m.number_start), m.number_start) for m in mentions
+        spans = [(analysis.byline_end, analysis.subject_end)] + [
+            (analysis.clause_start(m.number_start), m.number_start) for m in mentions
         ]
         for low, high in spans:
             low = max(low, reach)
@@ -114,20 +118,20 @@ def document_context(document: Document) -> DocContext:
     paragraph = -1
     previous: Sentence | None = None
     text = document.text
+    by_section: dict[int | None, Default] = {}
     for sentence in document.sentences:
         broken = previous is None or text.find("\n", previous.end, sentence.start) >= 0  # a line between
         if broken or sentence.is_heading or (previous is not None and previous.is_heading):
             paragraph += 1
             ctx.paragraph_first[paragraph] = sentence.index
         ctx.paragraph_of.append(paragraph)
+        default = by_section.get(sentence.section)
+        if default is None:
+            default = by_section[sentence.section] = _default(document, sentence, ctx.year)
+        ctx.defaults.append(default)
         previous = sentence
     _blocks(ctx)
     _passage_places(ctx)
-    by_section: dict[int | None, Default] = {}
-    for sentence in document.sentences:
-        if sentence.section not in by_section:
-            by_section[sentence.section] = _default(document, sentence, ctx.year)
-        ctx.defaults.append(by_section[sentence.section])
     return ctx
 
 
@@ -180,6 +184,9 @@ def _blocks(ctx: DocContext) -> None:
     local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
     leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
     seen: set[int] = set()
+    # opening_period's first test, asked here before calling it: a sentence inside a paragraph nearly
+    # always opens with no time word, and every sentence of the document passes through this loop
+    opens_timed = periods().any_marker.match
     for sentence in sentences:
         if sentence.is_heading:
             block, local, leading = None, None, None
@@ -187,7 +194,9 @@ def _blocks(ctx: DocContext) -> None:
             continue
         paragraph = ctx.paragraph_of[sentence.index]
         leading = paragraph if leading is None else leading
-        text = _without_lead(sentence.text)
+        text = sentence.text
+        if "（" in text or "(" in text or text.startswith(OPENER_WORDS):  # else no lead to take off
+            text = _without_lead(text)
         if paragraph not in seen or paragraph == leading:
             lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
@@ -195,7 +204,7 @@ def _blocks(ctx: DocContext) -> None:
             else:
                 block, local = lead or block, None
             seen.add(paragraph)
-        else:  # it dates the rest of its paragraph (…；其中，本地户籍劳动力调查失业率为5.1%)
+        elif opens_timed(text, 0, OPENING_WINDOW):  # it dates the rest of its paragraph (…；其中，…)
             local = opening_period(text, ctx.year) or local
         ctx.block_period.append(local or block)
     # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
@@ -362,6 +371,15 @@ def geo_of(ctx: DocContext, analysis: SentenceAnalysis, mention: Mention) -> tup
         text.startswith(ctx.home_forms, start) or text.startswith(ctx.home_forms, analysis.byline_end)
     ):
         return ctx.home, "clause"
+    if analysis.place_above is None:  # the same for every figure of the sentence: found once
+        analysis.place_above = _place_above(ctx, analysis, passage)
+    return analysis.place_above
+
+
+def _place_above(ctx: DocContext, analysis: SentenceAnalysis, passage: str | None) -> tuple[str, str]:
+    """(place, evidence) of a figure whose sentence does not place it: the first place of its paragraph,
+    else the passage's, else the first place of its article's title, else the document's home."""
+    sentence = analysis.sentence
     above = _first_place(
         ctx, ("subject", ctx.paragraph_first[analysis.paragraph]), _paragraph_subject, sentence
     )
@@ -479,7 +497,12 @@ def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | N
     keywords = _theme_matcher(extra)
     hits = keywords.hits(analysis.text)
     around = _shared_surroundings(ctx, analysis.sentence, extra)
-    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], around, "regional" in keywords.owners)
+    by_theme: dict[str, list[int]] = {}
+    for at, _, tids in hits:
+        for tid in tids:
+            by_theme.setdefault(tid, []).append(at)
+    regional = "regional" in keywords.owners
+    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], by_theme, around, regional)
     return analysis.themes
 
 
@@ -507,14 +530,13 @@ def _clause_theme(
     while start > 0 and low == high:  # 同比增长22.8% is about the subject of the clause before
         start = analysis.clause_start(start - 1)
         low = bisect_left(starts, start)
-    around: set[str] = set()  # a theme counts once from the rest of the sentence: a list sentence
-    for at, _, tids in hits:  # naming GDP, investment and prices must not outvote the clause's 失业率
-        inside = start <= at < end
-        for tid in tids:
-            if inside or tid not in around:
-                scores[tid] = scores.get(tid, 0.0) + (CLAUSE if inside else SENTENCE)
-            if not inside:
-                around.add(tid)
+    # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
+    # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
+    # the order of their first keyword, so ties break as they would hit by hit.
+    for tid, ats in themes.by_theme.items():
+        inside = bisect_left(ats, end) - bisect_left(ats, start)
+        weight = CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
+        scores[tid] = scores.get(tid, 0.0) + weight
     if partner and themes.regional:
         scores["regional"] = scores.get("regional", 0.0) + PARTNER
     if not scores:
@@ -525,8 +547,8 @@ def _clause_theme(
 def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
     """Themes of the clause keyword closest to the number, which names what it measures: 二氧化碳排放
     just before 下降3%, 中小学 just after 500所. The earlier one wins a tie."""
-    if not hits:
-        return []
+    if len(hits) < 2:  # most clauses hold one keyword or none
+        return hits[0][2] if hits else []
     first, last = number
     return min(hits, key=lambda hit: first - hit[1] if hit[1] <= first else hit[0] - last)[2]
 

@@ -16,7 +16,7 @@ from typing import Any
 from briefing.facts.context import strip_byline
 from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
-from briefing.facts.tables import read_toml
+from briefing.facts.tables import TailWords, read_toml
 
 TIME = (
     r"上半年|下半年|今年|明年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
@@ -37,13 +37,13 @@ TAIL_WORDS = (
     *("了", "超过", "约", "分别", "均", "已", "累计", "保持", "的"),
 )
 """Filler words a label does not end with (…达到, …增长到, …共计)."""
-FILLER_TAIL = re.compile(f"(?:{'|'.join(TAIL_WORDS)})+$")
+FILLER_TAIL = TailWords(f"(?:{'|'.join(TAIL_WORDS)})+$")
 TAIL_ENDS = frozenset(word[-1] for word in TAIL_WORDS) | {"\n"}
 """The last characters of TAIL_WORDS (and the line break `$` may stand before): a text ending otherwise
 has no filler tail, and most labels do not."""
 INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
 """规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
-CHANGE_TAIL = re.compile(
+CHANGE_TAIL = TailWords(
     r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年|比上月|较上月|较年初|名义|实际)*"
     r"(?:增长|下降|上涨|下跌|提高|降低|减少|增加|回落|改善|上升|增速|增幅|降幅|涨幅|下滑)$"
 )
@@ -56,7 +56,7 @@ TO_LEG = re.compile(rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下�
 """…增长到2025年的4.93万亿元: the end point of a from–to pair, which shares the subject of its start."""
 PAIR_START = re.compile(r"(?:从|由)(?=.+(?:到|至))")
 """The start of a from–to pair (从…增长到…) in a clause."""
-COMPARED_TAIL = re.compile(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
+COMPARED_TAIL = TailWords(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
 CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
 LIST_JOINT = "、，,和及与并且的"
@@ -72,7 +72,7 @@ def respective_labels(text: str, start: int, at: int, count: int) -> list[str] |
     """Labels of the `count` figures after 分别 at `at` in the clause starting at `start`, in order
     (A、B分别增长x%、y% → A, B; 食品、石化等产业增加值分别… → 食品产业增加值, 石化产业增加值), or None when
     the subjects listed before 分别 do not match the figures one for one."""
-    subject = COMPARED_TAIL.sub("", _clean(strip_byline(text[start:at].strip())))
+    subject = COMPARED_TAIL.cut(_clean(strip_byline(text[start:at].strip())))
     items, _, tail = subject.partition("等")
     names = [n for n in re.split(r"[、和及与]", items) if n]
     if count < 2 or len(names) != count:
@@ -96,8 +96,8 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
     head = _clean(strip_byline(text[own_start : mention.start].strip()).lstrip(LIST_JOINT))
     if not head.startswith(_comparatives()):
         return None
-    rest = CHANGE_TAIL.sub("", head)
-    if not rest or COMPARED_TAIL.fullmatch(rest):
+    rest = CHANGE_TAIL.cut(head)
+    if not rest or COMPARED_TAIL.pattern.fullmatch(rest):
         return None
     return subject + head
 
@@ -111,7 +111,7 @@ def _words() -> dict[str, Any]:
 def bare_change_label(label: str, subject: str) -> str | None:
     """Label of a figure whose clause names only a change (某某产量120万吨，同比增长近1倍 → 某某产量同比增长):
     the subject of the figure before it (`subject`) and the change; None when the label names more."""
-    if not subject or not label or CHANGE_TAIL.sub("", label):
+    if not subject or not label or CHANGE_TAIL.cut(label):
         return None
     return subject + label
 
@@ -227,7 +227,7 @@ def change_label(text: str, mention: Mention, label: str, subject: str, directio
     figure it qualifies) and what the change is (同比增速, 降幅)."""
     start = clause_start(text, mention.number_start)
     yoy = "同比" in text[start : mention.start]
-    own = CHANGE_TAIL.sub("", label)
+    own = CHANGE_TAIL.cut(label)
     own = _clean(own) if own != label else ""
     base = own if len(own) >= 2 else subject
     if not base:
@@ -240,11 +240,12 @@ def _clean(head: str) -> str:
     """The label words of `head`: filler words off both ends and an inner verb (…累计实现收入) out. Each
     pattern is tried only where the words it needs are there (从/由, a filler's last character,
     实现/完成): most heads need none of them."""
-    head = FILLER_HEAD.sub("", head)
+    lead = FILLER_HEAD.match(head)  # the one match `sub` would take off (the pattern opens with ^)
+    head = head[lead.end() :] if lead else head
     if "从" in head or "由" in head:
         head = FROM_TAIL.sub("", head)
     if head and head[-1] in TAIL_ENDS:
-        head = FILLER_TAIL.sub("", head)
+        head = FILLER_TAIL.cut(head)
     if len(head) > 6 and ("实现" in head or "完成" in head):
         head = INNER_VERB.sub("", head)
     return head

@@ -116,10 +116,13 @@ def _parse_small(text: str) -> Decimal | None:
 
 def parse_number(text: str) -> Decimal | None:
     """Any numeral the extractor reads: Arabic, Chinese, or Arabic with a Chinese multiplier (1.2万)."""
-    text = normalise(text.strip())
+    text = text.strip()
+    if text.isascii() and text.isdigit():  # the common case, ASCII digits: nothing to fold or validate
+        return Decimal(text)
+    text = normalise(text)
     if not text:
         return None
-    if text.isdecimal():  # the common case, digits only: nothing to validate
+    if text.isdecimal():  # digits only: nothing to validate
         return Decimal(text)
     value = parse_arabic(text)
     if value is not None:

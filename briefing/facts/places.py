@@ -141,7 +141,8 @@ def _forms_by_name() -> dict[str, tuple[str, ...]]:
     """Place name → its written forms, the full name first."""
     forms: dict[str, list[str]] = {}
     for form, found in gazetteer().places.items():
-        for place in dict.fromkeys(p.name for p in found):
+        names = (found[0].name,) if len(found) == 1 else dict.fromkeys(p.name for p in found)  # most: one
+        for place in names:
             forms.setdefault(place, []).append(form)
     return {name: tuple(sorted(written, key=lambda form: form != name)) for name, written in forms.items()}
 

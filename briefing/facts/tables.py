@@ -38,3 +38,31 @@ def _tree_pattern(node: dict) -> str:
     if "" in node:  # a word ends here: the longer words through this node are tried first
         return f"(?:{body})?"
     return body
+
+
+class TailWords:
+    """A pattern of words that only matches at the end of a text (`(?:达到|至|为)+$`), and the removal of
+    its match: what `re.compile(pattern).sub("", text)` gives.
+
+    Python's engine tries such a pattern at every position of the text, and labels ask it thousands of
+    times. A match holds only characters written in the pattern, so it cannot begin before the last
+    character of the text that is not one of them: the pattern is tried from there on. The pattern
+    must spell out every character it can match (no classes, escapes or `.`)."""
+
+    def __init__(self, pattern: str) -> None:
+        if any(sign in pattern for sign in "[\\."):
+            raise ValueError(f"a tail pattern names its characters one by one: {pattern}")
+        self.pattern = re.compile(pattern)
+        self.chars = frozenset(char for char in pattern.replace("(?:", "") if char not in "()?|+*$")
+
+    def cut(self, text: str) -> str:
+        """`text` without the words the pattern matches at its end."""
+        if text.endswith("\n"):  # `$` also stands before a final line break: the plain way
+            return self.pattern.sub("", text)
+        begin = len(text)
+        while begin and text[begin - 1] in self.chars:
+            begin -= 1
+        if begin == len(text):
+            return text
+        found = self.pattern.search(text, begin)
+        return text[: found.start()] if found else text

@@ -12,8 +12,9 @@ import re
 from briefing import scales
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.facts.lexicon import measure_words
+from briefing.facts.tables import TailWords
 
-_FILLER_END = re.compile(
+_FILLER_END = TailWords(
     r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了|净增|新增|分别)+$"
 )
 _AFTER_STOP = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_MARKS)}\\d（(]")
@@ -36,7 +37,8 @@ def unit_of(form: str, before: str, after: str) -> str:
         return lex.units.get(form, "unit")
     window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]
     best: tuple[int, str] | None = None
-    for rule in rules:
+    # one search tells whether any noun of the rules follows (家 has dozens; most figures have none)
+    for rule in rules if lex.noun_finders[form].search(window) else ():
         for keyword in rule.keywords:
             at = window.find(keyword)
             if rule.adjacent and at > 0:
@@ -48,7 +50,7 @@ def unit_of(form: str, before: str, after: str) -> str:
     if best is not None:
         return best[1]
     # no noun after it names what is counted: the noun before it does (省属企业由66户整合至12户)
-    head = _FILLER_END.sub("", before)
+    head = _FILLER_END.cut(before)
     for rule in rules:
         if not rule.after_only and head.endswith(rule.keywords):
             return rule.unit
@@ -57,7 +59,7 @@ def unit_of(form: str, before: str, after: str) -> str:
 
 def bare_unit(before: str) -> str | None:
     """Unit of a number written with 万/亿 but no measure word, from the noun before it (参与人数约122万)."""
-    head = _FILLER_END.sub("", before)
+    head = _FILLER_END.cut(before)
     for unit, words in measure_words().bare.items():
         if head.endswith(words):
             return unit
