@@ -80,7 +80,7 @@ def default_jobs() -> int:
 def translation_layer(options: BuildOptions):
     """The zh→en layer; a user glossary that cannot be read is a UsageError."""
     from briefing.translate import Glossary, GlossaryError, TranslationLayer
-    from briefing.translate.derived import cache_home
+    from briefing.translate.memory import default_path
 
     try:
         glossary = Glossary.load(options.glossaries)
@@ -88,7 +88,7 @@ def translation_layer(options: BuildOptions):
         raise UsageError(str(exc)) from None
     return TranslationLayer(
         glossary,
-        cache_path=cache_home() / "translations.sqlite",
+        cache_path=default_path(),
         use_cache=options.use_cache,
     )
 
