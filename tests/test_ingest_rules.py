@@ -26,6 +26,9 @@ def first_by_trying(patterns: list[str], text: str, full: bool) -> tuple[int, st
         (["(a)\\1", "(b)\\1", "ab"], False),  # back-references: numbered per pattern
         (["(?P<x>a)", "(?P<x>b)"], False),  # one group name in two patterns
         (["a", "(?i)B"], False),  # a global flag, only allowed at the start of a pattern
+        (["(?i)B", "a"], False),  # ... which a pattern's own group is not, even for the first one
+        (["x", "(a)?(?(1)b|c)"], False),  # a conditional on a group number: numbered per pattern
+        (["(?P<y>a)?(?(y)b|c)", "d"], False),  # one on a group name takes the safe way too
     ],
 )
 def test_first_of_finds_what_trying_each_pattern_in_order_finds(patterns, combined):
@@ -45,3 +48,11 @@ def test_first_of_finds_what_trying_each_pattern_in_order_finds(patterns, combin
 def test_no_pattern_matches_nothing():
     rules = FirstOf([])
     assert rules.match("") is None and rules.fullmatch("a") is None and rules.which("a") is None
+
+
+def test_a_conditional_on_a_group_number_tests_its_own_pattern_s_group():
+    """Combined, `(?(1)…)` would test the alternation's group 1 (the first pattern's own), not `(a)`."""
+    rules = FirstOf(["(a)?(?(1)b|c)", "x"])
+    assert rules.match("ab").group() == "ab"
+    assert rules.match("ac") is None
+    assert rules.match("cx").group() == "c" and rules.which("x") == 1

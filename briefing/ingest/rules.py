@@ -46,8 +46,10 @@ class Heading:
     inline: bool  # a long line may open with it, its first sentence being the heading
 
 
-_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=")
-"""A back-reference in a pattern (by number or name), which an alternation of patterns would renumber."""
+_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+"""A reference to a group in a pattern: a back-reference `\\1` or a conditional `(?(1)…|…)`. An
+alternation of patterns renumbers their groups, so such a reference would silently test another
+pattern's group; those by name (`(?P=x)`, `(?(x)…)`) would survive it but take the safe way too."""
 
 
 class FirstOf:
@@ -57,8 +59,8 @@ class FirstOf:
     One alternation of them where they allow it, each alternative a group of its own: one regex call
     a line instead of one a rule (ingest tests every line against every chrome rule, and the calls,
     not the matching, were most of its cost); `match` and `fullmatch` are then the alternation's own.
-    The patterns one by one where they do not: a back-reference, a group name used twice or a global
-    flag would not survive the alternation."""
+    The patterns one by one where they do not: a back-reference or conditional, a group name used twice
+    or a global flag `(?i)` would not survive the alternation (the last two do not compile in it)."""
 
     match: Callable[[str], re.Match[str] | None]
     fullmatch: Callable[[str], re.Match[str] | None]
@@ -122,23 +124,16 @@ class Rules:
     issuer_patterns: tuple[re.Pattern[str], ...]
 
     def read_line(self, line: str) -> tuple[bool, bool]:
-        """(meta, chrome): whether the line is metadata (`is_meta` or `is_byline`), and whether it is
-        metadata or page chrome (`is_boilerplate`); the line folded once for all the tests, which
-        every line of every source goes through."""
+        """(meta, chrome): whether the line is metadata (a `label: value` line describing the page,
+        日期:… 来源:…, or a byline), and whether it is metadata or page chrome (a toolbar, a boilerplate
+        line or a photo credit); the line folded once for all the tests, which every line of every
+        source goes through."""
         folded = fold_spaces(line)
         meta = self._is_meta(line, folded) or self._is_byline(folded)
         return meta, meta or self._is_boilerplate(folded)
 
-    def is_meta(self, line: str) -> bool:
-        """A `label: value` line describing the page (日期:… 来源:…)."""
-        return self._is_meta(line, fold_spaces(line))
-
     def _is_meta(self, line: str, folded: str) -> bool:
         return len(line) <= self.meta_max_chars and self.meta_line.fullmatch(folded) is not None
-
-    def is_boilerplate(self, line: str) -> bool:
-        """Page chrome: a toolbar, a boilerplate line or a photo credit."""
-        return self._is_boilerplate(fold_spaces(line))
 
     def _is_boilerplate(self, folded: str) -> bool:
         # the credits apart, not in `chrome` too: compiling their CJK ranges twice costs 5 ms a process
