@@ -40,6 +40,12 @@ def _tree_pattern(node: dict) -> str:
     return body
 
 
+_UNSPELLED = re.compile(r"[\[\\.{^]|\(\?(?!:)")
+"""What a tail pattern may not hold: a class, an escape or `.` (characters it does not spell out), any
+`(?…)` but `(?:` (a flag such as `(?i)` matches characters it does not spell out), a count `{2}` or `^`
+(no list of tail words needs these; refusing them keeps the reading of the pattern's characters simple)."""
+
+
 class TailWords:
     """A pattern of words that only matches at the end of a text (`(?:达到|至|为)+$`), and the removal of
     its match: what `re.compile(pattern).sub("", text)` gives.
@@ -47,13 +53,22 @@ class TailWords:
     Python's engine tries such a pattern at every position of the text, and labels ask it thousands of
     times. A match holds only characters written in the pattern, so it cannot begin before the last
     character of the text that is not one of them: the pattern is tried from there on. The pattern
-    must spell out every character it can match (no classes, escapes or `.`)."""
+    must spell out every character it can match, and only those (see `_UNSPELLED`)."""
 
     def __init__(self, pattern: str) -> None:
-        if any(sign in pattern for sign in "[\\."):
-            raise ValueError(f"a tail pattern names its characters one by one: {pattern}")
+        if _UNSPELLED.search(pattern):
+            raise ValueError(f"a tail pattern names its characters one by one, with no flag: {pattern}")
         self.pattern = re.compile(pattern)
         self.chars = frozenset(char for char in pattern.replace("(?:", "") if char not in "()?|+*$")
+
+    @classmethod
+    def any_of(cls, words: Iterable[str]) -> TailWords:
+        """Any run of the listed words ending a text (…达到, …共计为), each word plain text (a data list)."""
+        words = list(words)
+        marked = [word for word in words if not word or re.escape(word) != word]
+        if marked:
+            raise ValueError(f"a tail word is plain text, without regex signs or blanks: {marked}")
+        return cls(f"(?:{'|'.join(words)})+$")
 
     def cut(self, text: str) -> str:
         """`text` without the words the pattern matches at its end."""
