@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 
 import pytest
 
 from briefing.ingest.rules import FirstOf
+
+rules_module = importlib.import_module("briefing.ingest.rules")  # the package's `rules` is the function
 
 
 def first_by_trying(patterns: list[str], text: str, full: bool) -> tuple[int, str] | None:
@@ -56,3 +59,15 @@ def test_a_conditional_on_a_group_number_tests_its_own_pattern_s_group():
     assert rules.match("ab").group() == "ab"
     assert rules.match("ac") is None
     assert rules.match("cx").group() == "c" and rules.which("x") == 1
+
+
+@pytest.mark.parametrize("patterns", [["a)|(b", "x"], ["[a", "b]"], ["(?#a", "b)"]])
+@pytest.mark.parametrize("check", ["parse", "compile"])
+def test_a_malformed_pattern_is_an_error_even_where_neighbours_would_close_it(patterns, check, monkeypatch):
+    """Joined, `(?P<_0>a)|(b)|(?P<_1>x)` compiles: the malformed rule must still fail as it does alone,
+    whether it is checked by parsing or (a Python without re._parser) by compiling it."""
+    if check == "compile":
+        monkeypatch.setattr(rules_module, "_parse", re.compile)
+    with pytest.raises(re.error):
+        FirstOf(patterns)
+    assert FirstOf(["a|(b)", "x"]).combined is not None  # a well-formed one is still joined
