@@ -112,13 +112,14 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def is_leftover(path: Path) -> bool:
-    """A temporary file or staging folder of our naming, from before this process, whose writer is gone."""
+def is_leftover(path: Path, *, this_run: bool = False) -> bool:
+    """A temporary file or staging folder of our naming whose writer is gone, from before this process
+    (or, with `this_run`, from this run's own stopped workers too)."""
     match = _OURS.match(path.name)
     if match is None:
         return False
     try:
-        if path.lstat().st_mtime >= _STARTED:
+        if path.lstat().st_mtime >= _STARTED and not this_run:
             return False
     except OSError:
         return False
@@ -131,8 +132,19 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     if folder in _swept:
         return []
     _swept.add(folder)
+    return _sweep(folder, this_run=False)
+
+
+def sweep_stopped_workers(folder: Path) -> list[Path]:
+    """Remove from `folder` what this run's worker processes left when they were stopped (interrupted)."""
+    return _sweep(folder, this_run=True)
+
+
+def _sweep(folder: Path, *, this_run: bool) -> list[Path]:
     try:
-        leftovers = [p for p in folder.iterdir() if p.name.startswith(".") and is_leftover(p)]
+        leftovers = [
+            p for p in folder.iterdir() if p.name.startswith(".") and is_leftover(p, this_run=this_run)
+        ]
     except OSError:
         return []
     for path in leftovers:

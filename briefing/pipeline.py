@@ -80,7 +80,7 @@ def default_jobs() -> int:
 def translation_layer(options: BuildOptions):
     """The zh→en layer; a user glossary that cannot be read is a UsageError."""
     from briefing.translate import Glossary, GlossaryError, TranslationLayer
-    from briefing.translate.derived import cache_home
+    from briefing.translate.memory import default_path
 
     try:
         glossary = Glossary.load(options.glossaries)
@@ -88,7 +88,7 @@ def translation_layer(options: BuildOptions):
         raise UsageError(str(exc)) from None
     return TranslationLayer(
         glossary,
-        cache_path=cache_home() / "translations.sqlite",
+        cache_path=default_path(),
         use_cache=options.use_cache,
     )
 
@@ -485,7 +485,12 @@ def build(
 
     jobs = min(options.jobs, len(sources.items))
     if jobs > 1:
-        results, one_pagers = _build_in_processes(sources.items, context, jobs, say)
+        try:
+            results, one_pagers = _build_in_processes(sources.items, context, jobs, say)
+        except BaseException:  # interrupted: the workers are stopped; what they were writing goes too
+            atomic.sweep_stopped_workers(out)
+            atomic.sweep_stopped_workers(out / "themes")
+            raise
     else:
         results = [build_document(source, context, say) for source in sources.items]
         material = _material([r for r in results if not r.failure])
@@ -692,7 +697,7 @@ def _host(jobs: int) -> None:
         while (request := _requests.get()) is not None:
             if request == _ABORT:
                 if pool is not None:
-                    pool.shutdown(cancel_futures=True)
+                    _stop_now(pool)
                 break
             key, kind, job = request
             if pool is None:
@@ -705,6 +710,19 @@ def _host(jobs: int) -> None:
                 _replies.put((key, _typeset_here(kind, job, context)))
                 continue
             future.add_done_callback(partial(_reply, key, kind, job))
+
+
+def _stop_now(pool: Executor) -> None:
+    """Stop the typesetting pool without waiting for the briefs it is typesetting: its workers ignore
+    Ctrl-C (see `_ignore_interrupts`), so an interrupted run would otherwise wait for each to finish.
+    `ProcessPoolExecutor` has no public way to stop its workers before Python 3.14
+    (`terminate_workers`); `_processes` is the same in 3.11–3.13."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(timeout=10)  # gone, not zombies: the main process then sweeps their files
 
 
 def _ignore_interrupts() -> None:
@@ -726,6 +744,8 @@ def _typeset_here(kind: str, job: Any, context: _Context) -> _Built | str:
 def _reply(key: int | str, kind: str, job: Any, future: Future) -> None:
     from concurrent.futures.process import BrokenProcessPool
 
+    if future.cancelled():  # the run was interrupted: nobody waits for this one
+        return
     try:
         outcome = future.result()
     except BrokenProcessPool:  # a typesetting worker was killed

@@ -8,6 +8,7 @@ closed) are at the end. The texts are invented for these tests.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -430,6 +431,28 @@ def test_models_install_sweeps_staging_folders_of_killed_installs(
 
 
 # ---------------------------------------------------------------- in a real process
+
+
+@pytest.mark.parametrize(
+    ("args", "status"), [(["facts", "county.txt"], 0), (["build", "missing.txt", "--out", "out"], 1)]
+)
+def test_a_command_called_in_process_gives_the_caller_its_collector_back(
+    args: list[str], status: int
+) -> None:
+    """The commands tune Python's cyclic collector for their run (cli.py); a caller in the same process
+    (these tests, which then build charts full of reference cycles) gets its own setting back, also
+    from a command that failed."""
+    Path("county.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    gc.set_threshold(1234, 11, 12)  # the caller's own
+    try:
+        result = run(*args)
+        assert result.exit_code == status, result.stderr
+        assert gc.isenabled()
+        assert gc.get_threshold() == (1234, 11, 12)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def test_reading_stdin_when_it_is_closed_is_a_usage_error(tmp_path: Path) -> None:

@@ -154,3 +154,51 @@ def test_a_typesetting_host_that_dies_costs_the_briefs_not_the_run(
         "briefs": [],
         "themes": [],
     }
+
+
+def test_ctrl_c_during_a_parallel_build_stops_every_process_and_leaves_no_half_outputs(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Ctrl-C reaches the whole foreground process group (the main process, its composing pool, the
+    typesetting host and its pool) while briefs are being typeset: the run must end promptly, leave no
+    process behind and no half-written brief or manifest."""
+    import os
+    import signal
+    import time
+
+    started = tmp_path / "typesetting-started"
+    harness = (
+        "import time, briefing.pdf\n"
+        "from briefing.cli import main\n"
+        "def slow(brief, path, **kwargs):\n"
+        f"    open({str(started)!r}, 'a').close()\n"
+        "    time.sleep(120)\n"
+        "briefing.pdf.write_brief_pdf = slow\n"
+        f"main(['build', *{[str(p) for p in sorted(EXAMPLES.glob('*.txt'))]!r}, '--out', "
+        f"{str(tmp_path / 'out')!r}, '-j2', '--quiet'])\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", harness],
+        env={**os.environ, **env},
+        start_new_session=True,  # its own process group, as a shell gives a foreground job
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not started.exists():
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert time.monotonic() < deadline, "typesetting never started"
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode != 0
+    time.sleep(0.5)  # let the kernel reap what was told to exit
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nothing of the group is left running
+    out = tmp_path / "out"
+    assert not (out / "manifest.json").exists()
+    assert not [p for p in out.rglob("*") if p.is_file() and p.suffix in (".pdf", ".part", ".jsonl", ".json")]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from briefing.translate import Glossary, cedict
+from briefing.translate.datafile import DamagedDataError
 from briefing.translate.labels import LabelComposer
 from briefing.translate.termbase import Termbase
 
@@ -125,3 +126,18 @@ def test_lookup_agrees_with_the_whole_table() -> None:
     for zh in list(table)[::97]:
         assert cedict.lookup(zh) == table[zh]
         assert cedict.lookup(zh + "\uffff") is None
+
+
+@pytest.mark.parametrize("text", ["", "# header\n煤炭\tcoal\n钢铁\tst"])  # empty, cut short
+def test_a_damaged_index_file_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    path = tmp_path / "cedict.tsv"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(cedict, "INDEX_PATH", path)
+    cedict.index.cache_clear()
+    try:
+        with pytest.raises(DamagedDataError, match=f"^{path}: .*reinstall briefing$"):
+            cedict.lookup("煤炭")
+    finally:
+        cedict.index.cache_clear()

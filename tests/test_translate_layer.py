@@ -19,6 +19,7 @@ from briefing.render import render_en
 from briefing.translate import Glossary, TranslationLayer
 from briefing.translate.fidelity import check_numbers
 from briefing.translate.labels import LABEL_BY
+from briefing.translate.memory import default_path
 
 pytest_plugins = ["argos_test_model"]  # argos_archive, packages_dir, installed_model
 
@@ -213,3 +214,16 @@ def test_english_subject_for_sentences_that_state_the_change(packages_dir: Path,
     assert layer.english_subject("社会消费品零售总额增速") == Translation(
         "total retail sales of consumer goods", "glossary"
     )
+
+
+def test_translation_memory_lives_under_an_absolute_xdg_cache_home_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The XDG spec says to ignore a relative XDG_CACHE_HOME: it would put the memory wherever the
+    command happens to run."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert default_path() == tmp_path / "cache" / "briefing" / "translations.sqlite"
+    for unusable in ("cache", ""):
+        monkeypatch.setenv("XDG_CACHE_HOME", unusable)
+        assert default_path() == tmp_path / "home" / ".cache" / "briefing" / "translations.sqlite"

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.translate import Glossary
-from briefing.translate.segmenter import INDEX_PATH, Segmenter, WordIndex, shipped_index
+from briefing.translate import Glossary, segmenter
+from briefing.translate.datafile import DamagedDataError
+from briefing.translate.segmenter import INDEX_PATH, JiebaIndex, Segmenter, shipped_index
 from briefing.translate.termbase import Termbase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,7 @@ def index_tool():
 
 def test_index_answers_every_word_and_its_frequency(index_tool) -> None:
     words = {"甲乙": 7, "甲乙丙": 3, "甲": 40, "乙丁": 5, "甲乙丙丁戊": 1}
-    index = WordIndex(index_tool.index_bytes(words))
+    index = JiebaIndex(index_tool.index_bytes(words))
     assert index.total == sum(words.values())
     assert index.frequencies([*words, "甲丙", "乙"]) == words
     assert index.entries("甲乙") == {"甲乙": 7, "甲乙丙": 3, "甲乙丙丁戊": 1}
@@ -93,6 +94,22 @@ def test_index_answers_every_word_and_its_frequency(index_tool) -> None:
 def test_index_refuses_a_word_the_reader_would_misread(index_tool) -> None:
     with pytest.raises(ValueError, match="space, tab or line break"):
         index_tool.index_bytes({"甲 乙": 3})
+
+
+@pytest.mark.parametrize("keep", [0, 10, 20, -1])  # empty, inside the header, inside the table, last byte
+def test_a_damaged_index_file_is_named_with_what_to_do(
+    index_tool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: int
+) -> None:
+    """A damaged installation gives one error naming the file, not a traceback from mmap or struct."""
+    path = tmp_path / "jieba_words.bin"
+    path.write_bytes(index_tool.index_bytes({"甲乙": 7, "丙丁": 3})[:keep])
+    monkeypatch.setattr(segmenter, "INDEX_PATH", path)
+    shipped_index.cache_clear()
+    try:
+        with pytest.raises(DamagedDataError, match=f"^{path}: .*reinstall briefing$"):
+            shipped_index()
+    finally:
+        shipped_index.cache_clear()
 
 
 def test_shipped_index_is_what_the_tool_makes_from_jiebas_dictionary(index_tool) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.translate import Glossary
+from briefing.translate.glossary import fold
 from briefing.translate.termbase import TERMBASE_PATHS, Termbase, read_termbase, shipped_terms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +64,27 @@ def test_malformed_termbase_line_names_file_and_line(tmp_path: Path) -> None:
     path.write_text("# comment\n煤炭\tcoal\tsector\n钢铁\tsteel\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.tsv:3:"):
         list(read_termbase(path))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# comment\n煤炭\tcoal\tsector\n\n  \n纺织品\ttextiles\tproduct",  # plain: one expression reads it
+        "煤炭\tcoal\tsector\n（ＰＭ２．５）浓度\tPM2.5 concentration\tindicator\n",  # full-width forms fold
+        " 煤炭 \t coal\tsector \n纺织品\ttextiles\tproduct\n",  # edge spaces: read line by line
+        "煤炭\tcoal\tsector\r\n纺织品\ttextiles\tproduct\r\n",  # other line breaks: read line by line
+    ],
+)
+def test_every_way_of_reading_gives_the_entries_line_by_line(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "terms.tsv"
+    path.write_text(text, encoding="utf-8", newline="")
+    expected = [
+        (fold(zh.strip()), en.strip(), source.strip())
+        for zh, en, source in (
+            line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")
+        )
+    ]
+    assert [tuple(term) for term in read_termbase(path)] == expected
 
 
 @pytest.fixture(scope="module")

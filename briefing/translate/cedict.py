@@ -13,6 +13,7 @@ import mmap
 from functools import cache
 
 from briefing.resources import DATA_DIR
+from briefing.translate.datafile import load_mapped
 
 INDEX_PATH = DATA_DIR / "cedict.tsv"
 
@@ -22,9 +23,15 @@ def index() -> bytes | mmap.mmap:
     """The index file, mapped: its header line, then `word<TAB>sense` lines (neither field holds a tab or
     a line break) sorted by word, in UTF-8. Lookups search it by bisection: building a dict of its
     97,000 entries took 3 times as long as reading it, for the few hundred words a run looks up, and a
-    mapped file is not even read whole."""
-    with INDEX_PATH.open("rb") as file:
-        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    mapped file is not even read whole. A file without its header or its last line break was cut short
+    (datafile.DamagedDataError)."""
+    return load_mapped(INDEX_PATH, _checked)
+
+
+def _checked(data: mmap.mmap) -> mmap.mmap:
+    if data[:1] != b"#" or data[-1:] != b"\n":
+        raise ValueError(f"cut short at {len(data)} bytes")
+    return data
 
 
 def lookup(word: str) -> str | None:

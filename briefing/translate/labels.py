@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from briefing.resources import DATA_DIR
-from briefing.translate import cedict, derived
+from briefing.translate import cedict
 from briefing.translate.glossary import fold
 from briefing.translate.segmenter import Segmenter, shipped_index
 from briefing.translate.termbase import Termbase
@@ -71,14 +71,10 @@ class _Part:
 
 
 class LabelRules:
-    """data/label_rules.toml, read once; parsed when it changes, else read from the cache of derived data
-    (derived.py)."""
+    """data/label_rules.toml, read once."""
 
     def __init__(self, path: Path = RULES_PATH):
-        text = path.read_bytes()
-        data = derived.cached(
-            "label-rules", [text], lambda: tomllib.loads(text.decode("utf-8")), lambda v: isinstance(v, dict)
-        )
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
         noise = data["noise"]
         self.noise_prefixes = sorted(noise["prefixes"], key=len, reverse=True)
         self.noise_suffixes = sorted(noise["suffixes"], key=len, reverse=True)

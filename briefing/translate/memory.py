@@ -9,6 +9,7 @@ an in-memory cache and the reason is kept in `problem`.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +23,14 @@ CREATE TABLE IF NOT EXISTS memory (
     glossary TEXT NOT NULL
 )
 """
+
+
+def default_path() -> Path:
+    """$XDG_CACHE_HOME/briefing/translations.sqlite, else under ~/.cache; a relative XDG_CACHE_HOME is
+    ignored, as the XDG base directory spec says (it would put the memory wherever the command runs)."""
+    home = os.environ.get("XDG_CACHE_HOME", "")
+    cache = Path(home) if os.path.isabs(home) else Path.home() / ".cache"
+    return cache / "briefing" / "translations.sqlite"
 
 
 class TranslationMemory:

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from briefing.resources import DATA_DIR
-from briefing.translate import derived
+from briefing.translate.datafile import load_mapped
 
 INDEX_PATH = DATA_DIR / "jieba_words.bin"
 MAGIC = b"JBW5"
@@ -51,20 +51,23 @@ def bucket(key: bytes) -> int:
     return zlib.crc32(key) % BUCKETS
 
 
-class WordIndex:
+class JiebaIndex:
     """jieba's words and frequencies, read bucket by bucket (see tools/make_word_index.py)."""
 
     def __init__(self, data: bytes | mmap.mmap):
+        """A ValueError (or struct.error) for data that is not an index of this version or is cut short:
+        the last bucket ends where the file does."""
+        if len(data) < _HEADER.size:
+            raise ValueError(f"cut short at {len(data)} bytes")
         magic, buckets, self.total = _HEADER.unpack_from(data)
         if magic != MAGIC or buckets != BUCKETS:
             raise ValueError("not a word index of this version; rerun tools/make_word_index.py")
         self._offsets = array("I", data[_HEADER.size : _HEADER.size + 4 * (buckets + 1)])
         if sys.byteorder == "big":
             self._offsets.byteswap()
+        if len(self._offsets) != buckets + 1 or self._offsets[-1] != len(data):
+            raise ValueError(f"cut short at {len(data)} bytes")
         self._data = data
-        # What the index is for the cache of derived data: its header and bucket table change with
-        # any word or frequency.
-        self.identity = bytes(data[: _HEADER.size + 4 * (buckets + 1)])
 
     def _line(self, key: str) -> tuple[int, int]:
         """Where the words of `key` are in the file (after its tab, up to its line break); (0, 0)
@@ -109,30 +112,20 @@ class WordIndex:
         return found
 
 
-def _is_count(value: object) -> bool:
-    return type(value) is int and value > 0
-
-
 @cache
-def shipped_index() -> WordIndex:
+def shipped_index() -> JiebaIndex:
     """data/jieba_words.bin, mapped once per process: a run touches only the pages of its buckets."""
-    with INDEX_PATH.open("rb") as file:
-        return WordIndex(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+    return load_mapped(INDEX_PATH, JiebaIndex)
 
 
 class Segmenter:
     """jieba's segmentation (no HMM) over `index`, with `user_words` at `user_frequency`."""
 
-    def __init__(self, index: WordIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
+    def __init__(self, index: JiebaIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
         self._index = index
         user = dict.fromkeys(user_words, user_frequency)
-
-        def total() -> int:  # the user words' frequencies replace their own in the dictionary's total
-            return index.total + user_frequency * len(user) - sum(index.frequencies(user).values())
-
-        parts = [index.identity, str(user_frequency).encode(), "\n".join(user).encode("utf-8")]
-        parts += derived.code(sys.modules[__name__])
-        self._logtotal = math.log(derived.cached("segmenter-total", parts, total, _is_count))
+        known = index.frequencies(user)  # the user words' frequencies replace these in the total
+        self._logtotal = math.log(index.total + user_frequency * len(user) - sum(known.values()))
         self._user: dict[str, dict[str, int]] = {}
         for word in user:
             self._user.setdefault(word[:2], {})[word] = user_frequency
@@ -157,7 +150,7 @@ class Segmenter:
         return found
 
     def _keyed(self, key: str) -> tuple[tuple[str, int, float], ...]:
-        """The words whose key is `key` (see WordIndex), user words included, weighed."""
+        """The words whose key is `key` (see JiebaIndex), user words included, weighed."""
         found = self._by_key.get(key)
         if found is None:
             words = self._index.entries(key)

@@ -13,15 +13,13 @@ the glossary's English wins, so a user override reaches labels too.
 
 from __future__ import annotations
 
-import sys
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from briefing.resources import DATA_DIR
-from briefing.translate import derived
-from briefing.translate import glossary as glossary_module
 from briefing.translate.glossary import Glossary, fold
 
 TERMBASE_PATHS = (DATA_DIR / "termbase.tsv", DATA_DIR / "termbase_places.tsv")
@@ -38,9 +36,33 @@ class Term(NamedTuple):  # a named tuple: made ~6,000 times per process, three t
         return self.source.startswith(PLACE_SOURCES)
 
 
+# A plain entry: three tab-separated fields without edge spaces, not starting a comment. Lines break at
+# \n only (splitlines knows more breaks).
+_FIELD = r"\S(?:[^\t\n]*\S)?"
+_PLAIN_ENTRY = re.compile(rf"^(?!#)({_FIELD})\t({_FIELD})\t({_FIELD})$", re.MULTILINE)
+_SKIPPED = re.compile(r"^(?:#[^\n]*|[^\S\n]*)$", re.MULTILINE)  # comments and blank lines
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _plain_entries(text: str) -> list[tuple[str, str, str]] | None:
+    """The entries of a file whose every line is plain, a comment or blank, read by one regular
+    expression (two thirds of the time of reading it line by line; the shipped termbase is parsed in
+    every process that composes a label); None for any other file."""
+    if _OTHER_BREAKS.search(text):
+        return None
+    entries = _PLAIN_ENTRY.findall(text)
+    lines = text.count("\n") + 1  # as split("\n") counts them: a final line break leaves an empty line
+    return entries if len(entries) + len(_SKIPPED.findall(text)) == lines else None
+
+
 def read_termbase(path: Path) -> Iterator[Term]:
     """Entries of one termbase file; a malformed line raises ValueError naming the file and line."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text = path.read_text(encoding="utf-8")
+    plain = _plain_entries(text)
+    if plain is not None:
+        yield from (Term(fold(zh), en, source) for zh, en, source in plain)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
@@ -51,27 +73,12 @@ def read_termbase(path: Path) -> Iterator[Term]:
 
 @cache
 def shipped_terms() -> dict[str, Term]:
-    """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats): parsed
-    when the files change, else read from the cache of derived data (derived.py)."""
-    parts = [
-        *(path.read_bytes() for path in TERMBASE_PATHS),
-        *derived.code(sys.modules[__name__], glossary_module),
-    ]
-    rows = derived.cached("termbase", parts, _parse_shipped, _are_rows)
-    return {row[0]: Term._make(row) for row in rows}
-
-
-def _parse_shipped() -> list[tuple[str, str, str]]:
+    """The shipped termbase, first entry of a term winning (the test forbids conflicting repeats)."""
     terms: dict[str, Term] = {}
     for path in TERMBASE_PATHS:
         for term in read_termbase(path):
             terms.setdefault(term.zh, term)
-    return [(term.zh, term.en, term.source) for term in terms.values()]
-
-
-def _are_rows(value: object) -> bool:
-    """A cached value of the shape `_parse_shipped` gives (its bytes are checked by the cache)."""
-    return isinstance(value, list) and all(type(row) is tuple and len(row) == 3 for row in value[:1])
+    return terms
 
 
 class Termbase:
