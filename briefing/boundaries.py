@@ -1,10 +1,10 @@
 """Sentence and clause boundaries of Chinese text: the marks (data/punctuation.toml) and the cuts.
 
-Every stage that asks "where does this sentence or clause end" asks here, so that ingest, facts,
-translation and rendering agree on what a sentence is. Two ways to cut sentences, for two needs:
-`sentence_ends` cuts at every end mark, as the gold annotations do (ingest's sentences, which facts
-cite); `split_sentences` never cuts inside a quotation or bracket, so that the translation model sees a
-quoted sentence whole.
+Every stage reads its marks here, and its sentence and clause ends from the patterns made of them, so
+that ingest, facts, translation and rendering agree on what a sentence is. Two ways to cut sentences,
+for two needs: at every `SENTENCE_END`, inside quotations too, as the gold annotations do (ingest's
+sentences, which facts cite: ingest.sentences); `split_sentences` never cuts inside a quotation or
+bracket, so that the translation model sees a quoted sentence whole.
 """
 
 from __future__ import annotations
@@ -38,13 +38,8 @@ CLOSERS = frozenset(PAIRS.values())
 
 CLAUSE_END = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_BREAKS)}]")
 """Any mark that ends a clause: a sentence end, a comma or a colon (not the enumeration comma)."""
-_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSING)}]*")
-
-
-def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence end of `text` (a run of end marks and the closing marks after
-    them), cutting at every end mark as the gold annotations do, inside quotations too."""
-    return [m.end() for m in _SENTENCE_END.finditer(text)]
+SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSING)}]*")
+"""A sentence end as the gold annotations cut: a run of end marks and the closing marks after it."""
 
 
 def split_sentences(text: str, *, long: int | None = None) -> list[str]:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from briefing.boundaries import CLAUSE_END, CLAUSE_MARKS, SENTENCE_ENDS, sentence_ends, split_sentences
+from briefing.boundaries import CLAUSE_END, CLAUSE_MARKS, SENTENCE_END, SENTENCE_ENDS, split_sentences
 from briefing.ingest.html import read_html
 from briefing.ingest.text import superset
 from briefing.render import decimal_places
 from briefing.similarity import char_bigrams, dice
+
+
+def sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in SENTENCE_END.finditer(text)]
 
 
 def test_gold_style_cut_ends_at_every_end_mark_with_its_closing_quotes() -> None:

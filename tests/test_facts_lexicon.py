@@ -119,3 +119,28 @@ def test_a_tail_pattern_keeps_text_before_its_run_and_refuses_a_character_class(
     assert TailWords("(?:至:)+$").cut("甲至:至:") == "甲"  # a colon in a word is a character of it
     with pytest.raises(ValueError):
         TailWords(r"[增减]+$")
+
+
+UNREADABLE_TAILS = ["(?i)(?:ab)+$", "(?:ab)+(?=$)", "(?P<w>增长)$", "(?:增长){2}$", "^增长$"]
+
+
+@pytest.mark.parametrize("pattern", UNREADABLE_TAILS)
+def test_a_tail_pattern_it_cannot_try_from_its_last_run_is_refused(pattern: str) -> None:
+    """A flag, a lookaround, a named group, a count or `^`: the pattern would be read wrongly
+    (`(?i)(?:ab)+$` strips `xAB` to `x`, while its written characters cannot start before `AB`)."""
+    with pytest.raises(ValueError):
+        TailWords(pattern)
+    assert TailWords("(?:ab)+$").cut("xabab") == "x"  # `(?:` alone is a group, not a flag
+
+
+@given(st.text(alphabet="达到至为增长率\n", max_size=12))
+def test_tail_words_strip_any_run_of_the_words_at_the_end(text: str) -> None:
+    words = ["达到", "至", "增长至", "为"]
+    assert TailWords.any_of(words).cut(text) == re.sub("(?:达到|至|增长至|为)+$", "", text)
+
+
+def test_tail_words_are_plain_words() -> None:
+    assert TailWords.any_of(["达到", "为"]).cut("某某产量为达到") == "某某产量"
+    for word in ("达?", "至|为", "", "约 "):
+        with pytest.raises(ValueError):
+            TailWords.any_of(["达到", word])

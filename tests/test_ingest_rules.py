@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 import re
 
 import pytest
 
 from briefing.ingest.rules import FirstOf
+
+rules_module = importlib.import_module("briefing.ingest.rules")  # the package's `rules` is the function
 
 
 def first_by_trying(patterns: list[str], text: str, full: bool) -> tuple[int, str] | None:
@@ -26,6 +29,9 @@ def first_by_trying(patterns: list[str], text: str, full: bool) -> tuple[int, st
         (["(a)\\1", "(b)\\1", "ab"], False),  # back-references: numbered per pattern
         (["(?P<x>a)", "(?P<x>b)"], False),  # one group name in two patterns
         (["a", "(?i)B"], False),  # a global flag, only allowed at the start of a pattern
+        (["(?i)B", "a"], False),  # ... which a pattern's own group is not, even for the first one
+        (["x", "(a)?(?(1)b|c)"], False),  # a conditional on a group number: numbered per pattern
+        (["(?P<y>a)?(?(y)b|c)", "d"], False),  # one on a group name takes the safe way too
     ],
 )
 def test_first_of_finds_what_trying_each_pattern_in_order_finds(patterns, combined):
@@ -45,3 +51,23 @@ def test_first_of_finds_what_trying_each_pattern_in_order_finds(patterns, combin
 def test_no_pattern_matches_nothing():
     rules = FirstOf([])
     assert rules.match("") is None and rules.fullmatch("a") is None and rules.which("a") is None
+
+
+def test_a_conditional_on_a_group_number_tests_its_own_pattern_s_group():
+    """Combined, `(?(1)…)` would test the alternation's group 1 (the first pattern's own), not `(a)`."""
+    rules = FirstOf(["(a)?(?(1)b|c)", "x"])
+    assert rules.match("ab").group() == "ab"
+    assert rules.match("ac") is None
+    assert rules.match("cx").group() == "c" and rules.which("x") == 1
+
+
+@pytest.mark.parametrize("patterns", [["a)|(b", "x"], ["[a", "b]"], ["(?#a", "b)"]])
+@pytest.mark.parametrize("check", ["parse", "compile"])
+def test_a_malformed_pattern_is_an_error_even_where_neighbours_would_close_it(patterns, check, monkeypatch):
+    """Joined, `(?P<_0>a)|(b)|(?P<_1>x)` compiles: the malformed rule must still fail as it does alone,
+    whether it is checked by parsing or (a Python without re._parser) by compiling it."""
+    if check == "compile":
+        monkeypatch.setattr(rules_module, "_parse", re.compile)
+    with pytest.raises(re.error):
+        FirstOf(patterns)
+    assert FirstOf(["a|(b)", "x"]).combined is not None  # a well-formed one is still joined

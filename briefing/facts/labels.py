@@ -26,21 +26,22 @@ FILLER_HEAD = re.compile(
     rf"^(?:(?:{TIME})[，,]?|全区|全市|全省|全县|我区|本市|其中|同时|此外|共计|累计|已经|已|预计|力争|确保|将|"
     r"实现|完成|当季|分季度看|按不变价格计算)+"
 )
-TAIL_VERBS = (
-    *("增长", "提高", "提升", "增加", "扩大", "下降", "降低"),
-    *("减少", "稳定", "保持", "维持", "控制", "跨越", "迈上"),
-)
-TAIL_WORDS = (
-    *(verb + to for verb in TAIL_VERBS for to in "到至在"),
-    *("基本都在", "都在", "跨越", "突破", "迈上", "跃上", "达到", "达", "增至", "提升至"),
-    *("升至", "至", "为", "由", "从", "共计", "共", "合计", "总计", "实现", "完成", "有"),
-    *("了", "超过", "约", "分别", "均", "已", "累计", "保持", "的"),
-)
-"""Filler words a label does not end with (…达到, …增长到, …共计)."""
-FILLER_TAIL = TailWords(f"(?:{'|'.join(TAIL_WORDS)})+$")
-TAIL_ENDS = frozenset(word[-1] for word in TAIL_WORDS) | {"\n"}
-"""The last characters of TAIL_WORDS (and the line break `$` may stand before): a text ending otherwise
-has no filler tail, and most labels do not."""
+
+
+@cache
+def _words() -> dict[str, Any]:
+    """The words of data/indicators.toml, read once."""
+    return read_toml("indicators.toml")
+
+
+def _tail_words() -> list[str]:
+    words = _words()
+    linked = [verb + link for verb in words["tail_verbs"] for link in words["tail_verb_links"]]
+    return linked + words["tail_words"]
+
+
+FILLER_TAIL = TailWords.any_of(_tail_words())
+"""Filler words a label does not end with (…达到, …增长到, …共计), data/indicators.toml."""
 INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
 """规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
 CHANGE_TAIL = TailWords(
@@ -100,12 +101,6 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
     if not rest or COMPARED_TAIL.pattern.fullmatch(rest):
         return None
     return subject + head
-
-
-@cache
-def _words() -> dict[str, Any]:
-    """The words of data/indicators.toml, read once."""
-    return read_toml("indicators.toml")
 
 
 def bare_change_label(label: str, subject: str) -> str | None:
@@ -238,14 +233,13 @@ def change_label(text: str, mention: Mention, label: str, subject: str, directio
 
 def _clean(head: str) -> str:
     """The label words of `head`: filler words off both ends and an inner verb (…累计实现收入) out. Each
-    pattern is tried only where the words it needs are there (从/由, a filler's last character,
-    实现/完成): most heads need none of them."""
+    pattern is tried only where the words it needs are there (从/由, 实现/完成; FILLER_TAIL looks at the
+    last characters itself): most heads need none of them."""
     lead = FILLER_HEAD.match(head)  # the one match `sub` would take off (the pattern opens with ^)
     head = head[lead.end() :] if lead else head
     if "从" in head or "由" in head:
         head = FROM_TAIL.sub("", head)
-    if head and head[-1] in TAIL_ENDS:
-        head = FILLER_TAIL.cut(head)
+    head = FILLER_TAIL.cut(head)
     if len(head) > 6 and ("实现" in head or "完成" in head):
         head = INNER_VERB.sub("", head)
     return head

@@ -176,7 +176,8 @@ def _clause_stops(text: str) -> tuple[int, ...]:
 
 LAST_STOP = re.compile(f"(?s:.*){CLAUSE_END.pattern}")
 """A span up to its last clause stop: matched over the few characters before a number, it finds where
-the number's clause begins without listing the stops of the whole sentence."""
+the number's clause begins without listing the stops of the whole sentence. The stops are
+`clause_start`'s (CLAUSE_END), searched backwards instead of listed."""
 
 
 def _clause_before(text: str, at: int, limit: int = 40) -> str:

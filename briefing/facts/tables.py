@@ -40,6 +40,12 @@ def _tree_pattern(node: dict) -> str:
     return body
 
 
+_UNSPELLED = re.compile(r"[\[\\.{^]|\(\?(?!:)")
+"""What a tail pattern may not hold: a class, an escape or `.` (characters it does not spell out), any
+`(?…)` but `(?:` (a flag such as `(?i)` matches characters it does not spell out), a count `{2}` or `^`
+(no list of tail words needs these; refusing them keeps the reading of the pattern's characters simple)."""
+
+
 class TailWords:
     """A pattern of words that only matches at the end of a text (`(?:达到|至|为)+$`), and the removal of
     its match: what `re.compile(pattern).sub("", text)` gives.
@@ -47,22 +53,34 @@ class TailWords:
     Python's engine tries such a pattern at every position of the text, and labels ask it thousands of
     times. A match holds only characters written in the pattern, so it cannot begin before the last
     character of the text that is not one of them: the pattern is tried from there on. The pattern
-    must spell out every character it can match (no classes, escapes or `.`)."""
+    must spell out every character it can match, and only those (see `_UNSPELLED`). Most texts end
+    with no character a match can end with (`ends`, all of them unless told fewer): they are returned
+    at once."""
 
-    def __init__(self, pattern: str) -> None:
-        if any(sign in pattern for sign in "[\\."):
-            raise ValueError(f"a tail pattern names its characters one by one: {pattern}")
+    def __init__(self, pattern: str, *, ends: Iterable[str] = ()) -> None:
+        if _UNSPELLED.search(pattern):
+            raise ValueError(f"a tail pattern names its characters one by one, with no flag: {pattern}")
         self.pattern = re.compile(pattern)
         self.chars = frozenset(char for char in pattern.replace("(?:", "") if char not in "()?|+*$")
+        self.ends = frozenset(ends) or self.chars
+
+    @classmethod
+    def any_of(cls, words: Iterable[str]) -> TailWords:
+        """Any run of the listed words ending a text (…达到, …共计为), each word plain text (a data list)."""
+        words = list(words)
+        marked = [word for word in words if not word or re.escape(word) != word]
+        if marked:
+            raise ValueError(f"a tail word is plain text, without regex signs or blanks: {marked}")
+        return cls(f"(?:{'|'.join(words)})+$", ends=(word[-1] for word in words))
 
     def cut(self, text: str) -> str:
         """`text` without the words the pattern matches at its end."""
         if text.endswith("\n"):  # `$` also stands before a final line break: the plain way
             return self.pattern.sub("", text)
-        begin = len(text)
+        if not text or text[-1] not in self.ends:
+            return text
+        begin = len(text) - 1
         while begin and text[begin - 1] in self.chars:
             begin -= 1
-        if begin == len(text):
-            return text
         found = self.pattern.search(text, begin)
         return text[: found.start()] if found else text

@@ -12,11 +12,10 @@ import re
 from briefing import scales
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.facts.lexicon import measure_words
-from briefing.facts.tables import TailWords
+from briefing.facts.tables import TailWords, read_toml
 
-_FILLER_END = TailWords(
-    r"(?:达到|达|增至|提升至|升至|至|为|由|从|共计|共|合计|总计|约|超过|超|近|突破|累计|实现|有|了|净增|新增|分别)+$"
-)
+_FILLER_END = TailWords.any_of(read_toml("indicators.toml")["unit_filler_words"])
+"""The words between a noun and the figure it counts (某企业由66户, 人数约12万): data/indicators.toml."""
 _AFTER_STOP = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_MARKS)}\\d（(]")
 """Where the noun after a measure word ends: any clause or list mark, a digit, an opening bracket."""
 AFTER_WINDOW = 16
@@ -49,7 +48,7 @@ def unit_of(form: str, before: str, after: str) -> str:
                 best = (at, rule.unit)
     if best is not None:
         return best[1]
-    # no noun after it names what is counted: the noun before it does (省属企业由66户整合至12户)
+    # no noun after it names what is counted: the noun before it does (某集团由16户整合至5户)
     head = _FILLER_END.cut(before)
     for rule in rules:
         if not rule.after_only and head.endswith(rule.keywords):
@@ -58,7 +57,7 @@ def unit_of(form: str, before: str, after: str) -> str:
 
 
 def bare_unit(before: str) -> str | None:
-    """Unit of a number written with 万/亿 but no measure word, from the noun before it (参与人数约122万)."""
+    """Unit of a number written with 万/亿 but no measure word, from the noun before it (参与人数约12万)."""
     head = _FILLER_END.cut(before)
     for unit, words in measure_words().bare.items():
         if head.endswith(words):

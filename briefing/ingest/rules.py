@@ -16,6 +16,11 @@ from functools import cache
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
 
+try:  # `re` has no public call that only parses; parsing costs a tenth of compiling the CJK classes
+    from re._parser import parse as _parse  # type: ignore[import-not-found]  # no stub: private
+except ImportError:  # pragma: no cover - a Python without it: compiling finds the same errors
+    _parse = re.compile
+
 WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 """Characters ingest treats as blank: str.strip()'s set misses the BOM and the zero-width space."""
 
@@ -46,8 +51,10 @@ class Heading:
     inline: bool  # a long line may open with it, its first sentence being the heading
 
 
-_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=")
-"""A back-reference in a pattern (by number or name), which an alternation of patterns would renumber."""
+_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+"""A reference to a group in a pattern: a back-reference `\\1` or a conditional `(?(1)…|…)`. An
+alternation of patterns renumbers their groups, so such a reference would silently test another
+pattern's group; those by name (`(?P=x)`, `(?(x)…)`) would survive it but take the safe way too."""
 
 
 class FirstOf:
@@ -57,8 +64,10 @@ class FirstOf:
     One alternation of them where they allow it, each alternative a group of its own: one regex call
     a line instead of one a rule (ingest tests every line against every chrome rule, and the calls,
     not the matching, were most of its cost); `match` and `fullmatch` are then the alternation's own.
-    The patterns one by one where they do not: a back-reference, a group name used twice or a global
-    flag would not survive the alternation."""
+    The patterns one by one where they do not: a back-reference or conditional, a group name used twice
+    or a global flag `(?i)` would not survive the alternation (the last two do not compile in it). Each
+    pattern is parsed alone first: a malformed one (`a)|(b`, `[a`) could otherwise form a valid
+    alternation with its neighbours, and mean something, where it alone raises re.error."""
 
     match: Callable[[str], re.Match[str] | None]
     fullmatch: Callable[[str], re.Match[str] | None]
@@ -67,6 +76,8 @@ class FirstOf:
         self.combined: re.Pattern[str] | None = None
         self.each: tuple[re.Pattern[str], ...] = ()
         if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
+            for pattern in patterns:
+                _parse(pattern)
             with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
                 self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
         if self.combined is not None:
@@ -122,23 +133,16 @@ class Rules:
     issuer_patterns: tuple[re.Pattern[str], ...]
 
     def read_line(self, line: str) -> tuple[bool, bool]:
-        """(meta, chrome): whether the line is metadata (`is_meta` or `is_byline`), and whether it is
-        metadata or page chrome (`is_boilerplate`); the line folded once for all the tests, which
-        every line of every source goes through."""
+        """(meta, chrome): whether the line is metadata (a `label: value` line describing the page,
+        日期:… 来源:…, or a byline), and whether it is metadata or page chrome (a toolbar, a boilerplate
+        line or a photo credit); the line folded once for all the tests, which every line of every
+        source goes through."""
         folded = fold_spaces(line)
         meta = self._is_meta(line, folded) or self._is_byline(folded)
         return meta, meta or self._is_boilerplate(folded)
 
-    def is_meta(self, line: str) -> bool:
-        """A `label: value` line describing the page (日期:… 来源:…)."""
-        return self._is_meta(line, fold_spaces(line))
-
     def _is_meta(self, line: str, folded: str) -> bool:
         return len(line) <= self.meta_max_chars and self.meta_line.fullmatch(folded) is not None
-
-    def is_boilerplate(self, line: str) -> bool:
-        """Page chrome: a toolbar, a boilerplate line or a photo credit."""
-        return self._is_boilerplate(fold_spaces(line))
 
     def _is_boilerplate(self, folded: str) -> bool:
         # the credits apart, not in `chrome` too: compiling their CJK ranges twice costs 5 ms a process

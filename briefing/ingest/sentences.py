@@ -1,4 +1,4 @@
-"""Cut paragraphs into sentences the way the gold is cut (briefing.boundaries.sentence_ends: after
+"""Cut paragraphs into sentences the way the gold is cut (briefing.boundaries.SENTENCE_END: after
 。！？； or half-width ; ? !, with the closing quotes and brackets that follow), and at every paragraph end.
 """
 
@@ -6,18 +6,17 @@ from __future__ import annotations
 
 import re
 
-from briefing.boundaries import CLOSING, SENTENCE_ENDS
+from briefing.boundaries import SENTENCE_END, SENTENCE_ENDS
 from briefing.ingest.cleanup import Paragraph
 from briefing.ingest.rules import WHITESPACE
 
 Sentences = list[tuple[str, list[int]]]
 """(text, source offsets) of each sentence of a paragraph."""
 
-_ENDS, _CLOSING = re.escape(SENTENCE_ENDS), re.escape(CLOSING)
-_PIECE = re.compile(f"[{WHITESPACE}]*([^{_ENDS}]*(?:[{_ENDS}]+[{_CLOSING}]*)?)")
-"""One sentence and the blanks before it: everything up to and with the next run of end marks and the
-closing marks after it (where `sentence_ends` cuts), or to the end of the text. The blanks are outside
-the group: a sentence is read in one regex step instead of being sliced and stripped in Python."""
+_PIECE = re.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
+"""One sentence and the blanks before it: everything up to and with the next `SENTENCE_END`, or to
+the end of the text. The blanks are outside the group: a sentence is read in one regex step instead of
+being sliced and stripped in Python."""
 
 
 def cut(paragraph: Paragraph) -> Sentences:
