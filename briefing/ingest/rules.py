@@ -16,11 +16,6 @@ from functools import cache
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
 
-try:  # `re` has no public call that only parses; parsing costs a tenth of compiling the CJK classes
-    from re._parser import parse as _parse  # type: ignore[import-not-found]  # no stub: private
-except ImportError:  # pragma: no cover - a Python without it: compiling finds the same errors
-    _parse = re.compile
-
 WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 """Characters ingest treats as blank: str.strip()'s set misses the BOM and the zero-width space."""
 
@@ -65,19 +60,19 @@ class FirstOf:
     a line instead of one a rule (ingest tests every line against every chrome rule, and the calls,
     not the matching, were most of its cost); `match` and `fullmatch` are then the alternation's own.
     The patterns one by one where they do not: a back-reference or conditional, a group name used twice
-    or a global flag `(?i)` would not survive the alternation (the last two do not compile in it). Each
-    pattern is parsed alone first: a malformed one (`a)|(b`, `[a`) could otherwise form a valid
-    alternation with its neighbours, and mean something, where it alone raises re.error."""
+    or a global flag `(?i)` would not survive the alternation (the last two do not compile in it).
+    Each pattern must be valid alone: a malformed one (`a)|(b`, `[a`) could form a valid alternation
+    with its neighbours and mean something else. The rules are shipped data, so a test checks each
+    shipped pattern alone rather than every run paying to compile them twice."""
 
     match: Callable[[str], re.Match[str] | None]
     fullmatch: Callable[[str], re.Match[str] | None]
 
     def __init__(self, patterns: list[str]) -> None:
+        self.patterns = tuple(patterns)
         self.combined: re.Pattern[str] | None = None
         self.each: tuple[re.Pattern[str], ...] = ()
         if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
-            for pattern in patterns:
-                _parse(pattern)
             with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
                 self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
         if self.combined is not None:
