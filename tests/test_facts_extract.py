@@ -18,7 +18,7 @@ from briefing.facts import (
     load_themes,
 )
 from briefing.ingest import document_from_text
-from briefing.model import THEMES
+from briefing.model import THEMES, Confidence, Fact
 
 REPORT = """关于西城区2024年国民经济和社会发展计划上半年执行情况的报告
 
@@ -163,6 +163,50 @@ def test_output_formats(report_facts):
     assert format_facts(report_facts, "csv") == facts_to_csv(report_facts)
     with pytest.raises(ValueError):
         format_facts(report_facts, "xml")
+
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
+_DECIMAL = st.decimals(allow_nan=False, allow_infinity=False) | st.integers().map(Decimal)
+_SHARE = st.floats(allow_nan=True, allow_infinity=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    strings=st.lists(_TEXT, min_size=13, max_size=13),
+    span=st.tuples(st.integers(0, 10**6), st.integers(0, 10**6)),
+    value=_DECIMAL,
+    value_max=st.none() | _DECIMAL,
+    direction=st.none() | _TEXT,
+    confidence=st.tuples(_SHARE, _SHARE, _SHARE),
+)
+def test_jsonl_line_is_the_encoded_record(strings, span, value, value_max, direction, confidence):
+    """The JSONL writer spells each line out from the fact's fields; it must be what json writes for
+    `to_record()` (any string: quotes, controls, astral characters; optional fields; NaN)."""
+    doc, id_, raw, sentence, unit, mw, qualifier, zh, en, by, period, kind, geo = strings
+    fact = Fact(
+        doc,
+        id_,
+        raw,
+        span,
+        sentence,
+        value,
+        unit,
+        mw,
+        qualifier,
+        zh,
+        en,
+        by,
+        period,
+        kind,
+        direction,
+        geo,
+        theme=raw[:3],
+        article=sentence[:5],
+        value_max=value_max,
+        confidence=Confidence(*confidence),
+    )
+    expected = json.dumps(fact.to_record(), ensure_ascii=False) + "\n"
+    assert facts_to_jsonl([fact]) == expected
 
 
 def test_themes_carry_names_and_user_extensions(tmp_path):
