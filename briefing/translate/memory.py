@@ -4,15 +4,21 @@ Entries are keyed by the exact text sent to the model together with the model's 
 glossary version: a new model or an edited glossary (which changes what gets protected) misses the cache
 instead of serving stale English. A cache file that cannot be opened is not fatal: the run goes on with
 an in-memory cache and the reason is kept in `problem`.
+
+`sqlite3` and `hashlib` are imported by the methods that use them: every run asks for `default_path`,
+and a run without a model (all of `briefing facts`) never opens the memory; the two cost ~4 ms CPU to
+import (hashlib loads OpenSSL).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS memory (
@@ -41,6 +47,8 @@ class TranslationMemory:
         self._db = self._open(path)
 
     def _open(self, path: Path | None) -> sqlite3.Connection:
+        import sqlite3
+
         if path is not None:
             try:
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -55,10 +63,14 @@ class TranslationMemory:
         return db
 
     def key(self, source: str) -> str:
+        import hashlib
+
         return hashlib.sha256(f"{self.model}\0{self.glossary}\0{source}".encode()).hexdigest()
 
     def get_many(self, sources: Iterable[str]) -> dict[str, str]:
         """English of each source already in memory."""
+        import sqlite3
+
         wanted = {self.key(s): s for s in sources}
         found: dict[str, str] = {}
         keys = list(wanted)
@@ -76,6 +88,8 @@ class TranslationMemory:
         return found
 
     def put_many(self, pairs: dict[str, str]) -> None:
+        import sqlite3
+
         rows = [(self.key(s), s, en, self.model, self.glossary) for s, en in pairs.items()]
         try:
             with self._db:
