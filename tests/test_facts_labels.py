@@ -1,5 +1,7 @@
 """indicator_zh names the measured thing: comparisons, magnitudes and bare verbs (invented sentences)."""
 
+import re
+
 from briefing.facts import extract_facts
 from briefing.ingest import document_from_text
 
@@ -113,8 +115,8 @@ def test_label_cleaning_tries_a_pattern_only_where_it_can_match():
 
     def unguarded(head: str) -> str:
         head = labels.FILLER_HEAD.sub("", head)
-        head = labels.FILLER_TAIL.pattern.sub("", labels.FROM_TAIL.sub("", head))
-        return labels.INNER_VERB.sub("", head) if len(head) > 6 else head
+        head = labels.FILLER_TAIL.pattern.sub("", re.sub(labels.FROM_TAIL, "", head))
+        return re.sub(labels.INNER_VERB, "", head) if len(head) > 6 else head
 
     for head in HEADS:
         assert labels._clean(head) == unguarded(head), head

@@ -16,7 +16,7 @@ from typing import Any
 from briefing.facts.context import strip_byline
 from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
-from briefing.facts.tables import TailWords, read_toml
+from briefing.facts.tables import TailWords, compiled, read_toml
 
 TIME = (
     r"上半年|下半年|今年|明年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
@@ -42,18 +42,21 @@ def _tail_words() -> list[str]:
 
 FILLER_TAIL = TailWords.any_of(_tail_words())
 """Filler words a label does not end with (…达到, …增长到, …共计), data/indicators.toml."""
-INNER_VERB = re.compile(r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)")
+# The sources below are compiled on first use (tables.compiled): each waits behind a rarer case or a
+# character test, and a short run never needs most of them.
+INNER_VERB = r"(?:累计)?(?:实现|完成)(?=[\u4e00-\u9fff]{2,6}$)"
 """规模以上文化产业法人单位累计实现收入 → …法人单位收入: the verb between a subject and its measure."""
 CHANGE_TAIL = TailWords(
     r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年|比上月|较上月|较年初|名义|实际)*"
     r"(?:增长|下降|上涨|下跌|提高|降低|减少|增加|回落|改善|上升|增速|增幅|降幅|涨幅|下滑)$"
 )
-RANK_TAIL = re.compile(
-    r"(?:(?:均|都|虽|已|仍)?(?:提升至|上升至|升至|位居|稳居|跃居|排名|位列|名列|居|排|列)(?:全市|全区|全国|全省)?)+$"
+RANK_TAIL = (
+    r"(?:(?:均|都|虽|已|仍)?(?:提升至|上升至|升至|位居|稳居|跃居|排名|位列|名列|居|排|列)"
+    r"(?:全市|全区|全国|全省)?)+$"
 )
-FROM_TAIL = re.compile(rf"(?:从|由)(?:{TIME})?的?$")
+FROM_TAIL = rf"(?:从|由)(?:{TIME})?的?$"
 """生产总值从2020年的3.68万亿元…: the starting point of a from–to pair is not part of the subject."""
-TO_LEG = re.compile(rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下降|降低|减少|回落)?(?:到|至)(?:{TIME})?的?$")
+TO_LEG = rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下降|降低|减少|回落)?(?:到|至)(?:{TIME})?的?$"
 """…增长到2025年的4.93万亿元: the end point of a from–to pair, which shares the subject of its start."""
 PAIR_START = re.compile(r"(?:从|由)(?=.+(?:到|至))")
 """The start of a from–to pair (从…增长到…) in a clause."""
@@ -148,7 +151,7 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
     raw_head = strip_byline(text[own_start : mention.start].strip())
-    if previous is not None and previous.start > start and TO_LEG.match(raw_head):
+    if previous is not None and previous.start > start and compiled(TO_LEG).match(raw_head):
         return label_of(text, previous, None, mention)
     head = _clean(raw_head.lstrip(LIST_JOINT))
     if mention.form == "magnitude" and len(head) < 2 and previous is not None and previous.start > start:
@@ -203,7 +206,7 @@ def _names_examples(head: str, mention: Mention) -> bool:
 def _rank_label(text: str, start: int, head: str) -> str:
     """什么 + 排名: the ranked measure, from the rank's clause or, when that names only the place ranked,
     from a circumstance clause before it (在…考核中)."""
-    subject = _strip_places(RANK_TAIL.sub("", head))
+    subject = _strip_places(compiled(RANK_TAIL).sub("", head))
     if len(subject) < 2 and start > 0:
         before = text[clause_start(text, start - 1) : start - 1]
         found = CIRCUMSTANCE.match(before)
@@ -238,10 +241,10 @@ def _clean(head: str) -> str:
     lead = FILLER_HEAD.match(head)  # the one match `sub` would take off (the pattern opens with ^)
     head = head[lead.end() :] if lead else head
     if "从" in head or "由" in head:
-        head = FROM_TAIL.sub("", head)
+        head = compiled(FROM_TAIL).sub("", head)
     head = FILLER_TAIL.cut(head)
     if len(head) > 6 and ("实现" in head or "完成" in head):
-        head = INNER_VERB.sub("", head)
+        head = compiled(INNER_VERB).sub("", head)
     return head
 
 

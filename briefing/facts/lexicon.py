@@ -39,7 +39,7 @@ class MeasureWords:
     ordinal_counts: frozenset[str]
     nouns: tuple[NounRule, ...]
     nouns_of: dict[str, tuple[NounRule, ...]]  # measure word → its noun rules, in data order
-    noun_finders: dict[str, re.Pattern[str]]  # measure word → any keyword of its noun rules
+    noun_finders: dict[str, str]  # measure word → pattern of any keyword of its noun rules (tables.compiled)
     bare: dict[str, tuple[str, ...]]
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
@@ -76,7 +76,7 @@ def measure_words() -> MeasureWords:
             for form in {n.measure_word for n in nouns}
         },
         noun_finders={
-            form: re.compile(alternation({k for n in nouns if n.measure_word == form for k in n.keywords}))
+            form: alternation({k for n in nouns if n.measure_word == form for k in n.keywords})
             for form in {n.measure_word for n in nouns}
         },
         bare={unit: tuple(words) for unit, words in data.get("bare", {}).items()},

@@ -12,7 +12,7 @@ import re
 from briefing import scales
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.facts.lexicon import measure_words
-from briefing.facts.tables import TailWords, read_toml
+from briefing.facts.tables import TailWords, compiled, read_toml
 
 _FILLER_END = TailWords.any_of(read_toml("indicators.toml")["unit_filler_words"])
 """The words between a noun and the figure it counts (某企业由66户, 人数约12万): data/indicators.toml."""
@@ -37,7 +37,7 @@ def unit_of(form: str, before: str, after: str) -> str:
     window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]
     best: tuple[int, str] | None = None
     # one search tells whether any noun of the rules follows (家 has dozens; most figures have none)
-    for rule in rules if lex.noun_finders[form].search(window) else ():
+    for rule in rules if compiled(lex.noun_finders[form]).search(window) else ():
         for keyword in rule.keywords:
             at = window.find(keyword)
             if rule.adjacent and at > 0:
