@@ -35,11 +35,39 @@ CLOSING: str = _marks()["closing"]
 PAIRS: dict[str, str] = dict(_marks()["pairs"])
 """Opening mark → its closing mark."""
 CLOSERS = frozenset(PAIRS.values())
+LONGEST_SENTENCE: int = _marks()["longest_sentence"]
+"""Sentences are cut at a clause mark to stay within this many characters (see punctuation.toml)."""
 
 CLAUSE_END = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_BREAKS)}]")
 """Any mark that ends a clause: a sentence end, a comma or a colon (not the enumeration comma)."""
 SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSING)}]*")
 """A sentence end as the gold annotations cut: a run of end marks and the closing marks after it."""
+
+
+def bounded(sentence: str, longest: int = LONGEST_SENTENCE) -> list[int]:
+    """Where to cut `sentence` so that no piece is longer than `longest`: after the last clause break
+    (comma, colon) within the limit, else after the last enumeration comma, else before the number or
+    Latin word the limit falls in (a figure is never cut in two), else at the limit. [] for a sentence
+    within it."""
+    cuts: list[int] = []
+    start = 0
+    while len(sentence) - start > longest:
+        window = sentence[start : start + longest]
+        at = max(window.rfind(mark) for mark in CLAUSE_BREAKS) + 1
+        if not at:
+            at = window.rfind(ENUMERATION) + 1
+        if not at:
+            at = len(window)
+            while at > 1 and _part_of_a_figure(window[at - 1]):
+                at -= 1
+            at = at if at > 1 else len(window)
+        start += at
+        cuts.append(start)
+    return cuts
+
+
+def _part_of_a_figure(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char in ".%")
 
 
 def split_sentences(text: str, *, long: int | None = None) -> list[str]:

@@ -68,3 +68,20 @@ def test_cut_agrees_with_the_definition_on_random_texts():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
         paragraph = Paragraph(text, list(range(len(text))))
         assert cut(paragraph) == cut_by_definition(text), text
+
+
+def test_a_page_without_full_stops_becomes_sentences_of_bounded_length_with_their_offsets():
+    """A scraped page can use only commas: one 'sentence' of 100,000 characters would be quoted whole by
+    every fact in it, so output grew with facts × length. Cut at commas, nothing is lost or moved."""
+    from briefing.boundaries import LONGEST_SENTENCE
+    from briefing.ingest import document_from_text
+
+    line = "，".join(f"示例镇第{i}号仓库容量增长{i % 90 + 1}.5%" for i in range(4000))
+    source = "  " + line + "\n"
+    document = document_from_text(source)
+    assert len(document.sentences) > len(line) // LONGEST_SENTENCE
+    assert all(len(s.text) <= LONGEST_SENTENCE for s in document.sentences)
+    assert "".join(s.text for s in document.sentences) == line
+    for sentence in document.sentences:
+        start, end = sentence.source_span(0, len(sentence.text))
+        assert source[start:end] == sentence.text

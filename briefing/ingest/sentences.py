@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.boundaries import SENTENCE_END, SENTENCE_ENDS
+from briefing.boundaries import SENTENCE_END, SENTENCE_ENDS, bounded
 from briefing.ingest.cleanup import Paragraph
 from briefing.ingest.rules import WHITESPACE
 
@@ -25,7 +25,14 @@ def cut(paragraph: Paragraph) -> Sentences:
     pieces = []
     for match in _PIECE.finditer(paragraph.text):
         sentence = match.group(1).rstrip(WHITESPACE)  # blanks after it: only before the paragraph's end
-        if sentence:
-            first = match.start(1)
-            pieces.append((sentence, offsets[first : first + len(sentence)]))
+        if not sentence:
+            continue
+        first = match.start(1)
+        starts = [0, *bounded(sentence)]  # a run without end marks is cut at clause marks
+        for begin, end in zip(starts, [*starts[1:], len(sentence)], strict=True):
+            chunk = sentence[begin:end]
+            piece = chunk.strip(WHITESPACE)
+            if piece:
+                begin += len(chunk) - len(chunk.lstrip(WHITESPACE))
+                pieces.append((piece, offsets[first + begin : first + begin + len(piece)]))
     return pieces
