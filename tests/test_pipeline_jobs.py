@@ -202,3 +202,27 @@ def test_ctrl_c_during_a_parallel_build_stops_every_process_and_leaves_no_half_o
     out = tmp_path / "out"
     assert not (out / "manifest.json").exists()
     assert not [p for p in out.rglob("*") if p.is_file() and p.suffix in (".pdf", ".part", ".jsonl", ".json")]
+
+
+def test_where_processes_cannot_fork_the_workers_start_fresh_and_write_the_same(
+    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """macOS and Windows start processes by spawning a fresh interpreter: nothing is inherited, each
+    worker and the typesetting host make their own context from the options."""
+    import multiprocessing
+
+    sources = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    previous = multiprocessing.get_start_method(allow_none=True)
+    multiprocessing.set_start_method("spawn", force=True)
+    try:
+        runs = {}
+        for jobs in ("1", "2"):
+            out = tmp_path / f"out{jobs}"
+            result = CliRunner().invoke(main, ["build", *sources, "--out", str(out), "-j", jobs, "-q"])
+            assert result.exit_code == 0, (result.output, result.exc_info)
+            runs[jobs] = files(out)
+    finally:
+        multiprocessing.set_start_method(previous, force=True)
+    assert runs["1"] == runs["2"]
+    assert any(name.startswith("themes/") for name in runs["2"])
