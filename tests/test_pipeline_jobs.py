@@ -71,51 +71,30 @@ def test_facts_never_imports_the_drawing_typesetting_or_translation_libraries(en
     assert result.stderr.strip() == ""
 
 
+@pytest.mark.parametrize(
+    ("stage", "step"),
+    [
+        ("briefing.pipeline", "load"),  # a composing worker: it reads the document first
+        ("briefing.pdf", "write_brief_pdf"),  # a typesetting worker, in the second pool
+    ],
+)
 def test_a_worker_that_dies_costs_documents_not_the_run(
-    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+    stage: str, step: str, tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A worker killed mid-document (as the kernel's OOM killer would) is one line per lost document."""
+    """A worker killed mid-document (as the kernel's OOM killer would), whether it composes or
+    typesets, is one line per lost document, and no half-written outputs are left."""
+    import importlib
     import os
 
-    import briefing.pipeline
+    module = importlib.import_module(stage)
+    real = getattr(module, step)
 
-    load = briefing.pipeline.load
-
-    def die_on_doomed(source):
-        if source.doc == "doomed":
+    def die_on_doomed(item, *args, **kwargs):
+        if getattr(item, "doc", None) == "doomed":  # a Source while composing, a Brief while typesetting
             os._exit(9)
-        return load(source)
+        return real(item, *args, **kwargs)
 
-    monkeypatch.setattr(briefing.pipeline, "load", die_on_doomed)  # the forked workers inherit it
-    doomed = tmp_path / "doomed.txt"
-    doomed.write_text("示例县财政收入增长3.1%。", encoding="utf-8")
-    out = tmp_path / "out"
-    result = CliRunner().invoke(
-        main, ["build", str(doomed), str(tmp_path / "gone.txt"), "--out", str(out), "-j2"]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    assert result.exit_code == 1
-    assert f"briefing: {doomed}: could not build the brief (a worker process died)" in result.stderr
-    assert json.loads((out / "manifest.json").read_text())["briefs"] == []
-
-
-def test_a_typesetting_worker_that_dies_costs_documents_not_the_run(
-    tmp_path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Briefs are composed in one pool and typeset in another: a death in the second is reported the
-    same way, and no half-written outputs are left."""
-    import os
-
-    import briefing.pdf
-
-    write = briefing.pdf.write_brief_pdf
-
-    def die_on_doomed(brief, path, **kwargs):
-        if brief.doc == "doomed":
-            os._exit(9)
-        return write(brief, path, **kwargs)
-
-    monkeypatch.setattr(briefing.pdf, "write_brief_pdf", die_on_doomed)  # the forked workers inherit it
+    monkeypatch.setattr(module, step, die_on_doomed)  # the forked workers inherit it
     doomed = tmp_path / "doomed.txt"
     doomed.write_text("示例县2030年财政收入增长3.1%，达到12亿元。", encoding="utf-8")
     out = tmp_path / "out"
