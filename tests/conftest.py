@@ -20,12 +20,23 @@ SEEDS = DATA / "seeds"  # the two sample documents the gold facts annotate
 GOLD = DATA / "gold"  # hand-annotated facts of SEEDS (one <doc>.jsonl each) and the scorer, score.py
 
 
-def gold_scorer():
-    """The reviewers' fact scorer (tests/data/gold/score.py, a verbatim copy), loaded as a module."""
-    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+def load_script(path: Path, name: str):
+    """A script that is not part of the package (the scorer, a tool under tools/), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_tool(name: str):
+    """tools/<name>.py, which builds a shipped data file, loaded as a module."""
+    return load_script(ROOT / "tools" / f"{name}.py", name)
+
+
+def gold_scorer():
+    """The reviewers' fact scorer (tests/data/gold/score.py, a verbatim copy), loaded as a module."""
+    return load_script(GOLD / "score.py", "gold_score")
 
 
 def run_briefing(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict | None = None):

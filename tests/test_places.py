@@ -1,11 +1,10 @@
 """The shared gazetteer: a place as written → its full official name and level (invented sentences)."""
 
-import importlib.util
 import random
 import re
-from pathlib import Path
 
 import pytest
+from conftest import load_tool
 
 from briefing.facts.tables import alternation
 from briefing.places import COUNTY, PREFECTURE, PROVINCE, WordIndex, find_places, province_of, resolve_place
@@ -114,16 +113,9 @@ def test_a_span_without_a_word_start_holds_no_word():
 def test_the_shipped_divisions_are_jionlps_gazetteer_as_the_tool_flattens_it():
     """data/divisions.tsv is generated (tools/make_divisions.py): it must not drift from its source."""
     pytest.importorskip("jionlp")
-    tool = _load_tool("make_divisions")
+    tool = load_tool("make_divisions")
     shipped = (DATA_DIR / "divisions.tsv").read_text(encoding="utf-8").splitlines()
     assert [line for line in shipped if not line.startswith("#")] == tool.rows()
-
-
-def _load_tool(name: str):
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent.parent / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_a_prefecture_short_form_with_its_level_word_names_the_autonomous_prefecture():

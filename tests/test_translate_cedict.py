@@ -6,12 +6,12 @@ Dictionary lines here are written for the test in CC-CEDICT's format (traditiona
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import load_tool
 
 from briefing.translate import Glossary, cedict
 from briefing.translate.datafile import DamagedDataError
@@ -23,12 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def index_tool():
-    path = ROOT / "tools" / "make_cedict_index.py"
-    spec = importlib.util.spec_from_file_location("make_cedict_index", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("make_cedict_index")
 
 
 def test_plain_sense_skips_surnames_variants_and_glosses(index_tool) -> None:

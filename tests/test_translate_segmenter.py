@@ -8,11 +8,11 @@ digits, full-width forms, spaces and punctuation (seeded, so a failure repeats).
 
 from __future__ import annotations
 
-import importlib.util
 import random
 from pathlib import Path
 
 import pytest
+from conftest import load_tool
 
 from briefing.translate import Glossary, segmenter
 from briefing.translate.datafile import DamagedDataError
@@ -74,12 +74,7 @@ def test_cut_keeps_every_character_and_joins_ascii_letters() -> None:
 
 @pytest.fixture(scope="module")
 def index_tool():
-    path = ROOT / "tools" / "make_word_index.py"
-    spec = importlib.util.spec_from_file_location("make_word_index", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("make_word_index")
 
 
 def test_index_answers_every_word_and_its_frequency(index_tool) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import load_tool
 
 from briefing.translate import Glossary
 from briefing.translate.glossary import fold
@@ -90,12 +90,7 @@ def test_every_way_of_reading_gives_the_entries_line_by_line(tmp_path: Path, tex
 @pytest.fixture(scope="module")
 def place_tool():
     pytest.importorskip("jionlp")
-    path = ROOT / "tools" / "make_place_termbase.py"
-    spec = importlib.util.spec_from_file_location("make_place_termbase", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("make_place_termbase")
 
 
 def test_place_generator_romanises_by_unit_suffix(place_tool) -> None:
