@@ -36,7 +36,7 @@ PAIRS: dict[str, str] = dict(_marks()["pairs"])
 """Opening mark → its closing mark."""
 CLOSERS = frozenset(PAIRS.values())
 LONGEST_SENTENCE: int = _marks()["longest_sentence"]
-"""Sentences are cut at a clause mark to stay within this many characters (see punctuation.toml)."""
+"""Ingest cuts a longer sentence at clause marks (see punctuation.toml)."""
 
 CLAUSE_END = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_BREAKS)}]")
 """Any mark that ends a clause: a sentence end, a comma or a colon (not the enumeration comma)."""
@@ -44,30 +44,41 @@ SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSING)}]*
 """A sentence end as the gold annotations cut: a run of end marks and the closing marks after it."""
 
 
-def bounded(sentence: str, longest: int = LONGEST_SENTENCE) -> list[int]:
-    """Where to cut `sentence` so that no piece is longer than `longest`: after the last clause break
-    (comma, colon) within the limit, else after the last enumeration comma, else before the number or
-    Latin word the limit falls in (a figure is never cut in two), else at the limit. [] for a sentence
-    within it."""
-    cuts: list[int] = []
+def fit(text: str, longest: int, keep: re.Pattern[str] | None = None) -> list[str]:
+    """`text` in pieces of at most `longest` characters that join back into it: cut at clause marks
+    (consecutive clauses joined while they fit, so a piece ends at the last mark within the limit), a
+    clause still too long cut at the limit, but never inside a span `keep` matches (a placeholder, a
+    figure): there the cut moves to the span's start."""
+    pieces: list[str] = []
+    for clause in _pack(split_at(text, CLAUSE_MARKS, respect_quotes=False), longest):
+        pieces.extend(_hard_cut(clause, longest, keep))
+    return pieces
+
+
+def _pack(clauses: list[str], longest: int) -> list[str]:
+    packed: list[str] = []
+    for clause in clauses:
+        if packed and len(packed[-1]) + len(clause) <= longest:
+            packed[-1] += clause
+        else:
+            packed.append(clause)
+    return packed
+
+
+def _hard_cut(text: str, longest: int, keep: re.Pattern[str] | None) -> list[str]:
+    protected = [(m.start(), m.end()) for m in keep.finditer(text)] if keep else []
+    out: list[str] = []
     start = 0
-    while len(sentence) - start > longest:
-        window = sentence[start : start + longest]
-        at = max(window.rfind(mark) for mark in CLAUSE_BREAKS) + 1
-        if not at:
-            at = window.rfind(ENUMERATION) + 1
-        if not at:
-            at = len(window)
-            while at > 1 and _part_of_a_figure(window[at - 1]):
-                at -= 1
-            at = at if at > 1 else len(window)
-        start += at
-        cuts.append(start)
-    return cuts
-
-
-def _part_of_a_figure(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in ".%")
+    while len(text) - start > longest:
+        cut = start + longest
+        for begin, end in protected:
+            if begin < cut < end:
+                cut = begin if begin > start else end
+                break
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 def split_sentences(text: str, *, long: int | None = None) -> list[str]:

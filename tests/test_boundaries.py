@@ -68,25 +68,38 @@ def test_declared_html_charset_is_read_with_its_superset() -> None:
     assert "镕铁厂" in extracted.text and extracted.encoding == "gb18030"
 
 
+def _cuts(pieces: list[str]) -> list[int]:
+    """Where consecutive pieces meet, as offsets into their join."""
+    ends, at = [], 0
+    for piece in pieces[:-1]:
+        at += len(piece)
+        ends.append(at)
+    return ends
+
+
 def test_a_run_without_end_marks_is_cut_at_its_last_comma_within_the_limit():
-    from briefing.boundaries import bounded
+    from briefing.boundaries import fit
 
     clause = "某区新建公园12个，"  # 10 characters
     text = clause * 25
-    cuts = bounded(text, longest=45)
+    pieces = fit(text, 45)
+    cuts = _cuts(pieces)
     assert cuts and all(text[c - 1] == "，" for c in cuts)
-    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     assert all(len(p) <= 45 for p in pieces) and "".join(pieces) == text
-    assert bounded(text, longest=len(text)) == []
+    assert fit(text, len(text)) == [text]
 
 
 def test_without_commas_a_cut_falls_at_an_enumeration_comma_else_never_inside_a_figure():
-    from briefing.boundaries import bounded
+    import re
+
+    from briefing.boundaries import fit
 
     listed = "水" * 30 + "、" + "电" * 30
-    assert bounded(listed, longest=40) == [31]
+    assert _cuts(fit(listed, 40)) == [31]
     text = "某某某某某某增长12345.67%" + "某" * 20  # the first limit falls inside the number
     number = text.index("1"), text.index("%") + 1
-    cuts = bounded(text, longest=12)
+    pieces = fit(text, 12, re.compile(r"[0-9A-Za-z.%]+"))
+    cuts = _cuts(pieces)
+    assert "".join(pieces) == text
     assert cuts[0] == number[0]
     assert not any(number[0] < c < number[1] for c in cuts)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 
-from briefing.boundaries import SENTENCE_END, SENTENCE_ENDS, bounded
+from briefing.boundaries import LONGEST_SENTENCE, SENTENCE_END, SENTENCE_ENDS, fit
 from briefing.ingest.cleanup import Paragraph
 from briefing.ingest.rules import WHITESPACE
 
 Sentences = list[tuple[str, list[int]]]
+_FIGURE = re.compile(r"[0-9A-Za-z.%]+")
+"""A number or Latin word: a sentence cut for length is never cut inside one."""
 """(text, source offsets) of each sentence of a paragraph."""
 
 _PIECE = re.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
@@ -27,12 +29,13 @@ def cut(paragraph: Paragraph) -> Sentences:
         sentence = match.group(1).rstrip(WHITESPACE)  # blanks after it: only before the paragraph's end
         if not sentence:
             continue
-        first = match.start(1)
-        starts = [0, *bounded(sentence)]  # a run without end marks is cut at clause marks
-        for begin, end in zip(starts, [*starts[1:], len(sentence)], strict=True):
-            chunk = sentence[begin:end]
+        begin = match.start(1)
+        # a run without end marks (a page of commas) is cut at clause marks: each fact quotes its sentence
+        chunks = fit(sentence, LONGEST_SENTENCE, _FIGURE) if len(sentence) > LONGEST_SENTENCE else [sentence]
+        for chunk in chunks:
             piece = chunk.strip(WHITESPACE)
             if piece:
-                begin += len(chunk) - len(chunk.lstrip(WHITESPACE))
-                pieces.append((piece, offsets[first + begin : first + begin + len(piece)]))
+                first = begin + len(chunk) - len(chunk.lstrip(WHITESPACE))
+                pieces.append((piece, offsets[first : first + len(piece)]))
+            begin += len(chunk)
     return pieces
