@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from briefing.resources import DATA_DIR
+from briefing.resources import DATA_DIR, toml_data
 
 
 def read_toml(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open("rb") as handle:
-        return tomllib.load(handle)
+    """data/`name` parsed, a fresh copy for each call (kept between runs: resources.toml_data)."""
+    return toml_data(DATA_DIR / name)
 
 
 @cache
