@@ -283,8 +283,12 @@ class LabelComposer:
         return parts[0].to(", ".join(ens[:-1]) + " and " + ens[-1], *parts[1:])
 
     def _place(self, text: str, depth: int, indicator: bool) -> _Part | None:
+        terms = self.termbase.terms
         for end in range(len(text) - 1, 1, -1):
-            if text[end] in _LINKS or not self.termbase.is_place(text[:end]):
+            if text[end] in _LINKS:
+                continue
+            term = terms.get(text[:end].strip())  # termbase.is_place of a folded text, inline: a hot loop
+            if term is None or not term.is_place:
                 continue
             if not self._at_boundary(text, end):
                 continue  # a place inside a longer word (全国 in 全国重点实验室) is no place
@@ -399,9 +403,10 @@ class LabelComposer:
         parts: list[str] = []
         known = looked_up = 0
         i = 0
+        lookup = self.termbase.lookup_folded  # the words are folded, and none is blank at either end
         while i < len(words):
             for j in range(min(len(words), i + _MAX_RUN), i, -1):
-                en = self.termbase.lookup("".join(words[i:j]))
+                en = lookup("".join(words[i:j]))
                 if en is not None:
                     parts.append(en)
                     known += 1

@@ -186,15 +186,17 @@ class Segmenter:
         step = [0] * (size + 1)
         logtotal = self._logtotal
         log = math.log
-        table = self._table
+        tables = self._tables  # read here: a known key costs one look-up, not a call
         for at in range(size - 1, -1, -1):
             best, best_end = -math.inf, 0
-            freq = table(run[at])[0].get("")
+            key = run[at]
+            freq = (tables.get(key) or self._table(key))[0].get("")
             if freq is not None:
                 best, best_end = log(int(freq)) - logtotal + score[at + 1], at + 1
             tail = at + 2
             if tail <= size:
-                rests, longest = table(run[at:tail])
+                key = run[at:tail]
+                rests, longest = tables.get(key) or self._table(key)
                 for end in range(tail, min(size, tail + longest) + 1):
                     freq = rests.get(run[tail:end])
                     if freq is not None:

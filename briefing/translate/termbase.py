@@ -105,7 +105,11 @@ class Termbase:
         self.terms = shipped_terms() if terms is None else terms
 
     def lookup(self, zh: str) -> str | None:
-        key = fold(zh.strip())
+        return self.lookup_folded(fold(zh.strip()))
+
+    def lookup_folded(self, key: str) -> str | None:
+        """`lookup` of a text already stripped and folded (the composer's words are: it asks thousands
+        of times a run)."""
         en = self.glossary.lookup_folded(key)
         if en is not None:
             return en
