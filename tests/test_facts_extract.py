@@ -209,6 +209,31 @@ def test_jsonl_line_is_the_encoded_record(strings, span, value, value_max, direc
     assert facts_to_jsonl([fact]) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    sentences=st.lists(_TEXT, min_size=1, max_size=3),
+    confidences=st.lists(st.tuples(_SHARE, _SHARE, _SHARE), min_size=1, max_size=3),
+    picks=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.booleans()), min_size=1, max_size=8),
+)
+def test_jsonl_of_facts_sharing_sentences_and_confidences(sentences, confidences, picks):
+    """The writer quotes a sentence once for the facts in a row that hold the same string, and writes a
+    Confidence once for every fact holding it: every line must still be its own fact's record, whether
+    facts hold the same objects, equal copies or different values, in any order."""
+    shared = [Confidence(*c) for c in confidences]
+    facts = []
+    for n, (s, c, copy) in enumerate(picks):
+        sentence = sentences[s % len(sentences)]
+        confidence = shared[c % len(shared)]
+        if copy:  # an equal value in another object
+            sentence = "".join(list(sentence))
+            confidence = Confidence(confidence.period, confidence.kind, confidence.geo)
+        facts.append(
+            Fact("d", f"d#{n}", "1个", (n, n + 1), sentence, Decimal(n), "item", confidence=confidence)
+        )
+    expected = "".join(json.dumps(f.to_record(), ensure_ascii=False) + "\n" for f in facts)
+    assert facts_to_jsonl(facts) == expected
+
+
 def test_themes_carry_names_and_user_extensions(tmp_path):
     themes = load_themes()
     assert set(themes) == set(THEMES)
