@@ -26,6 +26,7 @@ from briefing.facts.labels import (
 from briefing.facts.lexicon import load_themes
 from briefing.facts.quantities import Mention, clause_start, find_quantities
 from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
+from briefing.facts.tables import compiled
 from briefing.model import Document, Fact, Sentence
 
 __all__ = [
@@ -37,10 +38,8 @@ __all__ = [
     "load_themes",
 ]
 
-SHARED_RANK = re.compile(
-    r"([^，,；;。：:]*、[^，,；;。：:]*?)(?:均|都|皆)(?:居|位居|排名|列|位列)[^，,；;。]*$"
-)
-"""接件数量、答复率均居全市第一: one rank shared by several indicators."""
+SHARED_RANK = r"([^，,；;。：:]*、[^，,；;。：:]*?)(?:均|都|皆)(?:居|位居|排名|列|位列)[^，,；;。]*$"
+"""接件数量、答复率均居全市第一: one rank shared by several indicators (compiled when a rank asks)."""
 TWIN_WINDOW = 60
 
 
@@ -55,10 +54,12 @@ def extract_facts(
     ctx = document_context(document)
     facts: list[Fact] = []
     for sentence in document.sentences:
-        mentions = find_quantities(sentence.text)
+        text = sentence.text
+        mentions = find_quantities(text)
         if not mentions:
             continue
         analysis = ctx.analyse(sentence, mentions)
+        first = len(facts)  # the sentence's facts are facts[first:]
         for i, mention in enumerate(mentions):
             indicators, named = _indicators(sentence, mentions, i)
             for indicator in indicators:
@@ -68,12 +69,14 @@ def extract_facts(
                     subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
                     _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
                 before = mentions[i - 1] if i else None
-                previous_label = _previous_label(facts, sentence)
-                compared = comparison_label(sentence.text, mention, before, previous_label)
+                # Each label below needs a subject, and is not asked without one (it would say None).
+                previous_label = _previous_label(facts, first)
+                compared = comparison_label(text, mention, before, previous_label) if previous_label else None
                 # only a percentage can be a share: the subject is looked up for those alone
                 subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
-                share = share_label(sentence.text, mention, before, subject)
-                bare = None if relative else bare_change_label(fact.indicator_zh, previous_label)
+                share = share_label(text, mention, before, subject) if subject else None
+                changed = previous_label and not relative
+                bare = bare_change_label(fact.indicator_zh, previous_label) if changed else None
                 fact.indicator_zh = compared or share or bare or fact.indicator_zh
                 facts.append(fact)
     _align_headlines(ctx, facts)
@@ -102,7 +105,7 @@ def _indicators(sentence: Sentence, mentions: list[Mention], i: int) -> tuple[li
     label = label_of(text, mention, previous, following)
     if mention.form != "rank":
         return [label], False
-    shared = SHARED_RANK.search(text[: mention.start])
+    shared = compiled(SHARED_RANK).search(text[: mention.start])
     if not shared:
         return [label], False
     names = [n.strip() for n in re.split(r"[、和及]", shared.group(1)) if n.strip()]
@@ -134,13 +137,12 @@ def _respective_subject(facts: list[Fact], sentence: Sentence, mentions: list[Me
     return stated[len(stated) - len(listed) + position].indicator_zh
 
 
-def _previous_label(facts: list[Fact], sentence: Sentence) -> str:
-    """Label of the figure stated just before in the same sentence (not a rank), "" if none."""
-    for fact in reversed(facts[-6:]):
-        if fact.sentence_index != sentence.index:
-            break
-        if fact.kind != "rank":
-            return fact.indicator_zh
+def _previous_label(facts: list[Fact], first: int) -> str:
+    """Label of the figure stated just before in the same sentence (not a rank) among the last six
+    facts, "" if none; the sentence's facts are facts[first:]."""
+    for at in range(len(facts) - 1, max(first, len(facts) - 6) - 1, -1):
+        if facts[at].kind != "rank":
+            return facts[at].indicator_zh
     return ""
 
 

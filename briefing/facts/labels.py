@@ -58,17 +58,17 @@ FROM_TAIL = rf"(?:从|由)(?:{TIME})?的?$"
 """生产总值从2020年的3.68万亿元…: the starting point of a from–to pair is not part of the subject."""
 TO_LEG = rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下降|降低|减少|回落)?(?:到|至)(?:{TIME})?的?$"
 """…增长到2025年的4.93万亿元: the end point of a from–to pair, which shares the subject of its start."""
-PAIR_START = re.compile(r"(?:从|由)(?=.+(?:到|至))")
+PAIR_START = r"(?:从|由)(?=.+(?:到|至))"
 """The start of a from–to pair (从…增长到…) in a clause."""
 COMPARED_TAIL = TailWords(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
-CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
+CIRCUMSTANCE = r"^在(.+?)(?:中|上|里)$"
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
 LIST_JOINT = "、，,和及与并且的"
 """Marks and words joining a figure to the one before it (…、, 和…): not part of its label."""
 BREAKS = "、的在对把与和及"
 MAX_LABEL = 24
-AFTER_STOP = re.compile(r"[，,；;。！？!?、]")
-SUBJECT = re.compile(r"[^，,；;。！？!?\d０-９一二三四五六七八九十两]*")
+AFTER_STOP = r"[，,；;。！？!?、]"
+SUBJECT = r"[^，,；;。！？!?\d０-９一二三四五六七八九十两]*"
 """The words opening a sentence, before its first clause stop or numeral: where its subject is named."""
 
 
@@ -155,7 +155,7 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
         return label_of(text, previous, None, mention)
     head = _clean(raw_head.lstrip(LIST_JOINT))
     if mention.form == "magnitude" and len(head) < 2 and previous is not None and previous.start > start:
-        pair = PAIR_START.search(text, start, previous.start)
+        pair = compiled(PAIR_START).search(text, start, previous.start)
         if pair is not None:  # 产值从…增长到…、实现千亿级跨越: the size the pair's subject reached
             subject = _clean(strip_byline(text[start : pair.start()].strip()))
             if len(subject) >= 2:
@@ -183,7 +183,7 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
     # (记者从某局获悉：2030年某县茶叶产量达…: the sentence opens after the colon and the year)
     said = max(text.rfind("：", 0, start), text.rfind(":", 0, start)) + 1
-    opening = SUBJECT.match(FILLER_HEAD.sub("", strip_byline(text[said:]).strip()))
+    opening = compiled(SUBJECT).match(FILLER_HEAD.sub("", strip_byline(text[said:]).strip()))
     return _shorten(_clean(opening.group() if opening else ""))
 
 
@@ -191,7 +191,7 @@ def _noun_after(text: str, mention: Mention, following: Mention | None) -> str:
     """The words after a figure's measure word up to the next stop or figure (30家生态文明宣传教育基地):
     what it counts, read only where the words before it do not name that (most figures)."""
     end = following.start if following is not None and following.start > mention.end else len(text)
-    return _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
+    return _clean(compiled(AFTER_STOP).split(text[mention.end : end], maxsplit=1)[0])[:16]
 
 
 def _names_examples(head: str, mention: Mention) -> bool:
@@ -209,7 +209,7 @@ def _rank_label(text: str, start: int, head: str) -> str:
     subject = _strip_places(compiled(RANK_TAIL).sub("", head))
     if len(subject) < 2 and start > 0:
         before = text[clause_start(text, start - 1) : start - 1]
-        found = CIRCUMSTANCE.match(before)
+        found = compiled(CIRCUMSTANCE).match(before)
         subject = _clean(found.group(1)) if found else subject
     return _shorten(subject) + "排名" if len(subject) >= 2 else head
 
