@@ -151,6 +151,33 @@ def test_digest_periods_and_places(digest_facts):
     assert by_raw(digest_facts, "超过5000人").geo == "雄安新区"
 
 
+def test_every_field_of_a_fact_holds_its_own_value():
+    """_fact passes the fields by position (faster than by keyword): each must land in its own field."""
+    text = "测试标题\n\n一、工作回顾\n\n某县2025年新建公园3至5个，同比增长20%。\n"
+    document = document_from_text(text, "t")
+    parks, growth = extract_facts(document)
+    sentence = document.sentences[parks.sentence_index]
+    assert (parks.doc, parks.id, growth.id) == ("t", "t#1", "t#2")
+    assert (parks.raw, parks.sentence, sentence.text) == (
+        "3至5个",
+        sentence.text,
+        "某县2025年新建公园3至5个，同比增长20%。",
+    )
+    assert text[parks.span[0] : parks.span[1]] == "3至5个"
+    assert (parks.value, parks.value_max, parks.unit, parks.measure_word) == (3, 5, "unit", "个")
+    assert (parks.qualifier, parks.period) == ("exact", "2025") and parks.indicator_zh.endswith("新建公园")
+    assert (parks.kind, parks.direction, parks.article) == ("level", None, "一、工作回顾")
+    assert (growth.kind, growth.direction, growth.unit, growth.value_max) == (
+        "change_pct",
+        "up",
+        "percent",
+        None,
+    )
+    assert (parks.indicator_en, parks.indicator_en_by) == ("", "")  # the pipeline fills them in
+    assert parks.geo and parks.theme in THEMES and isinstance(parks.confidence, Confidence)
+    assert all(0 < share <= 1 for share in parks.confidence.to_json().values())
+
+
 def test_output_formats(report_facts):
     lines = facts_to_jsonl(report_facts).splitlines()
     assert len(lines) == len(report_facts)

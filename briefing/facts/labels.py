@@ -97,7 +97,10 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
         return None
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
-    head = _clean(strip_byline(text[own_start : mention.start].strip()).lstrip(LIST_JOINT))
+    words = text[own_start : mention.start]
+    if _comparative_starts().isdisjoint(words):  # the head is made of these characters, none opens one
+        return None
+    head = _clean(strip_byline(words.strip()).lstrip(LIST_JOINT))
     if not head.startswith(_comparatives()):
         return None
     rest = CHANGE_TAIL.cut(head)
@@ -137,6 +140,13 @@ def _action_verbs() -> tuple[str, ...]:
 @cache
 def _comparatives() -> tuple[str, ...]:
     return tuple(_words()["comparatives"])
+
+
+@cache
+def _comparative_starts() -> frozenset[str]:
+    """The first characters of the comparatives: a figure's words without any of them compare nothing
+    (most figures; cleaning only takes characters away, so it cannot make one)."""
+    return frozenset(word[0] for word in _comparatives())
 
 
 @cache
