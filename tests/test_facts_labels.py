@@ -197,3 +197,23 @@ def test_comparison_pretest_skips_only_figures_that_compare_nothing(words, befor
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(labels, "_comparative_starts", _NeverDisjoint)
         assert labels.comparison_label(text, mention, previous, subject) == found
+
+
+@given(st.text(alphabet="达到至为增长率某\n。", max_size=12))
+def test_a_text_ending_in_no_trigger_is_one_tail_words_leave_alone(text):
+    """_clean skips FILLER_TAIL.cut for a head whose last character is not one of its `triggers`: `cut`
+    must leave such a text as it is (a final line break is a trigger: `$` stands before it)."""
+    from briefing.facts.labels import FILLER_TAIL
+    from briefing.facts.tables import TailWords
+
+    for tail in (TailWords.any_of(["达到", "至", "增长至", "为"]), TailWords(r"(?:增长|增速)$"), FILLER_TAIL):
+        if text[-1:] not in tail.triggers:
+            assert tail.cut(text) == text
+
+
+@given(st.text(alphabet="建设新打造改开展办组织某园区", max_size=8))
+def test_the_action_verb_pretest_passes_every_head_ending_with_one(head):
+    from briefing.facts import labels
+
+    ends_with_verb = head.endswith(labels._action_verbs())
+    assert (head[-1:] in labels._action_verb_ends() and ends_with_verb) == ends_with_verb

@@ -138,6 +138,13 @@ def _action_verbs() -> tuple[str, ...]:
 
 
 @cache
+def _action_verb_ends() -> frozenset[str]:
+    """The last characters of the action verbs: a head ending otherwise ends with none of them (most
+    heads; a set look-up, where `endswith` tries each of ~50 verbs)."""
+    return frozenset(verb[-1] for verb in _action_verbs())
+
+
+@cache
 def _comparatives() -> tuple[str, ...]:
     return tuple(_words()["comparatives"])
 
@@ -173,7 +180,7 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     if mention.form == "rank":
         return _rank_label(text, start, head)
     # 建设12个社区食堂, 园区引进8家企业: the verb (and who acts) and what the figure counts
-    if head.endswith(_action_verbs()):
+    if head[-1:] in _action_verb_ends() and head.endswith(_action_verbs()):
         after = _noun_after(text, mention, following)
         if len(after) >= 2:
             return _shorten(head) + after
@@ -252,7 +259,8 @@ def _clean(head: str) -> str:
     head = head[lead.end() :] if lead else head
     if "从" in head or "由" in head:
         head = compiled(FROM_TAIL).sub("", head)
-    head = FILLER_TAIL.cut(head)
+    if head[-1:] in FILLER_TAIL.triggers:  # FILLER_TAIL.cut's own first test, without the call
+        head = FILLER_TAIL.cut(head)
     if len(head) > 6 and ("实现" in head or "完成" in head):
         head = compiled(INNER_VERB).sub("", head)
     return head

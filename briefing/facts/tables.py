@@ -72,6 +72,9 @@ class TailWords:
         self.pattern = re.compile(pattern)
         self.chars = frozenset(char for char in pattern.replace("(?:", "") if char not in "()?|+*$")
         self.ends = frozenset(ends) or self.chars
+        # The last characters of the texts `cut` may change (`$` also stands before a final line break):
+        # a caller may skip the call for any other text.
+        self.triggers = self.ends | {"\n"}
 
     @classmethod
     def any_of(cls, words: Iterable[str]) -> TailWords:
