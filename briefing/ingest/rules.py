@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from briefing import regex_cache
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
 
@@ -74,11 +75,13 @@ class FirstOf:
         self.each: tuple[re.Pattern[str], ...] = ()
         if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
             with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
-                self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
+                self.combined = regex_cache.compile(
+                    "|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns))
+                )
         if self.combined is not None:
             self.match, self.fullmatch = self.combined.match, self.combined.fullmatch
         else:
-            self.each = tuple(re.compile(p) for p in patterns)
+            self.each = tuple(regex_cache.compile(p) for p in patterns)
             self.match = lambda text: self._first(text, full=False)[1]
             self.fullmatch = lambda text: self._first(text, full=True)[1]
 
@@ -197,7 +200,7 @@ def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     pair = rf"(?P<label>{alternatives})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{alternatives})\s*[:：]|$)"
     line = rf"[【\[]?\s*(?:(?:{alternatives})\s*[:：].*?\s*)+[】\]]?"
-    return re.compile(line), re.compile(pair)
+    return regex_cache.compile(line), regex_cache.compile(pair)
 
 
 @cache
@@ -214,8 +217,8 @@ def rules() -> Rules:
         chrome=FirstOf([_toolbar_pattern(boilerplate["chrome_words"]), *boilerplate["patterns"]]),
         credits=FirstOf(boilerplate["credit_patterns"]),
         caption_max_chars=boilerplate["caption_max_chars"],
-        bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
-        trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
+        bylines=tuple(regex_cache.compile(p) for p in genres["news"]["bylines"]),
+        trailing=tuple(regex_cache.compile(p) for p in boilerplate["trailing_patterns"]),
         body_min_chars=structure["lines"]["body_min_chars"],
         wrap_ratio=structure["lines"]["wrap_ratio"],
         title_max_chars=structure["lines"]["title_max_chars"],
@@ -230,11 +233,11 @@ def rules() -> Rules:
         meta_pair=meta_pair,
         date_labels=frozenset(meta["date_labels"]),
         source_labels=frozenset(meta["source_labels"]),
-        full_date=re.compile(dates["full"]),
-        lead_date=re.compile(dates["lead"]),
-        delivered_date=re.compile(dates["delivered"]),
-        national_issuer=tuple(re.compile(p) for p in structure["issuer"]["national_patterns"]),
-        year=re.compile(dates["year"]),
+        full_date=regex_cache.compile(dates["full"]),
+        lead_date=regex_cache.compile(dates["lead"]),
+        delivered_date=regex_cache.compile(dates["delivered"]),
+        national_issuer=tuple(regex_cache.compile(p) for p in structure["issuer"]["national_patterns"]),
+        year=regex_cache.compile(dates["year"]),
         leads=FirstOf(structure["news"]["leads"]),
-        issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),
+        issuer_patterns=tuple(regex_cache.compile(p) for p in structure["issuer"]["title_patterns"]),
     )
