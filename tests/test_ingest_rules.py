@@ -76,3 +76,32 @@ def test_a_malformed_pattern_can_hide_in_the_alternation():
     with pytest.raises(re.error):
         re.compile("a)|(b")
     assert FirstOf(["a)|(b", "x"]).match("b") is not None
+
+
+LOOK_BEHIND_CREDIT = (
+    r"(?<=[。！？!?”）)])\s*[\u4e00-\u9fff]{0,6}(记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,5}"
+    r"([\s、,，]+[\u4e00-\u9fff·]{2,5}){0,3}\s*/?\s*摄(影)?$"
+)
+"""The trailing photo credit as a look-behind: what the shipped pattern, which opens with the sentence
+end and names the credit `chrome`, must cut off."""
+
+
+def test_trailing_chrome_cut_at_its_group_as_the_look_behind_form_cuts_it():
+    from briefing.ingest.rules import WHITESPACE, rules
+
+    reference = re.compile(LOOK_BEHIND_CREDIT)
+    rng = random.Random(5)
+    pieces = ["图为示例桥", "。", "！", "”", "）", " ", "\u3000", "本报", "记者", "通讯员", "王某", "李"]
+    pieces += ["·", "、", "摄", "摄影", "/", "2031年", "ab"]
+    credit = [["图为示例桥", ""], ["。", "”", "，", ""], [" ", ""], ["本报", "新华社", ""]]
+    credit += [["记者", "通讯员", "摄"], [" ", "\u3000", ""], ["王某某", "李·某", "王"]]
+    credit += [["、李某", " 张某", ""], [" ", "/", ""], ["摄", "摄影"]]
+    for n in range(5000):
+        if n % 2:  # a credit-like line, one piece of each part
+            line = "".join(rng.choice(part) for part in credit) + rng.choice(["", "", "。", "ab"])
+        else:
+            line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        match = reference.search(line)
+        expected = line[: match.start()].rstrip(WHITESPACE) if match and match.start() > 0 else line
+        assert rules().without_trailing_chrome(line) == expected, line
+    assert rules().without_trailing_chrome("图为示例桥。本报记者 王某 摄") == "图为示例桥。"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.ingest.rules import WHITESPACE, Rules
 
-_LINE = re.compile(r"[^\r\n]+")
+_BREAK = re.compile(r"[\r\n]")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
 
@@ -82,11 +82,12 @@ def split_lines(text: str, rules: Rules, blocks: list[Line] | None = None) -> li
             line.markdown = True
     else:
         lines = []
-        for match in _LINE.finditer(text):
-            raw = match.group()
+        at = 0  # offset of `raw`: the pieces are what stands between single line-break characters
+        for raw in text.split("\n") if "\r" not in text else _BREAK.split(text):
             stripped = raw.strip(WHITESPACE)
             if stripped:
-                lines.append(Line(match.start() + len(raw) - len(raw.lstrip(WHITESPACE)), stripped))
+                lines.append(Line(at + len(raw) - len(raw.lstrip(WHITESPACE)), stripped))
+            at += len(raw) + 1
     kept = []
     for line in lines:
         kept_text = rules.without_trailing_chrome(line.text)

@@ -161,11 +161,15 @@ class Rules:
         return False
 
     def without_trailing_chrome(self, line: str) -> str:
-        """The line with a trailing photo credit (or other trailing chrome) cut off, stripped."""
+        """The line with a trailing photo credit (or other trailing chrome) cut off, stripped: the
+        match, or its group `chrome` where the pattern has one (boilerplate.toml)."""
         for pattern in self.trailing:
             match = pattern.search(line)
-            if match and match.start() > 0:
-                line = line[: match.start()].rstrip(WHITESPACE)
+            if match is None:
+                continue
+            start = match.start("chrome" if "chrome" in pattern.groupindex else 0)
+            if start > 0:
+                line = line[:start].rstrip(WHITESPACE)
         return line
 
     def marker_level(self, line: str, *, inline: bool = False) -> int | None:
