@@ -7,15 +7,15 @@ Offsets never change: every paragraph keeps, for each of its characters, the off
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 
+from briefing import regex_cache
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.ingest.rules import WHITESPACE, Rules
 
-_BREAK = re.compile(r"[\r\n]")
-_LATIN_END = re.compile(r"[A-Za-z]$")
-_LATIN_START = re.compile(r"^[A-Za-z]")
+_BREAK = regex_cache.compile(r"[\r\n]")
+_LATIN_END = regex_cache.compile(r"[A-Za-z]$")
+_LATIN_START = regex_cache.compile(r"^[A-Za-z]")
 
 
 _SHARED_INTS_MAX = 1 << 18

@@ -23,7 +23,7 @@ WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _BYLINE_LEAD = 30
 """Longest run of reporters' names before the paper's name in a byline line."""
 
-_WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
+_WHITESPACE_RUN = regex_cache.compile(f"[{WHITESPACE}]+")
 _TRAILING = CLOSING + WHITESPACE
 _SENTENCE_END_MARKS = frozenset(SENTENCE_ENDS)
 _SENTENCE_OR_CLAUSE_MARKS = frozenset(SENTENCE_ENDS + CLAUSE_MARKS)
@@ -47,7 +47,7 @@ class Heading:
     inline: bool  # a long line may open with it, its first sentence being the heading
 
 
-_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_REFERS_BACK = regex_cache.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 """A reference to a group in a pattern: a back-reference `\\1` or a conditional `(?(1)…|…)`. An
 alternation of patterns renumbers their groups, so such a reference would silently test another
 pattern's group; those by name (`(?P=x)`, `(?(x)…)`) would survive it but take the safe way too."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from briefing import regex_cache
 from briefing.boundaries import LONGEST_SENTENCE, SENTENCE_END, SENTENCE_ENDS, fit
 from briefing.ingest.cleanup import Paragraph
 from briefing.ingest.rules import WHITESPACE
@@ -13,10 +14,10 @@ from briefing.ingest.rules import WHITESPACE
 Sentences = list[tuple[str, list[int]]]
 """(text, source offsets) of each sentence of a paragraph."""
 
-_FIGURE = re.compile(r"[0-9A-Za-z.%]+")
+_FIGURE = regex_cache.compile(r"[0-9A-Za-z.%]+")
 """A number or Latin word: a sentence cut for length is never cut inside one."""
 
-_PIECE = re.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
+_PIECE = regex_cache.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
 """One sentence and the blanks before it: everything up to and with the next `SENTENCE_END`, or to
 the end of the text. The blanks are outside the group: a sentence is read in one regex step instead of
 being sliced and stripped in Python."""

@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from briefing import regex_cache
 from briefing.boundaries import SENTENCE_ENDS
 from briefing.ingest.cleanup import Line, Paragraph
 from briefing.ingest.extracted import Hints
@@ -29,7 +30,7 @@ _TITLE_REACH = 4
 _DATELINE_REACH = 16
 """How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
 
-_END_MARK = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+_END_MARK = regex_cache.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 BODY, HEADING, INLINE_HEADING, TITLE, LEAD = "body", "heading", "inline heading", "title", "lead"
 """Roles of a paragraph: body text, numbered heading line, body opening with a numbered heading sentence,
