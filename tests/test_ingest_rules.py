@@ -105,3 +105,20 @@ def test_trailing_chrome_cut_at_its_group_as_the_look_behind_form_cuts_it():
         expected = line[: match.start()].rstrip(WHITESPACE) if match and match.start() > 0 else line
         assert rules().without_trailing_chrome(line) == expected, line
     assert rules().without_trailing_chrome("图为示例桥。本报记者 王某 摄") == "图为示例桥。"
+
+
+def test_the_one_call_marker_and_lead_questions_agree_with_the_full_answers():
+    """`opens_with_marker` / `opens_with_lead` answer what `marker_level` / `lead_byline` answer, without
+    asking which rule matched."""
+    from briefing.ingest.rules import rules
+
+    active = rules()
+    rng = random.Random(9)
+    pieces = ["一、", "（二）", "(3)", "4.", "12、", "本报讯", "（记者 王某）", "新华社", "示例市"]
+    pieces += ["3月5日电", "。", "甲", " ", "2031年", "十一、", "（", "）"]
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        for inline in (False, True):
+            expected = active.marker_level(line, inline=inline) is not None
+            assert active.opens_with_marker(line, inline=inline) == expected, line
+        assert active.opens_with_lead(line) == (active.lead_byline(line) is not None), line

@@ -152,7 +152,7 @@ def _continues(previous: Line, line: Line, body_min: float, rules: Rules) -> boo
         return False
     if not any(mark in previous.text for mark in CLAUSE_MARKS + SENTENCE_ENDS):
         return False
-    if rules.marker_level(line.text) is not None or rules.lead_byline(line.text) is not None:
+    if rules.opens_with_marker(line.text) or rules.opens_with_lead(line.text):
         return False
     return len(line.text) >= body_min or any(mark in line.text for mark in CLAUSE_MARKS + SENTENCE_ENDS)
 

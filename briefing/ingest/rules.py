@@ -185,6 +185,14 @@ class Rules:
         last = line.rstrip(_TRAILING)[-1:]
         return last not in _SENTENCE_OR_CLAUSE_MARKS or last in self.title_may_end_with
 
+    def opens_with_marker(self, line: str, *, inline: bool = False) -> bool:
+        """Whether `marker_level` finds a marker, asked in one regex call: every paragraph is asked."""
+        return (self.inline_markers if inline else self.markers).match(line) is not None
+
+    def opens_with_lead(self, line: str) -> bool:
+        """Whether `lead_byline` finds a byline, asked in one regex call."""
+        return self.leads.match(line) is not None
+
     def lead_byline(self, line: str) -> str | None:
         """The byline opening a news lead (本报讯（记者 盛丽）), None when the line is no lead."""
         match = self.leads.match(line)

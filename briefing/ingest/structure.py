@@ -109,15 +109,15 @@ def _classify(paragraph: Paragraph, sentences: Sentences, rules: Rules) -> tuple
     if len(paragraph.lines) > 1:
         return BODY, ""
     if paragraph.lines[0].block in (MD_HEADING, MD_STRONG):  # a Markdown heading or bold sub-head
-        numbered = rules.marker_level(text) is not None and len(text) <= rules.heading_max_chars
+        numbered = len(text) <= rules.heading_max_chars and rules.opens_with_marker(text)
         return (HEADING, text) if numbered else (TITLE, "")
     first = sentences[0][0]
-    if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
+    if len(first) <= rules.heading_max_chars and rules.opens_with_marker(text):
         if first == text:
             return HEADING, text
-        if rules.marker_level(text, inline=True) is not None:
+        if rules.opens_with_marker(text, inline=True):
             return INLINE_HEADING, first
-    if rules.lead_byline(text) is not None:
+    if rules.opens_with_lead(text):
         return LEAD, ""
     if rules.is_title_like(text):
         return TITLE, ""
