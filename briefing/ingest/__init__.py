@@ -36,19 +36,7 @@ def load_document(source: str) -> Document:
     else:
         path = Path(source)
         name, doc, suffix = source, path.stem, path.suffix.lower()
-        if path.is_dir():
-            raise SourceError(f"{source}: is a folder, not a file")
-        if not path.exists():
-            raise SourceError(f"{source}: no such file")
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise SourceError(
-                f"{source}: unsupported file type {suffix or '(no suffix)'} "
-                f"(supported: {' '.join(SUPPORTED_SUFFIXES)})"
-            )
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+        data = _read_file(source, path, suffix)
     if not data or data.isspace():  # as `not data.strip()`, without copying the data
         raise SourceError(f"{name}: empty file")
     extracted = reader_for(suffix)(data, name)
@@ -167,6 +155,28 @@ class _Locator:
             return next((i for i, a in enumerate(self.spans) if a.start <= offset < a.end), None)
         last = bisect_right(self.starts, offset) - 1
         return last if last >= 0 and offset < self.spans[last].end else None
+
+
+def _read_file(source: str, path: Path, suffix: str) -> bytes:
+    """The bytes of a source file; SourceError saying what is wrong: a folder, no such file, a type not
+    supported, or why it cannot be read. Read first and asked why only when that fails: each question
+    is a system call, and a run may read thousands of files."""
+    problem: OSError | None = None
+    if suffix in SUPPORTED_SUFFIXES:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            problem = exc
+    if path.is_dir():
+        raise SourceError(f"{source}: is a folder, not a file")
+    if not path.exists():
+        raise SourceError(f"{source}: no such file")
+    if problem is None:
+        raise SourceError(
+            f"{source}: unsupported file type {suffix or '(no suffix)'} "
+            f"(supported: {' '.join(SUPPORTED_SUFFIXES)})"
+        )
+    raise SourceError(f"{source}: cannot read: {problem.strerror or problem}") from problem
 
 
 def _read_stdin() -> bytes:
