@@ -345,9 +345,11 @@ def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _trim(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Blanks at either end left out."""
+    """Blanks at either end left out; a block without any (most) keeps its offsets list, uncopied."""
     first = len(text) - len(text.lstrip(WHITESPACE))
     last = len(text.rstrip(WHITESPACE))
+    if first == 0 and last == len(text):
+        return text, offsets
     return text[first:last], offsets[first:last]
 
 
