@@ -138,15 +138,23 @@ def _title_blocks(roles: list[str]) -> list[tuple[int, int]]:
 
 
 def _sections(text: str, paragraphs: list[Paragraph], headings: list[str], rules: Rules) -> list[Section]:
+    """A section per numbered heading: it governs the text up to the next heading of its level or a
+    higher one (a lower number), and its parent is the last heading of a higher level before it.
+
+    Read in one pass with the sections still open (their levels rising): a heading closes every open
+    section of its level or a lower one, and the one left open above them is its parent. A report of
+    n headings costs n steps, not n² (each heading looking through all the others)."""
     sections: list[Section] = []
+    still_open: list[int] = []  # indexes into `sections`, levels strictly rising
     for paragraph, heading in zip(paragraphs, headings, strict=True):
         if not heading:
             continue
         level = rules.marker_level(heading) or 0
-        parent = next((j for j in range(len(sections) - 1, -1, -1) if sections[j].level < level), None)
+        while still_open and sections[still_open[-1]].level >= level:
+            sections[still_open.pop()].end = paragraph.start
+        parent = still_open[-1] if still_open else None
+        still_open.append(len(sections))
         sections.append(Section(heading, level, paragraph.start, len(text), parent))
-    for i, section in enumerate(sections):
-        section.end = next((s.start for s in sections[i + 1 :] if s.level <= section.level), len(text))
     return sections
 
 
