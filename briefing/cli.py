@@ -13,8 +13,6 @@ from pathlib import Path
 
 import click
 
-from briefing import charsets
-
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
 
@@ -109,8 +107,6 @@ def _split_themes(value: str | None) -> list[str] | None:
 @click.version_option(package_name="briefing")
 def main() -> None:
     """Bilingual (Chinese + English) PDF briefs from Chinese public-sector documents."""
-    # Before any command imports a stage: their patterns repeat character classes (charsets.py).
-    charsets.share_class_tables()
 
 
 @main.command()

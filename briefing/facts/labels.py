@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
+from briefing import regex_cache
 from briefing.facts.context import strip_byline
 from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
@@ -22,7 +23,7 @@ TIME = (
     r"上半年|下半年|今年|明年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
     r"[一二三四]季度|“?十[三四五]五”?(?:期间|时期)|\d{1,2}-\d{1,2}月|\d{1,2}月(?:底前?|份)?|(?:19|20)\d{2}年度?"
 )
-FILLER_HEAD = re.compile(
+FILLER_HEAD = regex_cache.compile(
     rf"^(?:(?:{TIME})[，,]?|全区|全市|全省|全县|我区|本市|其中|同时|此外|共计|累计|已经|已|预计|力争|确保|将|"
     r"实现|完成|当季|分季度看|按不变价格计算)+"
 )

@@ -35,6 +35,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TypeVar
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR, derived, toml_data
 from briefing.translate import cedict
 from briefing.translate import segmenter as segmenter_module
@@ -78,7 +79,7 @@ class LabelRules:
         noise = data["noise"]
         self.noise_prefixes = sorted(noise["prefixes"], key=len, reverse=True)
         self.noise_suffixes = sorted(noise["suffixes"], key=len, reverse=True)
-        self.noise_patterns = [re.compile(p) for p in noise["patterns"]]
+        self.noise_patterns = [regex_cache.compile(p) for p in noise["patterns"]]
         self.dropped_words = set(noise.get("dropped_words", []))
         self.heads = dict(sorted(data["heads"].items(), key=lambda kv: -len(kv[0])))
         self.verbs = dict(sorted(data["verbs"].items(), key=lambda kv: -len(kv[0])))
@@ -458,7 +459,7 @@ class LabelComposer:
 _LIST_MARKS = "、，,/"
 _LIST_WORDS = "和及与"
 _LINKS = _LIST_MARKS + _LIST_WORDS
-_NUMBER = re.compile(r"[\d.,%％]+")
+_NUMBER = regex_cache.compile(r"[\d.,%％]+")
 
 
 def _occurrences(key: str, text: str) -> list[int]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import mmap
-import re
 import struct
 import sys
 import zlib
@@ -31,6 +30,7 @@ from array import array
 from collections.abc import Iterable
 from functools import cache
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR
 from briefing.translate.datafile import load_mapped
 
@@ -39,11 +39,11 @@ MAGIC = b"JBW5"
 BUCKETS = 65521
 _HEADER = struct.Struct("<4sIQ")  # magic, buckets, total frequency
 
-_RUN = re.compile(
+_RUN = regex_cache.compile(
     "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
     "\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-]+)"
 )
-_SPACE = re.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
+_SPACE = regex_cache.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
 
 
 def bucket(key: bytes) -> int:

@@ -19,6 +19,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR, derived
 from briefing.translate.glossary import Glossary, fold
 
@@ -39,9 +40,9 @@ class Term(NamedTuple):  # a named tuple: made ~6,000 times per process, three t
 # A plain entry: three tab-separated fields without edge spaces, not starting a comment. Lines break at
 # \n only (splitlines knows more breaks).
 _FIELD = r"\S(?:[^\t\n]*\S)?"
-_PLAIN_ENTRY = re.compile(rf"^(?!#)({_FIELD})\t({_FIELD})\t({_FIELD})$", re.MULTILINE)
-_SKIPPED = re.compile(r"^(?:#[^\n]*|[^\S\n]*)$", re.MULTILINE)  # comments and blank lines
-_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_PLAIN_ENTRY = regex_cache.compile(rf"^(?!#)({_FIELD})\t({_FIELD})\t({_FIELD})$", re.MULTILINE)
+_SKIPPED = regex_cache.compile(r"^(?:#[^\n]*|[^\S\n]*)$", re.MULTILINE)  # comments and blank lines
+_OTHER_BREAKS = regex_cache.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _plain_entries(text: str) -> list[tuple[str, str, str]] | None:
