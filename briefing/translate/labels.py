@@ -28,6 +28,7 @@ English built from termbase words and rules only is `composed`; with any diction
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -123,7 +124,8 @@ def segmenter(words: tuple[str, ...]) -> Segmenter:
     every process ~7 ms, reading them back ~0.5 ms."""
     index = shipped_index()
     sources = (INDEX_PATH, Path(segmenter_module.__file__))
-    replaced = derived("segmenter-replaced", sources, lambda: replaced_frequency(index, words), key=words)
+    name = f"segmenter-replaced-{zlib.crc32(chr(0).join(words).encode()):08x}"  # a file per word list
+    replaced = derived(name, sources, lambda: replaced_frequency(index, words), key=words)
     return Segmenter(index, words, _USER_WORD_FREQ, replaced=replaced)
 
 
