@@ -217,3 +217,18 @@ def test_the_action_verb_pretest_passes_every_head_ending_with_one(head):
 
     ends_with_verb = head.endswith(labels._action_verbs())
     assert (head[-1:] in labels._action_verb_ends() and ends_with_verb) == ends_with_verb
+
+
+@given(
+    head=st.text(alphabet="甲乙丙、等街巷园区", max_size=8),
+    value=st.integers(1, 4),
+    form=st.sampled_from(["count", "percent"]),
+)
+def test_the_examples_pretest_passes_every_head_that_names_examples(head, value, form):
+    """label_of asks _names_examples only of heads holding 、 or ending with 等: no other names examples."""
+    from briefing.facts import labels
+    from briefing.facts.quantities import Mention
+
+    mention = Mention(0, 1, 0, Decimal(value), "unit", form=form)
+    if labels._names_examples(head, mention):
+        assert "、" in head or head.endswith("等")

@@ -185,13 +185,13 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
         after = _noun_after(text, mention, following)
         if len(after) >= 2:
             return _shorten(head) + after
-    if _names_examples(head, mention):
+    if ("、" in head or head.endswith("等")) and _names_examples(head, mention):  # its own first tests
         after = _noun_after(text, mention, following)
         if len(after) >= 3:
             return after
     # (某省连续三年…: a place alone measures nothing)
     if len(head) >= 2 and not raw_head.endswith("、") and _strip_places(head):
-        return _shorten(head)
+        return head if len(head) <= MAX_LABEL else _shorten(head)  # most labels are short already
     after = _noun_after(text, mention, following)
     if len(after) >= 2 or (own_start == start and after):
         return after
