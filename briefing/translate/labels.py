@@ -135,7 +135,7 @@ class LabelComposer:
     def __init__(self, termbase: Termbase, rules: LabelRules | None = None):
         self.termbase = termbase
         self.rules = rules or shipped_rules()
-        self._cache: dict[tuple[str, bool], LabelEnglish | None] = {}
+        self._cache: dict[bool, dict[str, LabelEnglish | None]] = {True: {}, False: {}}
         self._parts: dict[tuple[str, bool], _Part | None] = {}
         self._bounds: dict[str, frozenset[int]] = {}
         self._cuts: dict[str, list[str]] = {}
@@ -155,10 +155,11 @@ class LabelComposer:
         number in English must come from a checked fact, not from a word-by-word rendering) or when
         a word had to be looked up in the dictionary.
         """
-        key = (zh, indicator)
-        if key not in self._cache:
-            self._cache[key] = self._english(zh, indicator)
-        return self._cache[key]
+        cache = self._cache[indicator]  # a table per kind: every figure of a run asks, most a second time
+        found = cache.get(zh, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = cache[zh] = self._english(zh, indicator)
+        return found
 
     def subject(self, zh: str) -> LabelEnglish | None:
         """What a change label is a change of (地区生产总值增速 → GDP), for sentences that say the
@@ -458,6 +459,7 @@ class LabelComposer:
         return " ".join(pieces)
 
 
+_UNKNOWN = LabelEnglish("", "")  # not composed yet (None is a result: no English)
 _LIST_MARKS = "、，,/"
 _LIST_WORDS = "和及与"
 _LINKS = _LIST_MARKS + _LIST_WORDS
