@@ -104,7 +104,7 @@ def cache_path() -> Path:
 
 
 def _build_id() -> str:
-    import _sre  # type: ignore[import-not-found]
+    import _sre
 
     return f"{_FORMAT} {sys.version} {getattr(_sre, 'MAGIC', '')}"
 
