@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -63,7 +63,7 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: An
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
-    payload = marshal.dumps(value)  # a value marshal cannot store is a ValueError: a bug, said at once
+    payload = marshal.dumps(cast(Any, value))  # a value marshal cannot store: ValueError, a bug said at once
     temporary = file.with_name(f".{file.name}.{os.getpid()}")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
