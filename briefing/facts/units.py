@@ -8,6 +8,9 @@ none follows it, just before the number (新建养老助餐点49家).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
+from typing import NamedTuple
 
 from briefing import scales
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
@@ -27,29 +30,52 @@ def split_measure_word(written: str) -> tuple[str, str]:
     return scales.split_measure_word(written)
 
 
-def unit_of(form: str, before: str, after: str) -> str:
-    """Unit token of a measure word `form` (without 万/亿), given the text before the number and the
-    text after the measure word in the same clause."""
+class _Noun(NamedTuple):
+    keyword: str
+    unit: str
+    adjacent: bool
+    not_before: tuple[str, ...]
+
+
+@cache
+def _nouns_after(form: str) -> tuple[_Noun, ...]:
+    """The keywords of `form`'s noun rules with what each rule says, rule by rule in data order: one flat
+    loop over them instead of a loop over the rules and one over each rule's keywords."""
+    return tuple(
+        _Noun(keyword, rule.unit, rule.adjacent, rule.not_before)
+        for rule in measure_words().nouns_of.get(form, ())
+        for keyword in rule.keywords
+    )
+
+
+def unit_of(form: str, before: Callable[[], str], after: str) -> str:
+    """Unit token of a measure word `form` (without 万/亿), given the text after the measure word in the
+    same clause and a function giving the text before the number: it is asked only when no noun after
+    the measure word names the unit, and finding it costs a search."""
     lex = measure_words()
     rules = lex.nouns_of.get(form, ())
     if not rules:
         return lex.units.get(form, "unit")
-    window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]
-    best: tuple[int, str] | None = None
-    # one search tells whether any noun of the rules follows (家 has dozens; most figures have none)
-    for rule in rules if compiled(lex.noun_finders[form]).search(window) else ():
-        for keyword in rule.keywords:
-            at = window.find(keyword)
-            if rule.adjacent and at > 0:
+    stop = _AFTER_STOP.search(after)
+    window = (after[: stop.start()] if stop else after)[:AFTER_WINDOW]
+    # the noun right after it names what is counted: the keyword found first in the window, the first
+    # one in data order among those found at the same place (one search first tells whether any
+    # keyword is there: 家 has dozens, and most figures have none)
+    best_at, best_unit = len(window), ""
+    if compiled(lex.noun_finders[form]).search(window):
+        for noun in _nouns_after(form):
+            at = window.find(noun.keyword)
+            if at < 0 or at >= best_at or (noun.adjacent and at > 0):
                 continue
-            if at >= 0 and window.startswith(rule.not_before, at + len(keyword)):
+            if noun.not_before and window.startswith(noun.not_before, at + len(noun.keyword)):
                 continue
-            if at >= 0 and (best is None or at < best[0]):
-                best = (at, rule.unit)
-    if best is not None:
-        return best[1]
+            best_at, best_unit = at, noun.unit
+            if not at:  # nothing is found before the start
+                break
+    if best_unit:
+        return best_unit
     # no noun after it names what is counted: the noun before it does (某集团由16户整合至5户)
-    head = _FILLER_END.cut(before)
+    head = _FILLER_END.cut(before())
     for rule in rules:
         if not rule.after_only and head.endswith(rule.keywords):
             return rule.unit
