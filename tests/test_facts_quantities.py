@@ -466,3 +466,19 @@ def test_the_counted_noun_is_the_one_every_rule_in_turn_finds(form, before, afte
     from briefing.facts.units import unit_of
 
     assert unit_of(form, lambda: before, after) == _unit_by_every_rule(form, before, after)
+
+
+@given(st.text(alphabet="两三五九十一二大行动计划。，“A", max_size=16))
+def test_a_count_with_da_is_found_where_a_look_ahead_for_a_chinese_character_finds_it(text):
+    """_majors tests the character after 大 itself: the spans a pattern with the look-ahead finds."""
+    from briefing.facts.quantities import OPEN_QUOTES, _majors
+
+    ahead = re.compile(
+        r"(?<![一二三四五六七八九十])([两三四五六七八九]|十[一二三四五六七八九]?)大(?=[\u4e00-\u9fff])"
+    )
+    expected = [
+        m.span()
+        for m in ahead.finditer(text)
+        if text[m.start() - 1 : m.start()] not in OPEN_QUOTES or not m.start()
+    ]
+    assert [(m.start, m.end) for m in _majors(text)] == expected

@@ -29,6 +29,8 @@ CN_DIGITS = {
     "九": 9,
 }
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_NUMERALS = frozenset([*CN_DIGITS, *CN_SMALL_UNITS, "万", "亿"])
+"""Every character parse_chinese reads: a text holding any other is no Chinese numeral."""
 MULTIPLIERS = {
     "万": Decimal(10_000),
     "亿": Decimal(100_000_000),
@@ -121,12 +123,16 @@ def _parse_small(text: str) -> Decimal | None:
 def parse_number(text: str) -> Decimal | None:
     """Any numeral the extractor reads: Arabic, Chinese, or Arabic with a Chinese multiplier (1.2万).
 
-    An ASCII text holds no full-width sign to fold, and a text that opens with neither a digit nor a
-    separator is no Arabic numeral: both skip the steps that could not change the result."""
+    An ASCII text holds no full-width sign to fold, a text opening with a Chinese numeral is read as one
+    (folding changes none of its characters, and any other character fails it either way), and a text
+    that opens with neither a digit nor a separator is no Arabic numeral: each skips steps that could
+    not change the result."""
     text = text.strip()
     if text.isascii():
         if text.isdigit():  # the common case, ASCII digits: nothing to fold or validate
             return Decimal(text)
+    elif text[0] in CHINESE_NUMERALS:  # folding changes no Chinese numeral, nor whether one reads
+        return parse_chinese(text)
     else:
         text = normalise(text)
     if not text:

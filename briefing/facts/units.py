@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from briefing import scales
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
-from briefing.facts.lexicon import measure_words
+from briefing.facts.lexicon import NounRule, measure_words
 from briefing.facts.tables import TailWords, compiled, read_toml
 
 _FILLER_END = TailWords.any_of(read_toml("indicators.toml")["unit_filler_words"])
@@ -37,33 +37,44 @@ class _Noun(NamedTuple):
     not_before: tuple[str, ...]
 
 
+class _NounRules(NamedTuple):
+    """A measure word's noun rules as unit_of reads them, made once a process (`_noun_rules`)."""
+
+    finder: re.Pattern[str]  # any keyword of the rules
+    nouns: tuple[_Noun, ...]  # every keyword with what its rule says, rule by rule in data order
+    rules: tuple[NounRule, ...]
+    unit: str  # the measure word's own unit, where no noun names another
+
+
 @cache
-def _nouns_after(form: str) -> tuple[_Noun, ...]:
-    """The keywords of `form`'s noun rules with what each rule says, rule by rule in data order: one flat
-    loop over them instead of a loop over the rules and one over each rule's keywords."""
-    return tuple(
-        _Noun(keyword, rule.unit, rule.adjacent, rule.not_before)
-        for rule in measure_words().nouns_of.get(form, ())
-        for keyword in rule.keywords
+def _noun_rules(form: str) -> _NounRules | None:
+    """`form`'s noun rules, None when it has none: one look-up a figure, and one flat loop over all
+    keywords instead of a loop over the rules and one over each rule's keywords."""
+    lex = measure_words()
+    rules = lex.nouns_of.get(form, ())
+    if not rules:
+        return None
+    nouns = tuple(
+        _Noun(k, rule.unit, rule.adjacent, rule.not_before) for rule in rules for k in rule.keywords
     )
+    return _NounRules(compiled(lex.noun_finders[form]), nouns, rules, lex.units.get(form, "unit"))
 
 
 def unit_of(form: str, before: Callable[[], str], after: str) -> str:
     """Unit token of a measure word `form` (without 万/亿), given the text after the measure word in the
     same clause and a function giving the text before the number: it is asked only when no noun after
     the measure word names the unit, and finding it costs a search."""
-    lex = measure_words()
-    rules = lex.nouns_of.get(form, ())
-    if not rules:
-        return lex.units.get(form, "unit")
-    stop = _AFTER_STOP.search(after)
-    window = (after[: stop.start()] if stop else after)[:AFTER_WINDOW]
+    reading = _noun_rules(form)
+    if reading is None:
+        return measure_words().units.get(form, "unit")
+    stop = _AFTER_STOP.search(after, 0, AFTER_WINDOW)
+    window = after[: stop.start() if stop else AFTER_WINDOW]
     # the noun right after it names what is counted: the keyword found first in the window, the first
     # one in data order among those found at the same place (one search first tells whether any
     # keyword is there: 家 has dozens, and most figures have none)
     best_at, best_unit = len(window), ""
-    if compiled(lex.noun_finders[form]).search(window):
-        for noun in _nouns_after(form):
+    if reading.finder.search(window):
+        for noun in reading.nouns:
             at = window.find(noun.keyword)
             if at < 0 or at >= best_at or (noun.adjacent and at > 0):
                 continue
@@ -76,10 +87,10 @@ def unit_of(form: str, before: Callable[[], str], after: str) -> str:
         return best_unit
     # no noun after it names what is counted: the noun before it does (某集团由16户整合至5户)
     head = _FILLER_END.cut(before())
-    for rule in rules:
+    for rule in reading.rules:
         if not rule.after_only and head.endswith(rule.keywords):
             return rule.unit
-    return lex.units.get(form, "unit")
+    return reading.unit
 
 
 def bare_unit(before: str) -> str | None:
