@@ -129,6 +129,7 @@ class _Tables:
     a sentence instead of a cached call for each pattern and table."""
 
     lex: MeasureWords
+    masks: re.Pattern[str]  # spans never read as quantities (lexicon.exclusions)
     cues: re.Pattern[str]  # see _cues
     frame_cues: re.Pattern[str]  # see _frame_cues
     general: re.Pattern[str]
@@ -148,6 +149,7 @@ def _tables() -> _Tables:
         written[word] = _Written(magnitude, form, lex.factors.get(form), fixed, fits)
     return _Tables(
         lex=lex,
+        masks=exclusions().masks,
         cues=_cues(lex),
         frame_cues=_frame_cues(),
         general=_pattern("general"),
@@ -162,20 +164,16 @@ def _mask(match: re.Match[str]) -> str:
     return MASK * (match.end() - match.start())
 
 
-def masked_text(text: str) -> str:
-    """`text` with full-width signs folded and excluded spans replaced by MASK (same length)."""
-    norm = normalise(text)
-    masks = exclusions().masks
-    return norm if masks.search(norm) is None else masks.sub(_mask, norm)  # most sentences: no mask
-
-
 def find_quantities(text: str) -> list[Mention]:
     """Every quantity mention of `text` in order of position."""
     tables = _tables()
     cue = tables.cues.search(text)
     if cue is None or (cue.group("frame") is not None and not NUMERAL.search(text)):
         return []  # no number a plain quantity starts with, nor a frame with a numeral in the sentence
-    masked = masked_text(text)
+    # the sentence with full-width signs folded and excluded spans replaced by MASK (same length)
+    masked = normalise(text)
+    if tables.masks.search(masked) is not None:  # most sentences hold none
+        masked = tables.masks.sub(_mask, masked)
     cue = tables.frame_cues.search(masked)
     if cue is None:  # most sentences: no frame, only plain numbers
         return _general(masked)
@@ -195,25 +193,26 @@ def find_quantities(text: str) -> list[Mention]:
 
 
 def _cues(lex: MeasureWords) -> re.Pattern[str]:
-    """Where a quantity can start. A plain quantity (`_general`): any digit, or a Chinese numeral right
-    before what can follow the numeral of a quantity — a range sign, 余/多 or the first character of a
-    measure word. A frame: a trigger word of a frame finder (group `frame`), which finds something only
-    in a sentence holding a NUMERAL. At one place, the plain quantity is tried first, so the first match
-    is a frame only where no plain quantity can start before it.
+    """Where a quantity can stand. A plain quantity (`_general`): a numeral, Arabic or Chinese, right
+    before what can follow the number of a quantity `_general` keeps — a range sign, 余/多, a magnitude
+    (万, 亿, 千) or the first character of a measure word other than a streak's (2025年 alone is a
+    date). A frame: a trigger word of a frame finder (group `frame`), which finds something only in a
+    sentence holding a NUMERAL. At one place the plain quantity is tried first, so the first match is
+    a frame only where no plain quantity stands before it.
 
-    A Chinese numeral is read as a run of them (三十万), so its magnitude (万, 亿) is in the run, and what
-    makes it a quantity stands right after the run. Masking and folding full-width signs only replace
-    characters, so the pair stands in the sentence as written too (a folded sign in its full-width
-    form). A sentence of words like 一些, 统一 and 进一步 holds a numeral but no such place: with no frame
-    trigger either, it is dropped before the masking and the searches of the full path. The pattern
-    opens with a class, which the engine scans for in one tight loop; lookbehinds on that character
-    pick the alternatives."""
-    follow = set(RANGE_SIGNS + ROUNDING) | {written[0] for written in lex.units}
+    A number ends with a numeral (a Chinese one with its magnitude in the run: 三十万), and what makes
+    it a quantity stands right after it. Masking and folding full-width signs only replace characters,
+    so the pair stands in the sentence as written too (a folded sign in its full-width form). Sentences
+    of words like 一些, 统一 and 进一步, of dates and list markers only, are dropped before the masking
+    and the searches of the full path. The pattern opens with a class, which the engine scans for in
+    one tight loop; lookbehinds on that character pick the alternatives."""
+    measures = {written[0] for written in lex.units if lex.framed.get(written) != "streak"}
+    follow = set(RANGE_SIGNS + ROUNDING) | {magnitude[0] for magnitude in MULTIPLIERS} | measures
     follow |= {wide for wide, ascii in FULL_WIDTH_PAIRS if ascii in follow}
     triggers = [trigger for _, words in FRAME_FINDERS for trigger in words]
     firsts = sorted(set(CN_NUMERALS) | {trigger[0] for trigger in triggers})
     frame = "|".join(f"(?<={re.escape(t[0])}){re.escape(t[1:])}" for t in triggers)
-    plain = rf"(?<=\d)|(?<=[{CN_NUMERALS}])[{re.escape(''.join(sorted(follow)))}]"
+    plain = rf"(?<=[\d{CN_NUMERALS}])[{re.escape(''.join(sorted(follow)))}]"
     return re.compile(rf"[\d{''.join(firsts)}](?:{plain}|(?P<frame>{frame}))")
 
 
