@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -136,6 +137,7 @@ class _Tables:
     pre: re.Pattern[str]  # a qualifier word ending where a number starts
     pre_ends: frozenset[str]  # the characters a qualifier before a number ends with
     written: dict[str, _Written]  # every written form the general pattern's measure word matches
+    streaks: frozenset[str]  # the measure words of a streak (年 of 连续5年): none after a plain number
 
 
 @cache
@@ -157,6 +159,7 @@ def _tables() -> _Tables:
         # the line break `$` may stand before; a number after any other has no qualifier, and most have none
         pre_ends=frozenset(word[-1] for word in lex.qualifiers_before if word) | {"\n"},
         written=written,
+        streaks=frozenset(word for word, frame in lex.framed.items() if frame == "streak"),
     )
 
 
@@ -211,7 +214,7 @@ def _cues(lex: MeasureWords) -> re.Pattern[str]:
     follow |= {wide for wide, ascii in FULL_WIDTH_PAIRS if ascii in follow}
     triggers = [trigger for _, words in FRAME_FINDERS for trigger in words]
     firsts = sorted(set(CN_NUMERALS) | {trigger[0] for trigger in triggers})
-    frame = "|".join(f"(?<={re.escape(t[0])}){re.escape(t[1:])}" for t in triggers)
+    frame = _after_first(triggers)
     plain = rf"(?<=[\d{CN_NUMERALS}])[{re.escape(''.join(sorted(follow)))}]"
     return re.compile(rf"[\d{''.join(firsts)}](?:{plain}|(?P<frame>{frame}))")
 
@@ -342,12 +345,11 @@ def _general(text: str, taken: list[bool] | None = None) -> list[Mention]:
     position, so a mention overlaps one kept before only if it starts before the end of the last one
     kept (a qualifier word before a number can reach into the mention before it)."""
     tables = _tables()
-    framed = tables.lex.framed
     found: list[Mention] = []
     end = 0
     for m in tables.general.finditer(text):
         groups = m.groups()  # num, sep, num2, a1, mult, a2, mw, post
-        if not groups[4] and (not groups[6] or framed.get(groups[6]) == "streak"):
+        if not groups[4] and (not groups[6] or groups[6] in tables.streaks):
             continue  # a bare number (list marker, 2025年, 一批) quantifies nothing: the common case, first
         mention = _read_general(text, m, groups, tables)
         if mention is None or mention.start < end:
@@ -493,8 +495,20 @@ def _frame_cues() -> re.Pattern[str]:
     a trigger word. The pattern opens with the class of the triggers' first characters, which the engine
     scans for in one tight loop; a lookbehind on that character picks the finder's triggers."""
     firsts = sorted({trigger[0] for _, triggers in FRAME_FINDERS for trigger in triggers})
-    groups = [
-        "(" + "|".join(f"(?<={re.escape(t[0])}){re.escape(t[1:])}" for t in triggers) + ")"
-        for _, triggers in FRAME_FINDERS
-    ]
-    return re.compile(f"[{re.escape(''.join(firsts))}](?:{'|'.join(groups)})")
+    groups = "|".join(f"({_after_first(triggers)})" for _, triggers in FRAME_FINDERS)
+    return re.compile(f"[{re.escape(''.join(firsts))}](?:{groups})")
+
+
+def _after_first(words: Iterable[str]) -> str:
+    """A pattern matching, right after the first character of one of `words`, the rest of that word: a
+    lookbehind on the first character, one for the words sharing a rest (三大, 五大 …: `(?<=[三五])大`),
+    the lookbehind on a class first so that a character no word starts with fails at once."""
+    firsts_by_rest: dict[str, set[str]] = {}
+    for word in words:
+        firsts_by_rest.setdefault(word[1:], set()).add(word[0])
+    every_first = re.escape("".join(sorted({word[0] for word in words})))
+    branches = "|".join(
+        f"(?<=[{re.escape(''.join(sorted(firsts)))}]){re.escape(rest)}"
+        for rest, firsts in sorted(firsts_by_rest.items())
+    )
+    return f"(?<=[{every_first}])(?:{branches})"
