@@ -452,35 +452,26 @@ def _unit_by_every_rule(form: str, before: str, after: str) -> str:
     return next((r.unit for r in rules if not r.after_only and head.endswith(r.keywords)), lex.units[form])
 
 
-NOUN_PIECES = [
-    "企业",
-    "单位",
-    "国家",
-    "地区",
-    "项目",
-    "村",
-    "级",
-    "公园",
-    "行政村",
-    "床位",
-    "服务站",
-    "和",
-    "，",
-    "5",
-    "新建",
-]
+def _noun_pieces() -> list[str]:
+    """The keywords and not-before words of every noun rule (the lexicon's own words), and a few others."""
+    from briefing.facts.lexicon import measure_words
+
+    rules = measure_words().nouns
+    words = {*(k for r in rules for k in r.keywords), *(w for r in rules for w in r.not_before)}
+    return [*sorted(words), "和", "，", "、", "5", "新建"]
 
 
-@given(
-    st.sampled_from(["家", "个", "户", "元"]),
-    st.lists(st.sampled_from(NOUN_PIECES), max_size=4).map("".join),
-    st.lists(st.sampled_from(NOUN_PIECES), max_size=6).map("".join),
-)
-def test_the_counted_noun_is_the_one_every_rule_in_turn_finds(form, before, after):
-    """unit_of's one loop over all keywords, stopping at a keyword right after the measure word, and
-    the words before the number read only when no noun follows: the unit of trying every rule."""
+@given(st.data())
+def test_the_counted_noun_is_the_one_every_rule_in_turn_finds(data):
+    """unit_of's look at the first keyword found, its one loop over all keywords, and the words before
+    the number read only when no noun follows: the unit of trying every rule in turn."""
+    from briefing.facts.lexicon import measure_words
     from briefing.facts.units import unit_of
 
+    pieces = _noun_pieces()
+    form = data.draw(st.sampled_from([*sorted(measure_words().nouns_of), "元"]))
+    before = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=3)))
+    after = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=5)))
     assert unit_of(form, lambda: before, after) == _unit_by_every_rule(form, before, after)
 
 

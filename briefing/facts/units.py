@@ -42,6 +42,7 @@ class _NounRules(NamedTuple):
 
     finder: re.Pattern[str]  # any keyword of the rules
     nouns: tuple[_Noun, ...]  # every keyword with what its rule says, rule by rule in data order
+    by_first: dict[str, tuple[_Noun, ...]]  # the same by their keyword's first character
     rules: tuple[NounRule, ...]
     unit: str  # the measure word's own unit, where no noun names another
 
@@ -57,7 +58,11 @@ def _noun_rules(form: str) -> _NounRules | None:
     nouns = tuple(
         _Noun(k, rule.unit, rule.adjacent, rule.not_before) for rule in rules for k in rule.keywords
     )
-    return _NounRules(compiled(lex.noun_finders[form]), nouns, rules, lex.units.get(form, "unit"))
+    by_first: dict[str, list[_Noun]] = {}
+    for noun in nouns:
+        by_first.setdefault(noun.keyword[0], []).append(noun)
+    firsts = {char: tuple(found) for char, found in by_first.items()}
+    return _NounRules(compiled(lex.noun_finders[form]), nouns, firsts, rules, lex.units.get(form, "unit"))
 
 
 def unit_of(form: str, before: Callable[[], str], after: str) -> str:
@@ -70,10 +75,19 @@ def unit_of(form: str, before: Callable[[], str], after: str) -> str:
     stop = _AFTER_STOP.search(after, 0, AFTER_WINDOW)
     window = after[: stop.start() if stop else AFTER_WINDOW]
     # the noun right after it names what is counted: the keyword found first in the window, the first
-    # one in data order among those found at the same place (one search first tells whether any
-    # keyword is there: 家 has dozens, and most figures have none)
+    # one in data order among those found at the same place. One search tells where the first keyword
+    # stands, if any (家 has dozens, and most figures have none): a keyword there that names the noun
+    # is the answer; else every keyword is looked for in turn.
+    found = reading.finder.search(window)
+    if found:
+        at = found.start()
+        for noun in reading.by_first[window[at]]:
+            if not window.startswith(noun.keyword, at) or (noun.adjacent and at > 0):
+                continue
+            if not (noun.not_before and window.startswith(noun.not_before, at + len(noun.keyword))):
+                return noun.unit
     best_at, best_unit = len(window), ""
-    if reading.finder.search(window):
+    if found:
         for noun in reading.nouns:
             at = window.find(noun.keyword)
             if at < 0 or at >= best_at or (noun.adjacent and at > 0):
