@@ -489,3 +489,11 @@ def test_a_count_with_da_is_found_where_a_look_ahead_for_a_chinese_character_fin
         if text[m.start() - 1 : m.start()] not in OPEN_QUOTES or not m.start()
     ]
     assert [(m.start, m.end) for m in _majors(text)] == expected
+
+
+def test_the_plain_number_pattern_holds_its_groups_in_the_order_its_reader_unpacks_them():
+    """_general and _read_general read a match by position (`m.groups()`), not by name."""
+    from briefing.facts.quantities import _tables
+
+    names = ["num", "sep", "num2", "a1", "mult", "a2", "mw", "post"]
+    assert _tables().general.groupindex == {name: n for n, name in enumerate(names, 1)}

@@ -122,7 +122,7 @@ class _Written(NamedTuple):
 
     magnitude: str  # 亿 of 亿元 (units.split_measure_word), else ""
     form: str  # the unit form without it: 元
-    factor: int | None  # 成: a tenth, as a percentage (data/measure_words.toml factors)
+    factor: int | None  # 成 is a tenth: 六成 is 60 percent (data/measure_words.toml factors)
     unit: str | None  # its unit token, None where the counted noun decides (家, 个: unit_of)
     always_fits: bool  # neither framed, nor a factor, nor ambiguous after a year (_measure_word_fits)
 
@@ -145,6 +145,8 @@ class _Tables:
 
 @cache
 def _tables() -> _Tables:
+    """The tables of `_Tables`, from the lexicon; every measure word read once, as the functions that
+    read a figure (split_measure_word, unit_of, _measure_word_fits) would read it."""
     lex = measure_words()
     written = {}
     for word in lex.units:  # the general pattern's measure words: every written form of the lexicon
@@ -167,6 +169,7 @@ def _tables() -> _Tables:
 
 
 def _mask(match: re.Match[str]) -> str:
+    """An excluded span masked: as many MASK as it has characters, so offsets stay valid."""
     return MASK * (match.end() - match.start())
 
 
