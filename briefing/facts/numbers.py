@@ -6,12 +6,13 @@ A numeral that does not read cleanly (1..2, 3万万, 十四五) gives None: no f
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
+
+from briefing import regex_cache
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％～－：", "0123456789.,%~-:")
 """Full-width digits and signs to ASCII, one character for one so offsets stay valid."""
-_FULL_WIDTH_CHAR = re.compile("[０-９．，％～－：]")
+_FULL_WIDTH_CHAR = regex_cache.compile("[０-９．，％～－：]")
 FULL_WIDTH_PAIRS = tuple((chr(wide), chr(ascii)) for wide, ascii in FULL_WIDTH.items())
 
 CN_DIGITS = {
@@ -38,8 +39,8 @@ MULTIPLIERS = {
     "千": Decimal(1000),
 }
 
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_ARABIC_MULTIPLIED = re.compile(r"([\d.,]+)(万亿|万|亿|千)")
+_ARABIC = regex_cache.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ARABIC_MULTIPLIED = regex_cache.compile(r"([\d.,]+)(万亿|万|亿|千)")
 
 
 def normalise(text: str) -> str:

@@ -38,8 +38,10 @@ first character, the lookbehinds take NUM_AR's rest after a digit, NUM_CN's afte
 LONE_NOT_COUNTS = frozenset("零〇一二百千万亿")
 """Single Chinese numerals that are not counts on their own: 零 (零部件), 一 (一批, 一站式), 二 (二次, 二期:
 counting uses 两), and bare 百/千/万/亿 (千家万户) — unless a frame (上百个, 百亿级) takes them."""
-RANK_VERBS = re.compile(r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跃上|跻身|保持|位于)[^，,。；;]{0,10}$")
-RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城市)$")
+RANK_VERBS = regex_cache.compile(
+    r"(?:居|排名|排|列|位列|名列|升至|提升至|跃居|跃上|跻身|保持|位于)[^，,。；;]{0,10}$"
+)
+RANK_SCOPE = regex_cache.compile(r"(?:全国|全省|全市|全区|全球|世界|同类城市)$")
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
 SCOPE_WIDTH = 4
 OPEN_QUOTES = '“‘「『"《'
@@ -47,9 +49,9 @@ RANGE_SIGNS = "-~—–至到"
 """The signs between the two numbers of a range (3-5万, 十至二十家)."""
 ROUNDING = "余多"
 """余 and 多 after a number or its magnitude: a round count (千余家, 10多亿元)."""
-NUMERAL = re.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
-LIST_NUMBER = re.compile(r"[\d一二三四五六七八九十]")
-YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+NUMERAL = regex_cache.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
+LIST_NUMBER = regex_cache.compile(r"[\d一二三四五六七八九十]")
+YEAR_LIKE = regex_cache.compile(r"(?:19|20)\d\d")
 LATIN = frozenset(string.ascii_letters)
 GLUED_BEFORE = frozenset(".-:/#第")
 GLUED_LETTERS_BEFORE = LATIN | GLUED_BEFORE
@@ -248,7 +250,7 @@ def _clause_stops(text: str) -> tuple[int, ...]:
     return (-1, *(m.start() for m in CLAUSE_END.finditer(text)))
 
 
-LAST_STOP = re.compile(f"(?s:.*){CLAUSE_END.pattern}")
+LAST_STOP = regex_cache.compile(f"(?s:.*){CLAUSE_END.pattern}")
 """A span up to its last clause stop: matched over the few characters before a number, it finds where
 the number's clause begins without listing the stops of the whole sentence. The stops are
 `clause_start`'s (CLAUSE_END), searched backwards instead of listed."""

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from briefing import scales
+from briefing import regex_cache, scales
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.facts.lexicon import NounRule, measure_words
 from briefing.facts.tables import TailWords, compiled, read_toml
 
 _FILLER_END = TailWords.any_of(read_toml("indicators.toml")["unit_filler_words"])
 """The words between a noun and the figure it counts (某企业由66户, 人数约12万): data/indicators.toml."""
-_AFTER_STOP = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_MARKS)}\\d（(]")
+_AFTER_STOP = regex_cache.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_MARKS)}\\d（(]")
 """Where the noun after a measure word ends: any clause or list mark, a digit, an opening bracket."""
 AFTER_WINDOW = 16
 
