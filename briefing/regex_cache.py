@@ -65,7 +65,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def _build(pattern: str, entry: Entry) -> re.Pattern[str]:
-    import _sre
+    import _sre  # type: ignore[import-not-found]  # no stub: the C half of re
 
     flags, code, groups, groupindex, indexgroup = entry
     return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
@@ -75,7 +75,7 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
     """The opcodes re's compiler makes of the pattern (its own steps, `re._compiler.compile`), kept
     only when the pattern they rebuild equals `compiled`; None where re's private API differs."""
     try:
-        from re import _compiler, _parser
+        from re import _compiler, _parser  # type: ignore[attr-defined]  # not in typeshed
 
         parsed = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]
