@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from briefing import regex_cache
 from briefing.boundaries import CLAUSE_END
@@ -188,7 +188,7 @@ def find_quantities(text: str) -> list[Mention]:
     cue = tables.frame_cues.search(masked)
     if cue is None:  # most sentences: no frame, only plain numbers
         return _general(masked)
-    cued = {cue.lastindex, *(m.lastindex for m in tables.frame_cues.finditer(masked, cue.end()))}
+    cued = {m.lastindex for m in tables.frame_cues.finditer(masked, cue.start()) if m.lastindex}
     taken = [False] * len(masked)  # the characters frames took
     found: list[Mention] = []
     for number in sorted(cued):  # in the order of FRAME_FINDERS
@@ -370,10 +370,10 @@ def _general(text: str, taken: list[bool] | None = None) -> list[Mention]:
 
 
 def _read_general(
-    text: str, m: re.Match[str], groups: tuple[str | None, ...], tables: _Tables
+    text: str, m: re.Match[str], groups: tuple[str | Any, ...], tables: _Tables
 ) -> Mention | None:
-    """The mention of one match of the general pattern (`groups`: its groups in order, `m.groups()`),
-    None when the number is not a quantity."""
+    """The mention of one match of the general pattern (`groups`: its groups in order, `m.groups()`, each
+    a str or None where it did not match; `num` always does), None when the number is not a quantity."""
     numeral, _, numeral2, a1, mult, a2, written, post = groups
     mult = mult or ""
     number_start = start = m.start(1)
