@@ -73,7 +73,7 @@ class JiebaIndex:
         """Where the words of `key` are in the file (after its tab, up to its line break); (0, 0)
         for a key no word has."""
         encoded = key.encode("utf-8")
-        at = bucket(encoded)
+        at = zlib.crc32(encoded) % BUCKETS  # bucket(encoded), without the call: a run asks thousands
         needle = b"\n" + encoded + b"\t"
         start = self._data.find(needle, self._offsets[at] - 1, self._offsets[at + 1])
         if start < 0:
@@ -145,27 +145,31 @@ class Segmenter:
         if replaced is None:
             replaced = replaced_frequency(index, user)
         self._logtotal = math.log(index.total + user_frequency * len(user) - replaced)
-        self._user: dict[str, dict[str, int]] = {}
+        digits = str(user_frequency)  # as the index writes a frequency
+        self._user: dict[str, dict[str, str]] = {}
         for word in user:
-            self._user.setdefault(word[:2], {})[word] = user_frequency
-        self._tables: dict[str, tuple[dict[str, int | str], int]] = {}
+            self._user.setdefault(word[:2], {})[word[2:]] = digits
+        self._tables: dict[str, tuple[dict[str, str], int]] = {}
 
-    def _table(self, key: str) -> tuple[dict[str, int | str], int]:
-        """The words whose key is `key` (see JiebaIndex), user words included, as rest → frequency, and
-        the length of the longest rest (-1 when there is no word): the rests a run can hold."""
+    def _table(self, key: str) -> tuple[dict[str, str], int]:
+        """The words whose key is `key` (see JiebaIndex), user words included, as rest → frequency (its
+        digits), and the length of the longest rest (-1 when there is no word): the rests a run can
+        hold."""
         found = self._tables.get(key)
         if found is None:
-            rests: dict[str, int | str] = dict(self._index.rests(key))
-            for word, freq in self._user.get(key, {}).items():
-                rests[word[2:]] = freq
+            rests = self._index.rests(key)
+            rests.update(self._user.get(key, ()))
             found = (rests, max(map(len, rests), default=-1))
             self._tables[key] = found
         return found
 
     def cut(self, text: str) -> list[str]:
         """The words of `text`, in order; joined, they give `text` back."""
+        blocks = _RUN.split(text)
+        if len(blocks) == 3 and not blocks[0] and not blocks[2]:  # one run, nothing around it: most labels
+            return self._cut_run(blocks[1])
         words: list[str] = []
-        for number, block in enumerate(_RUN.split(text)):
+        for number, block in enumerate(blocks):
             if number % 2:
                 words.extend(self._cut_run(block))
                 continue
