@@ -74,8 +74,8 @@ def extract_facts(
                 # only a percentage can be a share: the subject is looked up for those alone
                 subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
                 share = share_label(text, mention, before, subject) if subject else None
-                changed = previous_label and not relative
-                bare = bare_change_label(fact.indicator_zh, previous_label) if changed else None
+                may_be_bare = previous_label and not relative  # a change named alone, after a figure
+                bare = bare_change_label(fact.indicator_zh, previous_label) if may_be_bare else None
                 fact.indicator_zh = compared or share or bare or fact.indicator_zh
                 facts.append(fact)
     _align_headlines(ctx, facts)
