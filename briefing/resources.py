@@ -56,23 +56,42 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: An
         return build()
     wanted = (sys.version, stamp, key)
     file = user_cache_dir() / "derived" / f"{name}.marshal"
+    found, value = read_stamped(file, wanted)
+    if found:
+        return cast(_T, value)
+    value = build()
+    write_stamped(file, wanted, value)
+    return value
+
+
+def read_stamped(file: Path, stamp: Any) -> tuple[bool, Any]:
+    """(True, the value) `write_stamped` left in `file` with an equal `stamp`; (False, None) for a
+    missing, unreadable, damaged (checksum) or foreign file: the caller rebuilds what it holds."""
     try:
         stored, checksum, payload = marshal.loads(file.read_bytes())
-        if stored == wanted and zlib.crc32(payload) == checksum:
-            return marshal.loads(payload)
+        if stored == stamp and zlib.crc32(payload) == checksum:
+            return True, marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         pass
-    value = build()
-    payload = marshal.dumps(cast(Any, value))  # a value marshal cannot store: ValueError, a bug said at once
+    return False, None
+
+
+def write_stamped(file: Path, stamp: Any, value: Any) -> bool:
+    """Keep `value` (what `marshal` stores) in `file` under `stamp`, with a checksum, atomically: a run
+    reading it meanwhile sees the old file or the new one. False where the folder cannot be written
+    (the next run only loses the time); a value marshal cannot store is a ValueError, a bug said at
+    once."""
+    payload = marshal.dumps(value)
     temporary = file.with_name(f".{file.name}.{os.getpid()}")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((wanted, zlib.crc32(payload), payload)))
-        os.replace(temporary, file)  # whole or not at all, also for runs reading it meanwhile
+        temporary.write_bytes(marshal.dumps((stamp, zlib.crc32(payload), payload)))
+        os.replace(temporary, file)
     except OSError:
         with suppress(OSError):
             temporary.unlink(missing_ok=True)
-    return value
+        return False
+    return True
 
 
 def toml_data(path: Path) -> dict[str, Any]:
