@@ -48,6 +48,8 @@ class UsageError(Exception):
 
 @dataclass
 class BuildOptions:
+    """What `briefing build` was asked to do (its command-line options)."""
+
     out_dir: Path = Path("out")
     themes: list[str] | None = None  # None: every theme with enough material
     one_pagers: bool = True
@@ -62,6 +64,8 @@ class BuildOptions:
 
 @dataclass
 class BuildReport:
+    """What a build wrote and what went wrong, for the command's last lines and exit status."""
+
     written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # one line each: file and problem
     notices: list[str] = field(default_factory=list)  # said once per run (e.g. how to install a model)
@@ -111,12 +115,16 @@ def extract(document: Document, layer) -> list[Fact]:
 
 @dataclass(frozen=True)
 class Source:
+    """A file (or stdin) to read, with its name in this run's outputs."""
+
     path: str  # as given, or found in a folder given; "-" is stdin
     doc: str  # its name in this run's outputs and fact ids, unique within the run
 
 
 @dataclass
 class Sources:
+    """The sources of a run, gathered from the command line, and what could not be gathered."""
+
     items: list[Source] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # folders with nothing to read, broken links
     renamed: list[str] = field(default_factory=list)  # "a/x.txt → a-x"
@@ -250,6 +258,8 @@ def check_writable(folder: Path) -> None:
 
 @dataclass
 class FactsReport:
+    """The facts of every source of a `facts` run, and one line per source that failed."""
+
     facts: list[Fact] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
