@@ -11,6 +11,7 @@ a place but are not one, and the words for the whole country, are data (`data/ga
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -66,14 +67,28 @@ class WordIndex:
         pairs = {start: tuple(sorted(found, reverse=True)) for start, found in lengths.items()}
         return cls(kept, pairs, ahocorasick_rs.AhoCorasick(list(pairs)) if pairs else None)
 
-    def find(self, text: str, accept: Callable[[str], bool] | None = None) -> list[tuple[int, int, str]]:
+    def find(
+        self,
+        text: str,
+        accept: Callable[[str], bool] | None = None,
+        *,
+        within: tuple[int, int] | None = None,
+        starts: list[int] | None = None,
+    ) -> list[tuple[int, int, str]]:
         """(start, end, word): the longest word at each position (of those `accept` takes, if given),
-        left to right, not overlapping."""
+        left to right, not overlapping. `within` (low, high) reads only that part of `text`, as if it
+        were the whole text (what `find(text[low:high])` finds, at offsets of `text`), without copying
+        it; `starts`, the `starts_of(text)` a caller has already listed, spares listing them again."""
+        low, high = within or (0, len(text))
+        if starts is None:
+            starts = self.starts_of(text)
         found: list[tuple[int, int, str]] = []
-        end = 0
-        for i in self.starts_of(text):
+        end = low
+        for i in starts[bisect_left(starts, low) :] if low else starts:
+            if i + 2 > high:
+                break
             if i >= end:
-                word = self.longest_at(text, i, accept)
+                word = self.longest_at(text, i, accept, high)
                 if word is not None:
                     end = i + len(word)
                     found.append((i, end, word))
@@ -87,10 +102,14 @@ class WordIndex:
         # every pattern is two characters long: matches come in order of their end, so of their start
         return [start for _, start, _ in self.starts.find_matches_as_indexes(text, overlapping=True)]
 
-    def longest_at(self, text: str, i: int, accept: Callable[[str], bool] | None = None) -> str | None:
-        """The longest word (that `accept` takes) starting at position `i` of `text`, else None."""
+    def longest_at(
+        self, text: str, i: int, accept: Callable[[str], bool] | None = None, end: int | None = None
+    ) -> str | None:
+        """The longest word (that `accept` takes) starting at position `i` of `text` and ending by `end`
+        (the end of `text` unless given), else None."""
+        end = len(text) if end is None else end
         for length in self.lengths.get(text[i : i + 2], ()):
-            if i + length <= len(text):
+            if i + length <= end:
                 word = text[i : i + length]
                 if word in self.words and (accept is None or accept(word)):
                     return word

@@ -35,17 +35,16 @@ class Default:
 @dataclass
 class SentenceThemes:
     """The theme keywords of one sentence and the weights of the text around it, read once for all its
-    figures (context.theme_of); `of_clause` keeps the theme of each number already weighed."""
+    figures (context.theme_of)."""
 
     hits: list[tuple[int, int, list[str]]]  # (start, end, themes) of each keyword, in text order
     starts: list[int]  # the start of each hit, for finding a clause's hits by bisection
     by_theme: dict[str, list[int]]  # theme → the starts of its hits, themes in order of their first hit
     around: dict[str, float]  # keyword weights of the paragraph opening, the section heading, the headline
     regional: bool  # whether `regional` is a theme of the run (the pull of partner places)
-    of_clause: dict[tuple[int, int, int, int, bool], str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceAnalysis:
     """The shared structure of one sentence (offsets index `sentence.text`)."""
 
