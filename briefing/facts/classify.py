@@ -26,6 +26,8 @@ FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
 FYP_END_BASE = 1955
 """The n-th five-year plan ends in 1955 + 5n (十四五 → 2025, 十五五 → 2030)."""
 SPANS = ("cumulative",)
+PAST = "past-"
+"""The token of a span of years back (past-5-years), which a plan period may name instead (_plan_span)."""
 SPAN_SUFFIXES = ("FYP", "-years")
 
 
@@ -110,12 +112,13 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
 def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) -> tuple[str, bool, str]:
     """(period, is_target, evidence) of a mention; evidence names what the period was read from
     (data/confidence.toml [period])."""
-    text, default, block = analysis.text, analysis.default, analysis.passage
+    default = analysis.default
+    if default.target:
+        return default.period, True, "target_section"
+    text, block = analysis.text, analysis.passage
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
     lex = periods()
-    if default.target:
-        return default.period, True, "target_section"
     if lex.targets.search(clause) or (default.role != "review" and lex.weak_targets.search(clause)):
         return (f"target-{year}" if year else "unspecified"), True, "target_cue"
     dated = "年" in clause
@@ -135,13 +138,19 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
         if found is None and mention.form == "rank":
             previous = text[analysis.clause_start(max(start - 1, 0)) : start]
             found = marker_period(previous, ("clause", "sentence"), year, scoped)
-    opening, block = _plan_span(opening, block, default, year), _plan_span(block, block, default, year)
     if found is not None:
         return found, False, "clause"
-    found = opening or block
-    evidence = "sentence" if opening else "passage"
+    # a span of years (past-5-years) may stand for a plan period (_plan_span); no other period changes
+    if opening is not None and opening.startswith(PAST):
+        opening = _plan_span(opening, block, default, year)
+    if opening:
+        found, evidence = opening, "sentence"
+    else:
+        if block is not None and block.startswith(PAST):
+            block = _plan_span(block, block, default, year)
+        found, evidence = block, "passage"
     spans_years = found in SPANS or (found is not None and found.endswith(SPAN_SUFFIXES))
-    if spans_years and periods().stock_cues.search(text[start : mention.end]):
+    if spans_years and lex.stock_cues.search(text[start : mention.end]):
         return "unspecified", False, "none"  # a standing stock (现有…, 成为…第4处) is not summed over years
     if found:
         return found, False, evidence
@@ -173,7 +182,7 @@ def _time_cue(analysis: SentenceAnalysis) -> int:
 def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:
     """过去五年 / 这五年 inside a “十四五” review is that plan period; so is 过去五年 in a report of the year
     after a plan ended (a 2026 work report looks back on 2021-2025, the 14th plan)."""
-    if period is None or not period.startswith("past-"):
+    if period is None or not period.startswith(PAST):
         return period
     for plan in (block, default.period):
         if plan and plan.endswith("FYP"):
@@ -193,25 +202,26 @@ def _plan_base(period: str) -> str:
 def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple[str, str | None, str]:
     """(kind, direction, evidence) of a mention; evidence names what the kind was read from
     (data/confidence.toml [kind])."""
+    form = mention.form
+    if form == "rank":
+        return "rank", None, "frame"
     lex = kinds()
     text = analysis.text
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
     listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
     near = clause[listed:] if listed >= 0 else clause[-lex.window :]
-    if mention.form == "rank":
-        return "rank", None, "frame"
-    if mention.form == "multiple":
+    if form == "multiple":
         return "multiple", mention.direction or _direction(near, default=None, growth_only=True), "frame"
     if target:
         growth = _changes(near) and mention.unit == "percent"
         evidence = "section" if analysis.default.target else "cue"
         return "target", (_direction(near, default="up") if growth else None), evidence
-    if mention.form == "percent":
+    if form == "percent":
         if _changes(near):
             return "change_pct", _direction(near, default="up"), "cue"
         return "share", None, ("cue" if lex.share.search(near) or lex.reached.search(near) else "default")
-    if mention.form == "percentage_point":
+    if form == "percentage_point":
         return "change_abs", _direction(near, default=None), "cue"
     found = lex.change_abs.search(clause) or _listed_after_change(text, start)
     if found and mention.unit not in lex.flow_units:

@@ -69,6 +69,7 @@ class DocContext:
     passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
     memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
     partners: dict[str, bool] = field(default_factory=dict)  # place → whether it pulls to `regional`
+    surroundings: dict[tuple, dict[str, float]] = field(default_factory=dict)  # see _shared_surroundings
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
         """The structure of a sentence holding `mentions`, computed once for all of them."""
@@ -514,18 +515,34 @@ def theme_of(
 ) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
+    themes = analysis.themes or _sentence_themes(ctx, analysis, extra)
     text = analysis.text
+    start = analysis.clause_start(mention.number_start)
     stop = CLAUSE_END.search(text, mention.end)
-    partner = ctx.partners.get(geo)
-    if partner is None:  # the facts of a document sit at a few places: ask once a place
-        partner = ctx.partners[geo] = _is_partner(geo, ctx.home)
-    return _clause_theme(
-        analysis,
-        analysis.themes or _sentence_themes(ctx, analysis, extra),
-        (analysis.clause_start(mention.number_start), stop.start() if stop else len(text)),
-        (mention.number_start, mention.end),
-        partner,
-    )
+    end = stop.start() if stop else len(text)
+    starts = themes.starts
+    scores = dict(themes.around)  # a copy: the clause's hits are added to it
+    low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
+    for tid in _nearest(themes.hits[low:high], (mention.number_start, mention.end)):
+        scores[tid] = scores.get(tid, 0.0) + NEAREST
+    while start > 0 and low == high and starts:  # 同比增长22.8% is about the subject of the clause before
+        start = analysis.clause_start(start - 1)
+        low = bisect_left(starts, start)
+    # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
+    # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
+    # the order of their first keyword, so ties break as they would hit by hit.
+    for tid, ats in themes.by_theme.items():
+        inside = bisect_left(ats, end) - bisect_left(ats, start)
+        scores[tid] = scores.get(tid, 0.0) + CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
+    if themes.regional:
+        partner = ctx.partners.get(geo)
+        if partner is None:  # the facts of a document sit at a few places: ask once a place
+            partner = ctx.partners[geo] = _is_partner(geo, ctx.home)
+        if partner:
+            scores["regional"] = scores.get("regional", 0.0) + PARTNER
+    if not scores:
+        return "economy"
+    return max(scores, key=scores.__getitem__)
 
 
 def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | None) -> SentenceThemes:
@@ -552,37 +569,6 @@ def _is_partner(geo: str, home: str) -> bool:
     return geo in lex.regional or (home != lex.national and lex.is_partner(geo, home))
 
 
-def _clause_theme(
-    analysis: SentenceAnalysis,
-    themes: SentenceThemes,
-    clause: tuple[int, int],
-    number: tuple[int, int],
-    partner: bool,
-) -> str:
-    """Theme of the number spanning `number` in the clause spanning `clause` of the sentence."""
-    start, end = clause
-    hits, starts = themes.hits, themes.starts
-    scores = dict(themes.around)  # a copy: the clause's hits are added to it
-    low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
-    for tid in _nearest(hits[low:high], number):
-        scores[tid] = scores.get(tid, 0.0) + NEAREST
-    while start > 0 and low == high:  # 同比增长22.8% is about the subject of the clause before
-        start = analysis.clause_start(start - 1)
-        low = bisect_left(starts, start)
-    # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
-    # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
-    # the order of their first keyword, so ties break as they would hit by hit.
-    for tid, ats in themes.by_theme.items():
-        inside = bisect_left(ats, end) - bisect_left(ats, start)
-        weight = CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
-        scores[tid] = scores.get(tid, 0.0) + weight
-    if partner and themes.regional:
-        scores["regional"] = scores.get("regional", 0.0) + PARTNER
-    if not scores:
-        return "economy"
-    return max(scores, key=scores.__getitem__)
-
-
 def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
     """Themes of the clause keyword closest to the number, which names what it measures: 二氧化碳排放
     just before 下降3%, 中小学 just after 500所. The earlier one wins a tie."""
@@ -593,24 +579,26 @@ def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) ->
 
 
 def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
-    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-    opening = first if first.index != sentence.index else None
-    heading = sentence.section if sentence.article is None else None  # see _section_headings
-    key = ("around", opening.index if opening else None, heading, sentence.article, extra)
-    if key not in ctx.memo:  # the sentences of a paragraph share their surroundings
+    """Keyword weights of the sentence opening the paragraph, the section heading and the headline above
+    a sentence, computed once for the sentences sharing them."""
+    first = ctx.paragraph_first[ctx.paragraph_of[sentence.index]]
+    opening = first if first != sentence.index else None
+    article = sentence.article
+    key = (opening, sentence.section if article is None else None, article, extra)  # see _section_headings
+    found = ctx.surroundings.get(key)
+    if found is None:  # the sentences of a paragraph share their surroundings
         section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
         parts = []
         if opening is not None:
-            part = ("paragraph", opening.index)
-            parts.append(_part_scores(ctx, part, opening.text, PARAGRAPH, extra))
+            text = ctx.document.sentences[opening].text
+            parts.append(_part_scores(ctx, ("paragraph", opening), text, PARAGRAPH, extra))
         parts.append(_part_scores(ctx, ("section", section), section, SECTION, extra))
         parts.append(_part_scores(ctx, ("title", title), title, HEADLINE, extra))
-        scores: dict[str, float] = {}
+        found = ctx.surroundings[key] = {}
         for part_scores in parts:
             for tid, weight in part_scores.items():
-                scores[tid] = scores.get(tid, 0.0) + weight
-        ctx.memo[key] = scores
-    return ctx.memo[key]
+                found[tid] = found.get(tid, 0.0) + weight
+    return found
 
 
 def _part_scores(
