@@ -124,10 +124,14 @@ def _leading_chars(pattern: str) -> set[str] | None:
     masks get no guard (slower, the same matches). exclusions.toml asks patterns to open this way."""
     found = LEADING_CLASS.match(pattern)
     if found:
-        body = found.group(1)
-        return {"\\d"} | set(body.replace("\\d", "")) if "\\d" in body else set(body)
+        return _class_chars(found.group(1))
     found = LEADING_LITERAL.match(pattern)
     return {found.group()} if found else None
+
+
+def _class_chars(body: str) -> set[str]:
+    """The characters of a class body of plain characters and `\\d` (一二\\d → 一, 二 and "\\d")."""
+    return {"\\d"} | set(body.replace("\\d", "")) if "\\d" in body else set(body)
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,10 @@ class Periods:
     base_year: re.Pattern[str]
     base_span: re.Pattern[str]
     stock_cues: re.Pattern[str]
-    any_marker: re.Pattern[str]  # matches where any marker matches (a quick test before the ordered scan)
+    # matches where any marker matches (a quick test before the ordered scan); guarded by the characters a
+    # marker's match starts with (data: marker_starts), it is tried only where one may start: 3-5 times
+    # quicker on a clause, where the alternatives opening with a lookbehind were tried at every place
+    any_marker: re.Pattern[str]
     marker_cues: re.Pattern[str] | None  # characters every marker's match holds one of (quicker still)
 
     def may_mark(self, text: str) -> bool:
@@ -192,7 +199,11 @@ def periods() -> Periods:
         base_year=re.compile(data["base_year"]),
         base_span=re.compile(data["base_span"]),
         stock_cues=re.compile("|".join(data["stock_cues"])),
-        any_marker=re.compile("|".join(f"(?:{p})" for p in unnamed)),
+        any_marker=re.compile(
+            _char_guard(_class_chars(starts)) + "(?:" + "|".join(f"(?:{p})" for p in unnamed) + ")"
+        )
+        if (starts := data.get("marker_starts", ""))
+        else re.compile("|".join(f"(?:{p})" for p in unnamed)),
         marker_cues=re.compile(f"[{re.escape(cues)}]") if (cues := data.get("marker_cues", "")) else None,
     )
 
