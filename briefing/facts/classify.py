@@ -99,11 +99,12 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
             return None  # most sentences open with no time word: one test instead of one per marker
     elif not lex.any_marker.match(text, 0, OPENING_WINDOW):
         return None  # the same, anchored: one try at the start, which the character test cannot beat
-    text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
-    for marker in lex.markers:
-        if marker.scope != "sentence":
-            continue
-        match = marker.pattern.search(text[:lead]) if lead else marker.pattern.match(text)
+    text = text[: max(lead, OPENING_WINDOW)]
+    if "年" in text:  # 从2020年的… dates no passage (a base span names its year)
+        text = lex.base_span.sub("", text)
+    head = text[:lead]
+    for marker in lex.sentence_markers:
+        match = marker.pattern.search(head) if lead else marker.pattern.match(text)
         if match:
             return resolve(marker, match, year)
     return None
@@ -161,22 +162,25 @@ def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) ->
     """Period a time word before the clause at `start` sets for the sentence, read once per clause (every
     figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
     keeps a sentence of thousands of figures linear."""
-    if start not in analysis.openings:
-        if _time_cue(analysis) >= start:  # no character a time word needs stands before the clause
-            analysis.openings[start] = None
-            return None
-        before = analysis.text[max(0, start - OPENING_WINDOW) : start]
-        before = periods().base_span.sub("", before) if "年" in before else before
-        analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)
-    return analysis.openings[start]
+    openings = analysis.openings
+    if start in openings:
+        return openings[start]
+    if _time_cue(analysis) >= start:  # no character a time word needs stands before the clause
+        openings[start] = None
+        return None
+    before = analysis.text[max(0, start - OPENING_WINDOW) : start]
+    before = periods().base_span.sub("", before) if "年" in before else before
+    found = openings[start] = marker_period(before, ("sentence",), year, analysis.default)
+    return found
 
 
 def _time_cue(analysis: SentenceAnalysis) -> int:
     """Where the first character a time word needs stands in the sentence (periods().first_cue), read
     once: no time word can stand before it, in any clause."""
-    if analysis.time_cue is None:
-        analysis.time_cue = periods().first_cue(analysis.text)
-    return analysis.time_cue
+    cue = analysis.time_cue
+    if cue is None:
+        cue = analysis.time_cue = periods().first_cue(analysis.text)
+    return cue
 
 
 def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:

@@ -523,11 +523,13 @@ def theme_of(
     starts = themes.starts
     scores = dict(themes.around)  # a copy: the clause's hits are added to it
     low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
-    for tid in _nearest(themes.hits[low:high], (mention.number_start, mention.end)):
-        scores[tid] = scores.get(tid, 0.0) + NEAREST
-    while start > 0 and low == high and starts:  # 同比增长22.8% is about the subject of the clause before
-        start = analysis.clause_start(start - 1)
-        low = bisect_left(starts, start)
+    if low < high:
+        for tid in _nearest(themes.hits[low:high], (mention.number_start, mention.end)):
+            scores[tid] = scores.get(tid, 0.0) + NEAREST
+    elif starts:  # 同比增长22.8% is about the subject of the clause before
+        while start > 0 and low == high:
+            start = analysis.clause_start(start - 1)
+            low = bisect_left(starts, start)
     # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
     # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
     # the order of their first keyword, so ties break as they would hit by hit.

@@ -152,6 +152,7 @@ class Default:
 @dataclass(frozen=True)
 class Periods:
     markers: tuple[Marker, ...]
+    sentence_markers: tuple[Marker, ...]  # those of scope "sentence", which open a passage (in data order)
     defaults: tuple[Default, ...]
     targets: re.Pattern[str]
     weak_targets: re.Pattern[str]
@@ -186,11 +187,13 @@ class Periods:
 def periods() -> Periods:
     data = read_toml("periods.toml")
     unnamed = [re.sub(r"\(\?P<\w+>", "(?:", m["pattern"]) for m in data["markers"]]
+    markers = tuple(
+        Marker(re.compile(m["pattern"]), m["period"], m.get("scope", "sentence"), bool(m.get("weak")))
+        for m in data["markers"]
+    )
     return Periods(
-        markers=tuple(
-            Marker(re.compile(m["pattern"]), m["period"], m.get("scope", "sentence"), bool(m.get("weak")))
-            for m in data["markers"]
-        ),
+        markers=markers,
+        sentence_markers=tuple(marker for marker in markers if marker.scope == "sentence"),
         defaults=tuple(
             Default(re.compile(d["pattern"]), d["period"], d.get("role", "")) for d in data["defaults"]
         ),
