@@ -156,31 +156,39 @@ def _marked_forms(division: Division, aliases: list[str]) -> list[str]:
 @cache
 def gazetteer() -> Gazetteer:
     data = tomllib.loads((DATA_DIR / "gazetteer.toml").read_text(encoding="utf-8"))
-    found: list[tuple[str, bool, Division]] = []  # (form, is full name, division)
+    # written form → its readings (is it a full name, the division), in the file's order; built in one
+    # pass with the set of full names (every start of the program builds it: ~3,400 divisions)
+    readings: dict[str, list[tuple[bool, Division]]] = {}
+    full_names: set[str] = set()
     for division, aliases in _divisions():
-        found.append((division.name, True, division))
-        found.extend((alias, False, division) for alias in aliases if len(alias) >= 2)
-        found.extend((form, True, division) for form in _marked_forms(division, aliases))
+        name = division.name
+        full_names.add(name)
+        readings.setdefault(name, []).append((True, division))
+        for alias in aliases:
+            if len(alias) >= 2:
+                readings.setdefault(alias, []).append((False, division))
+        for form in _marked_forms(division, aliases) if name.endswith(_AUTONOMOUS) else ():
+            full_names.add(form)
+            readings.setdefault(form, []).append((True, division))
     for form, name in data.get("short_forms", {}).items():
-        found.extend((form, False, d) for f, full, d in list(found) if full and f == name)
+        named = [(False, d) for full, d in readings.get(name, ()) if full]
+        if named:
+            readings.setdefault(form, []).extend(named)
     rank = {level: i for i, level in enumerate(LEVELS)}
-    by_form: dict[str, list[tuple[str, bool, Division]]] = {}
-    for item in found:
-        by_form.setdefault(item[0], []).append(item)
 
-    def best_first(item: tuple[str, bool, Division]) -> tuple[bool, int, str]:
-        return (not item[1], rank[item[2].level], item[2].code)
+    def best_first(item: tuple[bool, Division]) -> tuple[bool, int, str]:
+        return (not item[0], rank[item[1].level], item[1].code)
 
     ordered = {  # most forms name one division: nothing to sort
-        form: (items[0][2],)
+        form: (items[0][1],)
         if len(items) == 1
-        else tuple(dict.fromkeys(d for *_, d in sorted(items, key=best_first)))
-        for form, items in by_form.items()
+        else tuple(dict.fromkeys(d for _, d in sorted(items, key=best_first)))
+        for form, items in readings.items()
     }
     not_places = frozenset(data.get("not_places", []))
     return Gazetteer(
         by_form=ordered,
-        full_names=frozenset(f for f, full, _ in found if full),
+        full_names=frozenset(full_names),
         longest=max(map(len, ordered)),
         not_places=not_places,
         national=data["national"]["name"],
