@@ -163,3 +163,13 @@ def test_the_time_word_before_a_clause_is_found_with_or_without_the_character_te
             assert classify._opening_before(analysis, start, document.year or 2025) == full
             checked += 1
     assert checked >= 8
+
+
+def test_an_addition_to_a_stock_is_a_change_and_a_flow_of_activity_stays_a_level():
+    """新增/压减 before a stock (parking places, beds) make a change; before a flow (firms, money) the
+    figure stays a level, and is read as one without looking for the verb."""
+    facts = _facts("某县新增停车位420个，压减床位60张，新增企业35家，新增投资8亿元。", role="review")
+    assert (facts["420个"].kind, facts["420个"].direction) == ("change_abs", "up")
+    assert (facts["60张"].kind, facts["60张"].direction) == ("change_abs", "down")
+    assert (facts["35家"].kind, facts["35家"].direction) == ("level", None)
+    assert (facts["8亿元"].kind, facts["8亿元"].direction) == ("level", None)

@@ -32,6 +32,8 @@ SPAN_SUFFIXES = ("FYP", "-years")
 
 
 RESPECTIVELY = "分别"
+NEAR_FORMS = frozenset({"multiple", "percent", "percentage_point"})
+"""Forms whose kind the words right before the number tell (a change verb, a rate word)."""
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
@@ -213,22 +215,24 @@ def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple
     text = analysis.text
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
-    listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
-    near = clause[listed:] if listed >= 0 else clause[-lex.window :]
-    if form == "multiple":
-        return "multiple", mention.direction or _direction(near, default=None, growth_only=True), "frame"
-    if target:
-        growth = _changes(near) and mention.unit == "percent"
-        evidence = "section" if analysis.default.target else "cue"
-        return "target", (_direction(near, default="up") if growth else None), evidence
-    if form == "percent":
-        if _changes(near):
-            return "change_pct", _direction(near, default="up"), "cue"
-        return "share", None, ("cue" if lex.share.search(near) or lex.reached.search(near) else "default")
-    if form == "percentage_point":
-        return "change_abs", _direction(near, default=None), "cue"
+    if target or form in NEAR_FORMS:  # read from the words right before the number
+        listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
+        near = clause[listed:] if listed >= 0 else clause[-lex.window :]
+        if form == "multiple":
+            return "multiple", mention.direction or _direction(near, default=None, growth_only=True), "frame"
+        if target:
+            growth = _changes(near) and mention.unit == "percent"
+            evidence = "section" if analysis.default.target else "cue"
+            return "target", (_direction(near, default="up") if growth else None), evidence
+        if form == "percent":
+            if _changes(near):
+                return "change_pct", _direction(near, default="up"), "cue"
+            return "share", None, ("cue" if lex.share.search(near) or lex.reached.search(near) else "default")
+        return "change_abs", _direction(near, default=None), "cue"  # percentage points
+    if mention.unit in lex.flow_units:  # a flow of activity stays a level, whatever verb adds to it
+        return "level", None, "count"
     found = lex.change_abs.search(clause) or _listed_after_change(text, start)
-    if found and mention.unit not in lex.flow_units:
+    if found:
         return "change_abs", _direction(found.group(), default="up"), "cue"
     return "level", None, "count"
 
