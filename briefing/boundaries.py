@@ -13,6 +13,7 @@ import re
 import tomllib
 from functools import cache
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR
 
 
@@ -38,9 +39,9 @@ CLOSERS = frozenset(PAIRS.values())
 LONGEST_SENTENCE: int = _marks()["longest_sentence"]
 """Ingest cuts a longer sentence at clause marks (see punctuation.toml)."""
 
-CLAUSE_END = re.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_BREAKS)}]")
+CLAUSE_END = regex_cache.compile(f"[{re.escape(SENTENCE_ENDS + CLAUSE_BREAKS)}]")
 """Any mark that ends a clause: a sentence end, a comma or a colon (not the enumeration comma)."""
-SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSING)}]*")
+SENTENCE_END = regex_cache.compile(f"[{re.escape(SENTENCE_ENDS)}]+[{re.escape(CLOSING)}]*")
 """A sentence end as the gold annotations cut: a run of end marks and the closing marks after it."""
 
 

@@ -6,6 +6,11 @@ the file to fix, when a new release changes it (rather than briefing silently mi
   _FUZZ` is ReportLab's layout tolerance, used to wrap lines exactly as ReportLab does. pyproject.toml
   caps ReportLab below the next minor release for this reason: raise the cap once these tests pass on it.
 
+- `re._parser.parse`, `re._compiler._code` and `_sre.compile` (the standard library's regex compiler, step
+  by step): `briefing/regex_cache.py` keeps the compiled opcodes of the shipped patterns between runs.
+  Every failure there falls back to `re.compile` and an entry is kept only when the pattern it rebuilds
+  equals re.compile's, so a new Python can only make runs slower, never wrong: the guard says so.
+
 A scan of the package makes sure no other private API creeps in without a guard here.
 """
 
@@ -24,6 +29,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefing"
 KNOWN_PRIVATE_APIS = {
     "reportlab.platypus.paragraph._justifyDrawParaLineX": "briefing/pdf/text.py",
     "reportlab.rl_config._FUZZ": "briefing/pdf/text.py",
+    "re._compiler": "briefing/regex_cache.py",
+    "re._parser": "briefing/regex_cache.py",
 }
 
 
@@ -128,4 +135,22 @@ def test_reportlab_layout_tolerance_is_still_there() -> None:
 
     assert isinstance(getattr(rl_config, "_FUZZ", None), float), (
         "reportlab.rl_config._FUZZ is gone; briefing/pdf/text.py wraps lines with it"
+    )
+
+
+# ---------------------------------------------------------------- re (standard library)
+
+
+def test_the_regex_cache_still_rebuilds_patterns_on_this_python(tmp_path, monkeypatch) -> None:
+    _in_use("re._compiler")
+    from briefing import regex_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_state", {})
+    pattern = "(?P<name>[\u4e00-\u9fff]{2,4})(?:镇|乡)"
+    assert regex_cache.compile(pattern) == re.compile(pattern)
+    assert regex_cache._entries().get((pattern, 0)) is not None, (
+        "briefing/regex_cache.py no longer caches compiled patterns on this Python (re's private "
+        "_parser.parse / _compiler._code / _sre.compile changed): runs stay correct but pay the full "
+        "compile time again; adapt regex_cache._entry to this release"
     )

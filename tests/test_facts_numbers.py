@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.facts.numbers import normalise, parse_number
 
@@ -48,3 +50,31 @@ def test_normalise_folds_every_sign_of_the_table_each_time_it_occurs():
 
     text = "增长１２．５％，约３～５个：共计－２，另有０．６％，合计７８９０"
     assert normalise(text) == text.translate(FULL_WIDTH) == "增长12.5%,约3~5个:共计-2,另有0.6%,合计7890"
+
+
+def _read_every_way(text: str) -> Decimal | None:
+    """parse_number without its shortcuts: fold, then try every reading in turn."""
+    from briefing.facts.numbers import _ARABIC_MULTIPLIED, MULTIPLIERS, parse_arabic, parse_chinese
+
+    text = normalise(text.strip())
+    if not text:
+        return None
+    if text.isdecimal():
+        return Decimal(text)
+    value = parse_arabic(text)
+    if value is not None:
+        return value
+    match = _ARABIC_MULTIPLIED.fullmatch(text)
+    if match:
+        base = parse_arabic(match.group(1))
+        return None if base is None else base * MULTIPLIERS[match.group(2)]
+    return parse_chinese(text)
+
+
+@given(st.text(alphabet="0123456789١٣.,，．１２ 一二两三十百千万亿零〇x", max_size=12))
+def test_the_shortcuts_of_parse_number_read_what_every_reading_in_turn_reads(text):
+    """An ASCII text skips the folding, a text opening with neither a digit nor a separator skips the
+    Arabic readings: the value, and its exponent (1.50 stays 1.50), are those of trying them all."""
+    value = parse_number(text)
+    expected = _read_every_way(text)
+    assert (value, value and value.as_tuple()) == (expected, expected and expected.as_tuple())

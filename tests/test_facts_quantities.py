@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing.facts.quantities import NUM_AR, NUM_CN, NUM_START, _clause_before, clause_start, find_quantities
+from briefing.facts.quantities import NUM_AR, NUM_CN, NUM_FIRST, _clause_before, clause_start, find_quantities
 
 
 def one(text):
@@ -197,14 +197,23 @@ SHORTCUT_SENTENCES = [
 ]
 
 
-def _unshortcut(text: str) -> list[tuple[int, int, Decimal, str]]:
-    """find_quantities without its shortcuts: every frame finder tried on every sentence, the plain
-    numbers checked one by one against every span taken."""
+def _masked(text: str) -> str:
+    """The sentence as the finders read it: full-width signs folded, excluded spans masked."""
+    from briefing.facts.lexicon import exclusions
+    from briefing.facts.numbers import normalise
+    from briefing.facts.quantities import MASK
+
+    return exclusions().masks.sub(lambda m: MASK * len(m.group()), normalise(text))
+
+
+def _reference(text: str) -> list:
+    """find_quantities without its shortcuts: only the NUMERAL test before the masking, every frame
+    finder tried on every sentence, the plain numbers checked against every span taken."""
     from briefing.facts import quantities as q
 
     if not q.NUMERAL.search(text):
         return []
-    masked = q.masked_text(text)
+    masked = _masked(text)
     taken = [False] * len(masked)
     found = []
     for finder in [finder for finder, _ in q.FRAME_FINDERS] + [q._general]:
@@ -212,21 +221,21 @@ def _unshortcut(text: str) -> list[tuple[int, int, Decimal, str]]:
             if not any(taken[m.start : m.end]):
                 found.append(m)
                 taken[m.start : m.end] = [True] * (m.end - m.start)
-    return sorted((m.start, m.end, m.value, m.unit) for m in found)
+    return sorted(found, key=lambda m: m.start)
 
 
 @pytest.mark.parametrize("sentence", SHORTCUT_SENTENCES)
 def test_trigger_words_and_the_plain_number_path_find_what_a_full_scan_finds(sentence):
-    found = [(m.start, m.end, m.value, m.unit) for m in find_quantities(sentence)]
-    assert found == _unshortcut(sentence)
+    found = find_quantities(sentence)
+    assert found == _reference(sentence)
     assert found  # every sentence here holds figures
 
 
 def test_every_frame_match_holds_a_trigger_of_its_finder():
-    from briefing.facts.quantities import FRAME_FINDERS, masked_text
+    from briefing.facts.quantities import FRAME_FINDERS
 
     for sentence in SHORTCUT_SENTENCES:
-        masked = masked_text(sentence)
+        masked = _masked(sentence)
         for finder, triggers in FRAME_FINDERS:
             for m in finder(masked):
                 assert any(word in masked[m.start : m.end] for word in triggers), (finder.__name__, sentence)
@@ -252,9 +261,239 @@ def test_the_words_before_a_number_stop_at_its_clause_start(text, at):
     assert _clause_before(text, at) == text[max(clause_start(text, at), at - 40) : at]
 
 
-def test_the_number_guard_admits_every_character_a_number_starts_with():
-    """The look-ahead before the plain-number pattern skips only positions where no number can start."""
-    guard, number = re.compile(NUM_START), re.compile(f"(?:{NUM_AR}|{NUM_CN})")
+def test_the_class_first_number_admits_every_character_a_number_starts_with():
+    """NUM_FIRST opens with a class of the characters a number starts with: none is left out."""
+    first, number = re.compile(NUM_FIRST), re.compile(f"(?:{NUM_AR}|{NUM_CN})")
     starts = [chr(code) for code in range(0x30000) if number.match(chr(code))]
-    assert "7" in starts and "万" in starts
-    assert all(guard.match(char) for char in starts)
+    assert "7" in starts and "万" in starts and "٣" in starts
+    assert all(first.match(char) for char in starts)
+
+
+@given(st.text(alphabet="0123456789٣,.，一二两十百千万亿零年个%-至余", max_size=30))
+def test_the_class_first_number_matches_what_either_number_pattern_matches(text):
+    """NUM_FIRST reads at each place what NUM_AR, else NUM_CN, reads there (the digits given back
+    before a comma that starts no thousands group, a Chinese run after a digit not taken)."""
+    first, number = re.compile(NUM_FIRST), re.compile(f"(?:{NUM_AR}|{NUM_CN})")
+    for at in range(len(text) + 1):
+        expected = number.match(text, at)
+        found = first.match(text, at)
+        assert (found and found.span()) == (expected and expected.span()), at
+
+
+WORDS = [
+    *"0123456789",
+    *"一二两三五十百千万亿零",
+    *"个家元人%项余多-至~.,、",
+    *"年月第号：，。约超近上",
+    "１２",
+    "，",
+    "％",
+    "～",
+    "－",
+    "A",
+    "“",
+    "”",
+    "《",
+    "第",
+    "首位",
+    "榜首",
+    "翻一番",
+    "翻番",
+    "倍增",
+    "百分之",
+    "连续",
+    "连冠",
+    "亿级",
+    "万亿级",
+    "三大",
+    "十大",
+    "每",
+    "每亩",
+    "平方米",
+    "个百分点",
+    "以上",
+    "左右",
+    "十四五",
+    "五一",
+    "两区",
+    "三年行动",
+    "企业",
+    "公司",
+    "单位",
+    "国家",
+    "全市",
+    "居",
+    "统一",
+    "进一步",
+    "一些",
+]
+"""Pieces of invented sentences: numerals, what can follow one, frame triggers, masked names, nouns."""
+
+
+CHINESE_WORDS = [word for word in WORDS if not any(char.isdigit() for char in word)]
+"""The pieces without a digit: a sentence of them passes the cue test only by its Chinese numerals."""
+
+
+@given(
+    st.lists(st.sampled_from(WORDS), max_size=24).map("".join)
+    | st.lists(st.sampled_from(CHINESE_WORDS), max_size=12).map("".join)
+)
+def test_the_cues_and_the_plain_path_find_what_the_full_scan_finds(text):
+    """The one-scan cue test before the masking (a digit, a Chinese numeral before what can follow a
+    quantity's numeral, a frame trigger) drops no sentence with a quantity, and the frame cues
+    run the same finders as trying them all."""
+    assert find_quantities(text) == _reference(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新建3-5家。",
+        "服务10余家。",
+        "参与人数约15万。",
+        "投资1.2亿元。",
+        "增长５．５％。",
+        "新增1，200家。",
+        "连续5年居首位。",
+        "达到2025人。",
+    ],
+)
+def test_digits_before_what_follows_a_quantity_pass_the_cue_test(text):
+    assert find_quantities(text) == _reference(text) != []
+
+
+@pytest.mark.parametrize("text", ["2025年，全面完成。", "(3)推进改革。", "6月，记者获悉。", "举办2025论坛。"])
+def test_digits_of_dates_and_list_markers_alone_are_dropped_before_the_full_path(text):
+    from briefing.facts.quantities import _tables
+
+    assert _tables().cues.search(text) is None
+    assert _reference(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建成十余家。",
+        "三至五个。",
+        "新增两万人。",
+        "达到百分之八十。",
+        "提高三个百分点。",
+        "约三～五个。",
+        "五成。",
+        "居全国第一。",
+    ],
+)
+def test_chinese_numerals_before_what_follows_a_quantity_pass_the_cue_test(text):
+    assert find_quantities(text) == _reference(text) != []
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=24).map("".join))
+def test_the_frame_cues_name_the_finders_whose_triggers_stand_in_the_text(text):
+    from briefing.facts.quantities import FRAME_FINDERS, _frame_cues
+
+    cued = {m.lastindex for m in _frame_cues().finditer(text)}
+    expected = {n for n, (_, triggers) in enumerate(FRAME_FINDERS, 1) if any(t in text for t in triggers)}
+    assert cued == expected
+
+
+def test_no_trigger_of_a_frame_starts_another_finders_trigger():
+    """The frame cues record one finder at each place: no trigger may start with another finder's."""
+    from briefing.facts.quantities import FRAME_FINDERS
+
+    for n, (_, triggers) in enumerate(FRAME_FINDERS):
+        for m, (_, others) in enumerate(FRAME_FINDERS):
+            if n != m:
+                assert not [(t, o) for t in triggers for o in others if o.startswith(t)]
+
+
+def test_the_table_of_written_forms_says_what_the_functions_say():
+    """The per-process table of measure words gives what reading each one through the functions gives."""
+    from briefing.facts.quantities import _measure_word_fits, _tables
+    from briefing.facts.units import split_measure_word, unit_of
+
+    tables = _tables()
+    lex = tables.lex
+    assert set(tables.written) == set(lex.units)
+    general = tables.general
+    for written, measure in tables.written.items():
+        assert (measure.magnitude, measure.form) == split_measure_word(written)
+        assert measure.factor == lex.factors.get(measure.form)
+        if measure.unit is not None:
+            assert measure.unit == unit_of(measure.form, lambda: "某企业", "")
+        if measure.always_fits:  # after a year-like number, a Chinese one or a decimal, with text after
+            for number in ("2025", "十二", "1.5"):
+                text = f"全市{number}{written}企业"
+                m = general.match(text, 2)
+                if m and m.group("mw") == written:
+                    assert _measure_word_fits(text, m, written, number == "十二", lex)
+
+
+def _unit_by_every_rule(form: str, before: str, after: str) -> str:
+    """unit_of without its shortcuts: every keyword of every rule looked for, the earliest kept."""
+    from briefing.facts.lexicon import measure_words
+    from briefing.facts.units import _AFTER_STOP, _FILLER_END, AFTER_WINDOW
+
+    lex = measure_words()
+    rules = lex.nouns_of.get(form, ())
+    if not rules:
+        return lex.units.get(form, "unit")
+    window = _AFTER_STOP.split(after, maxsplit=1)[0][:AFTER_WINDOW]
+    best = None
+    for rule in rules:
+        for keyword in rule.keywords:
+            at = window.find(keyword)
+            if at < 0 or (rule.adjacent and at > 0) or window.startswith(rule.not_before, at + len(keyword)):
+                continue
+            if best is None or at < best[0]:
+                best = (at, rule.unit)
+    if best is not None:
+        return best[1]
+    head = _FILLER_END.cut(before)
+    return next((r.unit for r in rules if not r.after_only and head.endswith(r.keywords)), lex.units[form])
+
+
+def _noun_pieces() -> list[str]:
+    """The keywords and not-before words of every noun rule (the lexicon's own words), and a few others."""
+    from briefing.facts.lexicon import measure_words
+
+    rules = measure_words().nouns
+    words = {*(k for r in rules for k in r.keywords), *(w for r in rules for w in r.not_before)}
+    return [*sorted(words), "和", "，", "、", "5", "新建"]
+
+
+@given(st.data())
+def test_the_counted_noun_is_the_one_every_rule_in_turn_finds(data):
+    """unit_of's look at the first keyword found, its one loop over all keywords, and the words before
+    the number read only when no noun follows: the unit of trying every rule in turn."""
+    from briefing.facts.lexicon import measure_words
+    from briefing.facts.units import unit_of
+
+    pieces = _noun_pieces()
+    form = data.draw(st.sampled_from([*sorted(measure_words().nouns_of), "元"]))
+    before = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=3)))
+    after = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=5)))
+    assert unit_of(form, lambda: before, after) == _unit_by_every_rule(form, before, after)
+
+
+@given(st.text(alphabet="两三五九十一二大行动计划。，“A", max_size=16))
+def test_a_count_with_da_is_found_where_a_look_ahead_for_a_chinese_character_finds_it(text):
+    """_majors tests the character after 大 itself: the spans a pattern with the look-ahead finds."""
+    from briefing.facts.quantities import OPEN_QUOTES, _majors
+
+    ahead = re.compile(
+        r"(?<![一二三四五六七八九十])([两三四五六七八九]|十[一二三四五六七八九]?)大(?=[\u4e00-\u9fff])"
+    )
+    expected = [
+        m.span()
+        for m in ahead.finditer(text)
+        if text[m.start() - 1 : m.start()] not in OPEN_QUOTES or not m.start()
+    ]
+    assert [(m.start, m.end) for m in _majors(text)] == expected
+
+
+def test_the_plain_number_pattern_holds_its_groups_in_the_order_its_reader_unpacks_them():
+    """_general and _read_general read a match by position (`m.groups()`), not by name."""
+    from briefing.facts.quantities import _tables
+
+    names = ["num", "sep", "num2", "a1", "mult", "a2", "mw", "post"]
+    assert _tables().general.groupindex == {name: n for n, name in enumerate(names, 1)}

@@ -188,3 +188,29 @@ def test_folders_expand_to_supported_files_sorted_and_files_are_kept(tmp_path):
     expected = [str(tmp_path / n) for n in ("a.txt", "b.pdf", "c.HTML", "d.docx")]
     assert listed == [*expected, "elsewhere.txt"]
     assert {".txt", ".html", ".htm", ".pdf", ".docx"} <= set(SUPPORTED_SUFFIXES)
+
+
+@pytest.mark.parametrize("folder", [True, False])
+@pytest.mark.parametrize("name", ["report.txt", "report.odt", "report"])
+def test_a_path_that_is_no_readable_file_is_named_for_what_it_is(tmp_path, folder, name):
+    """Read first, asked why after: a folder or a missing path is said to be so whatever its suffix."""
+    path = tmp_path / name
+    if folder:
+        path.mkdir()
+    with pytest.raises(SourceError, match="is a folder, not a file" if folder else "no such file"):
+        load_document(str(path))
+
+
+def test_a_file_that_cannot_be_opened_says_why(tmp_path):
+    import os
+
+    path = tmp_path / "locked.txt"
+    path.write_text("示例镇产值增长5%。", encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):  # root reads anything
+            pytest.skip("the file stays readable to this user")
+        with pytest.raises(SourceError, match="cannot read: Permission denied"):
+            load_document(str(path))
+    finally:
+        path.chmod(0o644)

@@ -76,3 +76,49 @@ def test_a_malformed_pattern_can_hide_in_the_alternation():
     with pytest.raises(re.error):
         re.compile("a)|(b")
     assert FirstOf(["a)|(b", "x"]).match("b") is not None
+
+
+LOOK_BEHIND_CREDIT = (
+    r"(?<=[。！？!?”）)])\s*[\u4e00-\u9fff]{0,6}(记者|通讯员|摄影)\s*[\u4e00-\u9fff·]{2,5}"
+    r"([\s、,，]+[\u4e00-\u9fff·]{2,5}){0,3}\s*/?\s*摄(影)?$"
+)
+"""The trailing photo credit as a look-behind: what the shipped pattern, which opens with the sentence
+end and names the credit `chrome`, must cut off."""
+
+
+def test_trailing_chrome_cut_at_its_group_as_the_look_behind_form_cuts_it():
+    from briefing.ingest.rules import WHITESPACE, rules
+
+    reference = re.compile(LOOK_BEHIND_CREDIT)
+    rng = random.Random(5)
+    pieces = ["图为示例桥", "。", "！", "”", "）", " ", "\u3000", "本报", "记者", "通讯员", "王某", "李"]
+    pieces += ["·", "、", "摄", "摄影", "/", "2031年", "ab"]
+    credit = [["图为示例桥", ""], ["。", "”", "，", ""], [" ", ""], ["本报", "新华社", ""]]
+    credit += [["记者", "通讯员", "摄"], [" ", "\u3000", ""], ["王某某", "李·某", "王"]]
+    credit += [["、李某", " 张某", ""], [" ", "/", ""], ["摄", "摄影"]]
+    for n in range(5000):
+        if n % 2:  # a credit-like line, one piece of each part
+            line = "".join(rng.choice(part) for part in credit) + rng.choice(["", "", "。", "ab"])
+        else:
+            line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        match = reference.search(line)
+        expected = line[: match.start()].rstrip(WHITESPACE) if match and match.start() > 0 else line
+        assert rules().without_trailing_chrome(line) == expected, line
+    assert rules().without_trailing_chrome("图为示例桥。本报记者 王某 摄") == "图为示例桥。"
+
+
+def test_the_one_call_marker_and_lead_questions_agree_with_the_full_answers():
+    """`opens_with_marker` / `opens_with_lead` answer what `marker_level` / `lead_byline` answer, without
+    asking which rule matched."""
+    from briefing.ingest.rules import rules
+
+    active = rules()
+    rng = random.Random(9)
+    pieces = ["一、", "（二）", "(3)", "4.", "12、", "本报讯", "（记者 王某）", "新华社", "示例市"]
+    pieces += ["3月5日电", "。", "甲", " ", "2031年", "十一、", "（", "）"]
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))
+        for inline in (False, True):
+            expected = active.marker_level(line, inline=inline) is not None
+            assert active.opens_with_marker(line, inline=inline) == expected, line
+        assert active.opens_with_lead(line) == (active.lead_byline(line) is not None), line

@@ -209,3 +209,31 @@ def test_folding_blanks_agrees_with_the_folding_pattern_on_every_kind_of_blank()
     for _ in range(5000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
         assert fold_spaces(line) == re.sub(f"[{WHITESPACE}]+", " ", line).strip(), repr(line)
+
+
+def test_sections_nest_and_end_as_reading_all_the_others_says():
+    """One pass with the open sections gives each heading the parent and end that looking through every
+    other heading gives: the last of a higher level before it, the next of its level or higher after."""
+    import random
+
+    from briefing.ingest.cleanup import Paragraph
+    from briefing.ingest.rules import rules
+    from briefing.ingest.structure import _sections
+
+    markers = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+    rng = random.Random(3)
+    for _ in range(300):
+        levels = [rng.randint(1, 4) for _ in range(rng.randint(0, 12))]
+        paragraphs, headings = [], []
+        for i, level in enumerate(levels):
+            text = f"{markers[level]}示例标题"
+            paragraphs.append(Paragraph(text, list(range(100 * i, 100 * i + len(text)))))
+            headings.append(text if rng.random() < 0.8 else "")  # some lines are no headings
+            paragraphs.append(Paragraph("正文。", list(range(100 * i + 50, 100 * i + 53))))
+            headings.append("")
+        found = _sections("x" * 2000, paragraphs, headings, rules())
+        assert [s.level for s in found] == [lv for lv, h in zip(levels, headings[::2], strict=True) if h]
+        for i, section in enumerate(found):
+            parent = next((j for j in range(i - 1, -1, -1) if found[j].level < section.level), None)
+            end = next((s.start for s in found[i + 1 :] if s.level <= section.level), 2000)
+            assert (section.parent, section.end) == (parent, end)

@@ -6,13 +6,14 @@ A numeral that does not read cleanly (1..2, 3万万, 十四五) gives None: no f
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
+
+from briefing import regex_cache
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％～－：", "0123456789.,%~-:")
 """Full-width digits and signs to ASCII, one character for one so offsets stay valid."""
-_FULL_WIDTH_CHAR = re.compile("[０-９．，％～－：]")
-_FULL_WIDTH_PAIRS = tuple((chr(wide), chr(ascii)) for wide, ascii in FULL_WIDTH.items())
+_FULL_WIDTH_CHAR = regex_cache.compile("[０-９．，％～－：]")
+FULL_WIDTH_PAIRS = tuple((chr(wide), chr(ascii)) for wide, ascii in FULL_WIDTH.items())
 
 CN_DIGITS = {
     "零": 0,
@@ -29,6 +30,8 @@ CN_DIGITS = {
     "九": 9,
 }
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_NUMERALS = frozenset([*CN_DIGITS, *CN_SMALL_UNITS, "万", "亿"])
+"""Every character parse_chinese reads: a text holding any other is no Chinese numeral."""
 MULTIPLIERS = {
     "万": Decimal(10_000),
     "亿": Decimal(100_000_000),
@@ -36,8 +39,8 @@ MULTIPLIERS = {
     "千": Decimal(1000),
 }
 
-_ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_ARABIC_MULTIPLIED = re.compile(r"([\d.,]+)(万亿|万|亿|千)")
+_ARABIC = regex_cache.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_ARABIC_MULTIPLIED = regex_cache.compile(r"([\d.,]+)(万亿|万|亿|千)")
 
 
 def normalise(text: str) -> str:
@@ -47,7 +50,7 @@ def normalise(text: str) -> str:
     up in the table, ten times slower on a sentence with a comma or two."""
     if not _FULL_WIDTH_CHAR.search(text):
         return text
-    for wide, ascii in _FULL_WIDTH_PAIRS:
+    for wide, ascii in FULL_WIDTH_PAIRS:
         if wide in text:
             text = text.replace(wide, ascii)
     return text
@@ -55,7 +58,11 @@ def normalise(text: str) -> str:
 
 def parse_arabic(text: str) -> Decimal | None:
     """`1,234.5` → Decimal('1234.5'); None unless the whole text is one well-formed number."""
-    text = normalise(text)
+    return _parse_folded_arabic(normalise(text))
+
+
+def _parse_folded_arabic(text: str) -> Decimal | None:
+    """`parse_arabic` of a text already folded to ASCII signs."""
     if not _ARABIC.fullmatch(text):
         return None
     try:
@@ -115,20 +122,30 @@ def _parse_small(text: str) -> Decimal | None:
 
 
 def parse_number(text: str) -> Decimal | None:
-    """Any numeral the extractor reads: Arabic, Chinese, or Arabic with a Chinese multiplier (1.2万)."""
+    """Any numeral the extractor reads: Arabic, Chinese, or Arabic with a Chinese multiplier (1.2万).
+
+    An ASCII text holds no full-width sign to fold, a text opening with a Chinese numeral is read as one
+    (folding changes none of its characters, and any other character fails it either way), and a text
+    that opens with neither a digit nor a separator is no Arabic numeral: each skips steps that could
+    not change the result."""
     text = text.strip()
-    if text.isascii() and text.isdigit():  # the common case, ASCII digits: nothing to fold or validate
-        return Decimal(text)
-    text = normalise(text)
+    if text.isascii():
+        if text.isdigit():  # the common case, ASCII digits: nothing to fold or validate
+            return Decimal(text)
+    elif text[0] in CHINESE_NUMERALS:  # folding changes no Chinese numeral, nor whether one reads
+        return parse_chinese(text)
+    else:
+        text = normalise(text)
     if not text:
         return None
     if text.isdecimal():  # digits only: nothing to validate
         return Decimal(text)
-    value = parse_arabic(text)
-    if value is not None:
-        return value
-    match = _ARABIC_MULTIPLIED.fullmatch(text)
-    if match:
-        base = parse_arabic(match.group(1))
-        return None if base is None else base * MULTIPLIERS[match.group(2)]
+    if text[0].isdecimal() or text[0] in ".,":
+        value = _parse_folded_arabic(text)
+        if value is not None:
+            return value
+        match = _ARABIC_MULTIPLIED.fullmatch(text)
+        if match:
+            base = parse_arabic(match.group(1))
+            return None if base is None else base * MULTIPLIERS[match.group(2)]
     return parse_chinese(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import sys
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -36,19 +36,7 @@ def load_document(source: str) -> Document:
     else:
         path = Path(source)
         name, doc, suffix = source, path.stem, path.suffix.lower()
-        if path.is_dir():
-            raise SourceError(f"{source}: is a folder, not a file")
-        if not path.exists():
-            raise SourceError(f"{source}: no such file")
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise SourceError(
-                f"{source}: unsupported file type {suffix or '(no suffix)'} "
-                f"(supported: {' '.join(SUPPORTED_SUFFIXES)})"
-            )
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SourceError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+        data = _read_file(source, path, suffix)
     if not data or data.isspace():  # as `not data.strip()`, without copying the data
         raise SourceError(f"{name}: empty file")
     extracted = reader_for(suffix)(data, name)
@@ -80,8 +68,10 @@ def document_from_text(
     heading_chars = describe(document, lines, paragraphs, sentences, hints or Hints(), active)
     paragraph_of: list[int] = []
     sections, articles = _Locator(document.sections), _Locator(document.articles)
-    section_of = sections.innermost if sections.spans else _nowhere
-    article_of = articles.first if articles.spans else _nowhere
+    # the section and article of the last run of offsets looked up: sentences come in text order, so
+    # most share their predecessor's run and skip the look-up (empty runs force the first one)
+    section = article = None
+    section_from = section_until = article_from = article_until = 0
     out = document.sentences
     for number, (paragraph, pieces, heading_end) in enumerate(
         zip(paragraphs, sentences, heading_chars, strict=True)
@@ -89,6 +79,10 @@ def document_from_text(
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
         for sentence_text, offsets in pieces:
             start = offsets[0]
+            if not section_from <= start < section_until:
+                section, section_from, section_until = sections.run(start, sections.innermost)
+            if not article_from <= start < article_until:
+                article, article_from, article_until = articles.run(start, articles.first)
             # positional: a keyword call costs a third of the loop, one Sentence per sentence of the run
             out.append(
                 Sentence(
@@ -97,23 +91,18 @@ def document_from_text(
                     start,
                     offsets[-1] + 1,
                     offsets,
-                    section_of(start),
-                    article_of(start),
+                    section,
+                    article,
                     start <= heading_until,
                 )
             )
-            paragraph_of.append(number)
+        paragraph_of += [number] * len(pieces)
     if not document.is_news:
         current = report_years(document, active)
         years = Years(current, current + review_year_offset(document.genre) if current else None)
         assign_section_roles(document.sections, years)
         assign_sentence_roles(document, paragraph_of, years)
     return document
-
-
-def _nowhere(offset: int) -> None:
-    """The span holding an offset in a document without spans (sections or articles)."""
-    return None
 
 
 class _Span(Protocol):
@@ -132,6 +121,17 @@ class _Locator:
         self.starts = [span.start for span in spans]
         self.ordered = all(a <= b for a, b in itertools.pairwise(self.starts))
         self.disjoint = self.ordered and all(a.end <= b.start for a, b in itertools.pairwise(spans))
+        self.bounds = sorted({span.start for span in spans} | {span.end for span in spans})
+
+    def run(self, offset: int, find: Callable[[int], int | None]) -> tuple[int | None, int, int]:
+        """`find(offset)` (`innermost` or `first`) and the run of offsets [low, high) around `offset`
+        that no span starts or ends inside: the spans holding an offset, hence the answer, are the
+        same all along it. A document's sentences come in text order and most fall in the run of the
+        one before, so the caller looks up only those that leave it."""
+        at = bisect_right(self.bounds, offset)
+        low = self.bounds[at - 1] if at else -sys.maxsize
+        high = self.bounds[at] if at < len(self.bounds) else sys.maxsize
+        return find(offset), low, high
 
     def innermost(self, offset: int) -> int | None:
         """Index of the last span that starts at or before `offset` and ends after it: the innermost
@@ -155,6 +155,28 @@ class _Locator:
             return next((i for i, a in enumerate(self.spans) if a.start <= offset < a.end), None)
         last = bisect_right(self.starts, offset) - 1
         return last if last >= 0 and offset < self.spans[last].end else None
+
+
+def _read_file(source: str, path: Path, suffix: str) -> bytes:
+    """The bytes of a source file; SourceError saying what is wrong: a folder, no such file, a type not
+    supported, or why it cannot be read. Read first and asked why only when that fails: each question
+    is a system call, and a run may read thousands of files."""
+    problem: OSError | None = None
+    if suffix in SUPPORTED_SUFFIXES:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            problem = exc
+    if path.is_dir():
+        raise SourceError(f"{source}: is a folder, not a file")
+    if not path.exists():
+        raise SourceError(f"{source}: no such file")
+    if problem is None:
+        raise SourceError(
+            f"{source}: unsupported file type {suffix or '(no suffix)'} "
+            f"(supported: {' '.join(SUPPORTED_SUFFIXES)})"
+        )
+    raise SourceError(f"{source}: cannot read: {problem.strerror or problem}") from problem
 
 
 def _read_stdin() -> bytes:

@@ -7,15 +7,15 @@ Offsets never change: every paragraph keeps, for each of its characters, the off
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass, field
 
+from briefing import regex_cache
 from briefing.boundaries import CLAUSE_MARKS, SENTENCE_ENDS
 from briefing.ingest.rules import WHITESPACE, Rules
 
-_LINE = re.compile(r"[^\r\n]+")
-_LATIN_END = re.compile(r"[A-Za-z]$")
-_LATIN_START = re.compile(r"^[A-Za-z]")
+_BREAK = regex_cache.compile(r"[\r\n]")
+_LATIN_END = regex_cache.compile(r"[A-Za-z]$")
+_LATIN_START = regex_cache.compile(r"^[A-Za-z]")
 
 
 _SHARED_INTS_MAX = 1 << 18
@@ -82,11 +82,12 @@ def split_lines(text: str, rules: Rules, blocks: list[Line] | None = None) -> li
             line.markdown = True
     else:
         lines = []
-        for match in _LINE.finditer(text):
-            raw = match.group()
+        at = 0  # offset of `raw`: the pieces are what stands between single line-break characters
+        for raw in text.split("\n") if "\r" not in text else _BREAK.split(text):
             stripped = raw.strip(WHITESPACE)
             if stripped:
-                lines.append(Line(match.start() + len(raw) - len(raw.lstrip(WHITESPACE)), stripped))
+                lines.append(Line(at + len(raw) - len(raw.lstrip(WHITESPACE)), stripped))
+            at += len(raw) + 1
     kept = []
     for line in lines:
         kept_text = rules.without_trailing_chrome(line.text)
@@ -151,7 +152,7 @@ def _continues(previous: Line, line: Line, body_min: float, rules: Rules) -> boo
         return False
     if not any(mark in previous.text for mark in CLAUSE_MARKS + SENTENCE_ENDS):
         return False
-    if rules.marker_level(line.text) is not None or rules.lead_byline(line.text) is not None:
+    if rules.opens_with_marker(line.text) or rules.opens_with_lead(line.text):
         return False
     return len(line.text) >= body_min or any(mark in line.text for mark in CLAUSE_MARKS + SENTENCE_ENDS)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR
 
 
@@ -38,13 +39,13 @@ def genre_rules() -> GenreRules:
         reports=tuple(
             ReportKind(
                 r["genre"],
-                tuple(re.compile(p) for p in r["title"]),
+                tuple(regex_cache.compile(p) for p in r["title"]),
                 r.get("review_year_offset", 0),
                 r.get("after_news", False),
             )
             for r in data["reports"]
         ),
-        bylines=tuple(re.compile(p) for p in data["news"]["bylines"]),
+        bylines=tuple(regex_cache.compile(p) for p in data["news"]["bylines"]),
         byline_reach=data["news"]["byline_reach"],
         place_share=data["news"]["place_share"],
         national_factor=data["news"]["national_factor"],

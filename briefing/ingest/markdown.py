@@ -23,37 +23,38 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
+from briefing import regex_cache
 from briefing.ingest.cleanup import Line, offset_run
 from briefing.ingest.rules import WHITESPACE
 
 HEADING, QUOTE, STRONG = "heading", "quote", "strong"
 """Kinds of block a Markdown line comes from ("" for an ordinary paragraph or list item)."""
 
-_NEWLINE = re.compile(r"\r\n?|\n")
-_ATX = re.compile(r"#{1,6}(?![#])")
-_LEFTOVER = re.compile(r"\*+|_{2,}|#+|^\s*>+")
-_LEFTOVER_CHAR = re.compile(r"[*_#>]")
+_NEWLINE = regex_cache.compile(r"\r\n?|\n")
+_ATX = regex_cache.compile(r"#{1,6}(?![#])")
+_LEFTOVER = regex_cache.compile(r"\*+|_{2,}|#+|^\s*>+")
+_LEFTOVER_CHAR = regex_cache.compile(r"[*_#>]")
 """A character every leftover mark holds: text without one has none (a fast scan for a character
 class, where the alternation with its anchor is tried at every position)."""
-_LATIN = re.compile(r"[A-Za-z0-9]")
-_CUE = re.compile(r"#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\(", re.MULTILINE)
+_LATIN = regex_cache.compile(r"[A-Za-z0-9]")
+_CUE = regex_cache.compile(r"#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\(", re.MULTILINE)
 """What opens a line of Markdown (matched at line starts only)."""
 _ATX_SPACED = r"#{1,6}[ \t]+\S"
-_ATX_FIRST_LINE, _ATX_LATER_LINE = re.compile(_ATX_SPACED), re.compile("\n" + _ATX_SPACED)
+_ATX_FIRST_LINE, _ATX_LATER_LINE = regex_cache.compile(_ATX_SPACED), regex_cache.compile("\n" + _ATX_SPACED)
 """A heading line: the first line, or after a line break (a pattern that opens with the break is
 looked for by a fast scan for it; one anchored at every line start is tried at every character)."""
-_ONE_LINE_HEADING = re.compile(r"(#{1,6}) ([^#\s][^#]*)")
+_ONE_LINE_HEADING = regex_cache.compile(r"(#{1,6}) ([^#\s][^#]*)")
 """An ATX heading the parser reads as `#`s, one space and the rest: no blank after the space, no `#`
 in the rest (a closing sequence), so its content is the rest as written."""
-_NOT_PARAGRAPH = re.compile(r"[\s#>+\-_=`~<\[]|\*+(?=\s|$)|\d{1,9}[.)]")
+_NOT_PARAGRAPH = regex_cache.compile(r"[\s#>+\-_=`~<\[]|\*+(?=\s|$)|\d{1,9}[.)]")
 """How a line the parser might not read as a paragraph opens: a blank (indented code), the mark of a
 heading, quote, list, rule, setext underline, fence, HTML block or link definition, or a list number.
 A run of `*` before text (**小标题**) is emphasis: a list bullet needs a blank after it, a rule is
 nothing but `*`s and blanks."""
-_INLINE_MARKS = re.compile(r"[\n\\`*_\[!<&]")
+_INLINE_MARKS = regex_cache.compile(r"[\n\\`*_\[!<&]")
 """Characters at which an inline rule of the CommonMark preset may start (line break, escape, code,
 emphasis, link, image, autolink, HTML, entity); text without any is one text token."""
-_BOLD_ONLY = re.compile(r"\*\*([^\n\\`*_\[!<&\s](?:[^\n\\`*_\[!<&]*[^\n\\`*_\[!<&\s])?)\*\*")
+_BOLD_ONLY = regex_cache.compile(r"\*\*([^\n\\`*_\[!<&\s](?:[^\n\\`*_\[!<&]*[^\n\\`*_\[!<&\s])?)\*\*")
 """A block in bold and nothing else, `**…**`, the text inside without inline marks or end blanks."""
 
 
@@ -344,9 +345,11 @@ def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def _trim(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """Blanks at either end left out."""
+    """Blanks at either end left out; a block without any (most) keeps its offsets list, uncopied."""
     first = len(text) - len(text.lstrip(WHITESPACE))
     last = len(text.rstrip(WHITESPACE))
+    if first == 0 and last == len(text):
+        return text, offsets
     return text[first:last], offsets[first:last]
 
 

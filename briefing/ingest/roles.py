@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from briefing import regex_cache
 from briefing.model import Document, Section
 from briefing.resources import DATA_DIR
 
@@ -47,16 +48,19 @@ def role_rules() -> RoleRules:
     data = tomllib.loads((DATA_DIR / "roles.toml").read_text(encoding="utf-8"))
     plans = data["plans"]
     return RoleRules(
-        headings=tuple((h["role"], re.compile(h["pattern"]), h.get("sub", False)) for h in data["headings"]),
+        headings=tuple(
+            (h["role"], regex_cache.compile(h["pattern"]), h.get("sub", False)) for h in data["headings"]
+        ),
         uncued_after_future=data["uncued_after_future"],
         sub_year=tuple(data["sub_year"].items()),
-        plan=re.compile(plans["pattern"]),
+        plan=regex_cache.compile(plans["pattern"]),
         plan_digits=plans["digits"],
         first_modern=plans["first_modern"],
         first_modern_start=plans["first_modern_start"],
-        year=re.compile(data["years"]["pattern"]),
+        year=regex_cache.compile(data["years"]["pattern"]),
         leads=tuple(
-            Lead(re.compile(x["pattern"]), x["period"], x.get("role", ""), x["scope"]) for x in data["leads"]
+            Lead(regex_cache.compile(x["pattern"]), x["period"], x.get("role", ""), x["scope"])
+            for x in data["leads"]
         ),
     )
 

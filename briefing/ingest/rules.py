@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from briefing import regex_cache
 from briefing.boundaries import CLAUSE_MARKS, CLOSING, SENTENCE_ENDS
 from briefing.resources import DATA_DIR
 
@@ -22,7 +23,7 @@ WHITESPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 _BYLINE_LEAD = 30
 """Longest run of reporters' names before the paper's name in a byline line."""
 
-_WHITESPACE_RUN = re.compile(f"[{WHITESPACE}]+")
+_WHITESPACE_RUN = regex_cache.compile(f"[{WHITESPACE}]+")
 _TRAILING = CLOSING + WHITESPACE
 _SENTENCE_END_MARKS = frozenset(SENTENCE_ENDS)
 _SENTENCE_OR_CLAUSE_MARKS = frozenset(SENTENCE_ENDS + CLAUSE_MARKS)
@@ -46,7 +47,7 @@ class Heading:
     inline: bool  # a long line may open with it, its first sentence being the heading
 
 
-_REFERS_BACK = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+_REFERS_BACK = regex_cache.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 """A reference to a group in a pattern: a back-reference `\\1` or a conditional `(?(1)…|…)`. An
 alternation of patterns renumbers their groups, so such a reference would silently test another
 pattern's group; those by name (`(?P=x)`, `(?(x)…)`) would survive it but take the safe way too."""
@@ -74,11 +75,13 @@ class FirstOf:
         self.each: tuple[re.Pattern[str], ...] = ()
         if patterns and not any(_REFERS_BACK.search(p) for p in patterns):
             with contextlib.suppress(re.error):  # a group name used twice, a global flag not first
-                self.combined = re.compile("|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns)))
+                self.combined = regex_cache.compile(
+                    "|".join(f"(?P<_{i}>{p})" for i, p in enumerate(patterns))
+                )
         if self.combined is not None:
             self.match, self.fullmatch = self.combined.match, self.combined.fullmatch
         else:
-            self.each = tuple(re.compile(p) for p in patterns)
+            self.each = tuple(regex_cache.compile(p) for p in patterns)
             self.match = lambda text: self._first(text, full=False)[1]
             self.fullmatch = lambda text: self._first(text, full=True)[1]
 
@@ -158,11 +161,15 @@ class Rules:
         return False
 
     def without_trailing_chrome(self, line: str) -> str:
-        """The line with a trailing photo credit (or other trailing chrome) cut off, stripped."""
+        """The line with a trailing photo credit (or other trailing chrome) cut off, stripped: the
+        match, or its group `chrome` where the pattern has one (boilerplate.toml)."""
         for pattern in self.trailing:
             match = pattern.search(line)
-            if match and match.start() > 0:
-                line = line[: match.start()].rstrip(WHITESPACE)
+            if match is None:
+                continue
+            start = match.start("chrome" if "chrome" in pattern.groupindex else 0)
+            if start > 0:
+                line = line[:start].rstrip(WHITESPACE)
         return line
 
     def marker_level(self, line: str, *, inline: bool = False) -> int | None:
@@ -177,6 +184,14 @@ class Rules:
             return False
         last = line.rstrip(_TRAILING)[-1:]
         return last not in _SENTENCE_OR_CLAUSE_MARKS or last in self.title_may_end_with
+
+    def opens_with_marker(self, line: str, *, inline: bool = False) -> bool:
+        """Whether `marker_level` finds a marker, asked in one regex call: every paragraph is asked."""
+        return (self.inline_markers if inline else self.markers).match(line) is not None
+
+    def opens_with_lead(self, line: str) -> bool:
+        """Whether `lead_byline` finds a byline, asked in one regex call."""
+        return self.leads.match(line) is not None
 
     def lead_byline(self, line: str) -> str | None:
         """The byline opening a news lead (本报讯（记者 盛丽）), None when the line is no lead."""
@@ -197,7 +212,7 @@ def _meta_patterns(labels: list[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     pair = rf"(?P<label>{alternatives})\s*[:：]\s*(?P<value>.*?)\s*(?=(?:{alternatives})\s*[:：]|$)"
     line = rf"[【\[]?\s*(?:(?:{alternatives})\s*[:：].*?\s*)+[】\]]?"
-    return re.compile(line), re.compile(pair)
+    return regex_cache.compile(line), regex_cache.compile(pair)
 
 
 @cache
@@ -214,8 +229,8 @@ def rules() -> Rules:
         chrome=FirstOf([_toolbar_pattern(boilerplate["chrome_words"]), *boilerplate["patterns"]]),
         credits=FirstOf(boilerplate["credit_patterns"]),
         caption_max_chars=boilerplate["caption_max_chars"],
-        bylines=tuple(re.compile(p) for p in genres["news"]["bylines"]),
-        trailing=tuple(re.compile(p) for p in boilerplate["trailing_patterns"]),
+        bylines=tuple(regex_cache.compile(p) for p in genres["news"]["bylines"]),
+        trailing=tuple(regex_cache.compile(p) for p in boilerplate["trailing_patterns"]),
         body_min_chars=structure["lines"]["body_min_chars"],
         wrap_ratio=structure["lines"]["wrap_ratio"],
         title_max_chars=structure["lines"]["title_max_chars"],
@@ -230,11 +245,11 @@ def rules() -> Rules:
         meta_pair=meta_pair,
         date_labels=frozenset(meta["date_labels"]),
         source_labels=frozenset(meta["source_labels"]),
-        full_date=re.compile(dates["full"]),
-        lead_date=re.compile(dates["lead"]),
-        delivered_date=re.compile(dates["delivered"]),
-        national_issuer=tuple(re.compile(p) for p in structure["issuer"]["national_patterns"]),
-        year=re.compile(dates["year"]),
+        full_date=regex_cache.compile(dates["full"]),
+        lead_date=regex_cache.compile(dates["lead"]),
+        delivered_date=regex_cache.compile(dates["delivered"]),
+        national_issuer=tuple(regex_cache.compile(p) for p in structure["issuer"]["national_patterns"]),
+        year=regex_cache.compile(dates["year"]),
         leads=FirstOf(structure["news"]["leads"]),
-        issuer_patterns=tuple(re.compile(p) for p in structure["issuer"]["title_patterns"]),
+        issuer_patterns=tuple(regex_cache.compile(p) for p in structure["issuer"]["title_patterns"]),
     )

@@ -6,36 +6,48 @@ from __future__ import annotations
 
 import re
 
+from briefing import regex_cache
 from briefing.boundaries import LONGEST_SENTENCE, SENTENCE_END, SENTENCE_ENDS, fit
 from briefing.ingest.cleanup import Paragraph
 from briefing.ingest.rules import WHITESPACE
 
 Sentences = list[tuple[str, list[int]]]
-_FIGURE = re.compile(r"[0-9A-Za-z.%]+")
-"""A number or Latin word: a sentence cut for length is never cut inside one."""
 """(text, source offsets) of each sentence of a paragraph."""
 
-_PIECE = re.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
+_FIGURE = regex_cache.compile(r"[0-9A-Za-z.%]+")
+"""A number or Latin word: a sentence cut for length is never cut inside one."""
+
+_PIECE = regex_cache.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
 """One sentence and the blanks before it: everything up to and with the next `SENTENCE_END`, or to
 the end of the text. The blanks are outside the group: a sentence is read in one regex step instead of
 being sliced and stripped in Python."""
 
 
 def cut(paragraph: Paragraph) -> Sentences:
-    """(text, source offsets) of each sentence of the paragraph, surrounding blanks stripped."""
-    offsets = paragraph.offsets
+    """(text, source offsets) of each sentence of the paragraph, surrounding blanks stripped.
+
+    The blanks at the paragraph's end are left out of the search (`endpos`), so that every piece the
+    regex reads is already stripped: it opens after the blanks before it and ends with an end mark
+    or a closing mark, or at the last character that is no blank. Only a piece too long for one
+    sentence needs more work (`_fitted`)."""
+    text, offsets = paragraph.text, paragraph.offsets
     pieces = []
-    for match in _PIECE.finditer(paragraph.text):
-        sentence = match.group(1).rstrip(WHITESPACE)  # blanks after it: only before the paragraph's end
-        if not sentence:
-            continue
-        begin = match.start(1)
-        # a run without end marks (a page of commas) is cut at clause marks: each fact quotes its sentence
-        chunks = fit(sentence, LONGEST_SENTENCE, _FIGURE) if len(sentence) > LONGEST_SENTENCE else [sentence]
-        for chunk in chunks:
-            piece = chunk.strip(WHITESPACE)
-            if piece:
-                first = begin + len(chunk) - len(chunk.lstrip(WHITESPACE))
-                pieces.append((piece, offsets[first : first + len(piece)]))
-            begin += len(chunk)
+    for match in _PIECE.finditer(text, 0, len(text.rstrip(WHITESPACE))):
+        begin, end = match.span(1)
+        if end - begin > LONGEST_SENTENCE:
+            pieces += _fitted(match.group(1), begin, offsets)
+        elif end > begin:
+            pieces.append((match.group(1), offsets[begin:end]))
+    return pieces
+
+
+def _fitted(sentence: str, begin: int, offsets: list[int]) -> Sentences:
+    """A run without end marks (a page of commas) cut at clause marks: each fact quotes its sentence."""
+    pieces = []
+    for chunk in fit(sentence, LONGEST_SENTENCE, _FIGURE):
+        piece = chunk.strip(WHITESPACE)
+        if piece:
+            first = begin + len(chunk) - len(chunk.lstrip(WHITESPACE))
+            pieces.append((piece, offsets[first : first + len(piece)]))
+        begin += len(chunk)
     return pieces

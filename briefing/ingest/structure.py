@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import date
 from itertools import pairwise
 
+from briefing import regex_cache
 from briefing.boundaries import SENTENCE_ENDS
 from briefing.ingest.cleanup import Line, Paragraph
 from briefing.ingest.extracted import Hints
@@ -29,7 +30,7 @@ _TITLE_REACH = 4
 _DATELINE_REACH = 16
 """How far past the byline a lead's dateline may sit (2025年12月17日 and a blank or two)."""
 
-_END_MARK = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+_END_MARK = regex_cache.compile(f"[{re.escape(SENTENCE_ENDS)}]")
 
 BODY, HEADING, INLINE_HEADING, TITLE, LEAD = "body", "heading", "inline heading", "title", "lead"
 """Roles of a paragraph: body text, numbered heading line, body opening with a numbered heading sentence,
@@ -108,15 +109,15 @@ def _classify(paragraph: Paragraph, sentences: Sentences, rules: Rules) -> tuple
     if len(paragraph.lines) > 1:
         return BODY, ""
     if paragraph.lines[0].block in (MD_HEADING, MD_STRONG):  # a Markdown heading or bold sub-head
-        numbered = rules.marker_level(text) is not None and len(text) <= rules.heading_max_chars
+        numbered = len(text) <= rules.heading_max_chars and rules.opens_with_marker(text)
         return (HEADING, text) if numbered else (TITLE, "")
     first = sentences[0][0]
-    if rules.marker_level(text) is not None and len(first) <= rules.heading_max_chars:
+    if len(first) <= rules.heading_max_chars and rules.opens_with_marker(text):
         if first == text:
             return HEADING, text
-        if rules.marker_level(text, inline=True) is not None:
+        if rules.opens_with_marker(text, inline=True):
             return INLINE_HEADING, first
-    if rules.lead_byline(text) is not None:
+    if rules.opens_with_lead(text):
         return LEAD, ""
     if rules.is_title_like(text):
         return TITLE, ""
@@ -137,15 +138,23 @@ def _title_blocks(roles: list[str]) -> list[tuple[int, int]]:
 
 
 def _sections(text: str, paragraphs: list[Paragraph], headings: list[str], rules: Rules) -> list[Section]:
+    """A section per numbered heading: it governs the text up to the next heading of its level or a
+    higher one (a lower number), and its parent is the last heading of a higher level before it.
+
+    Read in one pass with the sections still open (their levels rising): a heading closes every open
+    section of its level or a lower one, and the one left open above them is its parent. A report of
+    n headings costs n steps, not n² (each heading looking through all the others)."""
     sections: list[Section] = []
+    still_open: list[int] = []  # indexes into `sections`, levels strictly rising
     for paragraph, heading in zip(paragraphs, headings, strict=True):
         if not heading:
             continue
         level = rules.marker_level(heading) or 0
-        parent = next((j for j in range(len(sections) - 1, -1, -1) if sections[j].level < level), None)
+        while still_open and sections[still_open[-1]].level >= level:
+            sections[still_open.pop()].end = paragraph.start
+        parent = still_open[-1] if still_open else None
+        still_open.append(len(sections))
         sections.append(Section(heading, level, paragraph.start, len(text), parent))
-    for i, section in enumerate(sections):
-        section.end = next((s.start for s in sections[i + 1 :] if s.level <= section.level), len(text))
     return sections
 
 
