@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing import regex_cache
 from briefing.facts.analysis import Default, SentenceAnalysis
 from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
@@ -19,8 +20,8 @@ from briefing.facts.quantities import Mention, clause_start
 BASE_VALUE = ("由", "从", "由\n", "从\n")
 """A clause ending with one of these (`(?:由|从)$`, which also stands before a final line break) gives
 the base value of a from–to pair."""
-NUMERAL_CHAR = re.compile(r"[\d一二三四五六七八九十两]")
-LIST_ITEM_END = re.compile(r"[\d一二三四五六七八九十]\D{0,4}$")
+NUMERAL_CHAR = regex_cache.compile(r"[\d一二三四五六七八九十两]")
+LIST_ITEM_END = regex_cache.compile(r"[\d一二三四五六七八九十]\D{0,4}$")
 """A clause ending with a figure and at most a measure word (新增停车位886个): an item of a list."""
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
 FYP_END_BASE = 1955

@@ -13,6 +13,7 @@ from functools import cache
 
 import ahocorasick_rs
 
+from briefing import regex_cache
 from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
 from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
 from briefing.facts.classify import resolve as resolve_period
@@ -22,21 +23,21 @@ from briefing.facts.quantities import Mention, clause_start
 from briefing.facts.tables import compiled
 from briefing.model import Document, Sentence
 
-YEAR = re.compile(r"((?:19|20)\d{2})年")
-BYLINE = re.compile(
+YEAR = regex_cache.compile(r"((?:19|20)\d{2})年")
+BYLINE = regex_cache.compile(
     r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*"
 )
 """本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
 about."""
 OPENER_WORDS = ("同时", "此外", "另外", "其中", "据了解", "据统计")
-OPENERS = re.compile(f"^(?:{'|'.join(OPENER_WORDS)})[，,]")
+OPENERS = regex_cache.compile(f"^(?:{'|'.join(OPENER_WORDS)})[，,]")
 ENUMERATED = r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等"
 """朝阳、海淀等30处: places listed as examples of what is counted (compiled on first use, tables.compiled:
 its two CJK classes cost ~1.4 ms to compile, and a text naming no place before a figure never asks)."""
-NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
+NATIONAL_LEAD = regex_cache.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
 """全国 is the subject only where it opens its clause, after at most a time word (上半年全国居民…), not
 inside a phrase (联合全国7家…, 全国双拥模范城)."""
-CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+CLAUSE_END = regex_cache.compile(r"[，,；;。！？!?]")
 Hit = tuple[int, int, str]
 """(start, end, text) of a place found in a text."""
 
@@ -240,7 +241,7 @@ def _told_back(ctx: DocContext, period: str) -> bool:
     return ctx.document.is_news and earlier
 
 
-YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}(?=$|-\d)")
+YEAR_TOKEN = regex_cache.compile(r"(?:19|20)\d{2}(?=$|-\d)")
 RANK_SUBJECT = 4
 """A ranked place opens the rank's clause (长春…跃上…首位): its name ends within this many characters."""
 HEADING_PLACE_AT = 2
@@ -309,7 +310,7 @@ def _fill(period: str, match: re.Match[str], year: int | None) -> str:
 # ---------------------------------------------------------------- geo
 
 
-STREET = re.compile(r"[路街道桥线山]")
+STREET = regex_cache.compile(r"[路街道桥线山]")
 """A place name followed by one of these names a street or a mountain (通惠河北路, 长白山), not the place."""
 PORT = "港"
 """天津港: a figure about a port is about the port, not its city."""
