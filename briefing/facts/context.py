@@ -535,17 +535,30 @@ def theme_of(
     # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
     # the order of their first keyword, so ties break as they would hit by hit.
     for tid, ats in themes.by_theme.items():
-        inside = bisect_left(ats, end) - bisect_left(ats, start)
-        scores[tid] = scores.get(tid, 0.0) + CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
+        if len(ats) == 1:  # most themes have one keyword in a sentence: inside the clause or not
+            weight = CLAUSE if start <= ats[0] < end else SENTENCE
+        else:
+            inside = bisect_left(ats, end) - bisect_left(ats, start)
+            weight = CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
+        scores[tid] = scores.get(tid, 0.0) + weight
     if themes.regional:
         partner = ctx.partners.get(geo)
         if partner is None:  # the facts of a document sit at a few places: ask once a place
             partner = ctx.partners[geo] = _is_partner(geo, ctx.home)
         if partner:
             scores["regional"] = scores.get("regional", 0.0) + PARTNER
-    if not scores:
-        return "economy"
-    return max(scores, key=scores.__getitem__)
+    return _heaviest(scores) if scores else "economy"
+
+
+def _heaviest(scores: dict[str, float]) -> str:
+    """The theme of the highest score, the first of equal ones: `max(scores, key=scores.__getitem__)` as a
+    plain loop, where calling the key for each of a few themes cost more than comparing them."""
+    items = iter(scores.items())
+    best, most = next(items)
+    for tid, score in items:
+        if score > most:
+            best, most = tid, score
+    return best
 
 
 def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | None) -> SentenceThemes:
