@@ -83,6 +83,7 @@ class DocContext:
         stop = CLAUSE_END.search(text, byline)
         analysis = SentenceAnalysis(
             sentence,
+            text,
             self.paragraph_of[index],
             self.defaults[index],
             self.block_period[index],
