@@ -486,10 +486,28 @@ class ThemeKeywords:
 
     def hits(self, text: str) -> list[tuple[int, int, list[str]]]:
         """(start, end, themes) of every keyword in `text`, the longest where several start together."""
+        return self.read(text)[0]
+
+    def read(self, text: str) -> tuple[list[tuple[int, int, list[str]]], list[int], dict[str, list[int]]]:
+        """`hits`, their starts, and each theme's starts (themes in order of their first keyword): what a
+        sentence's figures are weighed from, in one pass over the matches."""
+        hits: list[tuple[int, int, list[str]]] = []
+        starts: list[int] = []
+        by_theme: dict[str, list[int]] = {}
         if self.automaton is None:
-            return []
+            return hits, starts, by_theme
         themes_of = self.themes_of
-        return [(s, e, themes_of[i]) for i, s, e in self.automaton.find_matches_as_indexes(text)]
+        for i, start, end in self.automaton.find_matches_as_indexes(text):
+            tids = themes_of[i]
+            hits.append((start, end, tids))
+            starts.append(start)
+            for tid in tids:
+                ats = by_theme.get(tid)
+                if ats is None:
+                    by_theme[tid] = [start]
+                else:
+                    ats.append(start)
+        return hits, starts, by_theme
 
 
 @cache
@@ -569,17 +587,9 @@ def _heaviest(scores: dict[str, float]) -> str:
 def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | None) -> SentenceThemes:
     """The keywords of a sentence and the weights around it, found once for all its figures."""
     keywords = _theme_matcher(extra)
-    hits = keywords.hits(analysis.text)
-    by_theme: dict[str, list[int]] = {}
-    for at, _, tids in hits:
-        for tid in tids:
-            ats = by_theme.get(tid)
-            if ats is None:
-                by_theme[tid] = [at]
-            else:
-                ats.append(at)
+    hits, starts, by_theme = keywords.read(analysis.text)
     around = _shared_surroundings(ctx, analysis.sentence, extra)
-    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], by_theme, around, keywords.regional)
+    analysis.themes = SentenceThemes(hits, starts, by_theme, around, keywords.regional)
     return analysis.themes
 
 
