@@ -18,14 +18,13 @@ by `re.compile` as usual: the cache only ever saves time.
 from __future__ import annotations
 
 import atexit
-import marshal
 import os
 import re
 import sys
-import zlib
-from contextlib import suppress
 from pathlib import Path
 from typing import Any
+
+from briefing.resources import read_stamped, user_cache_dir, write_stamped
 
 _FORMAT = 1
 """Bumped when what an entry holds changes."""
@@ -96,11 +95,9 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
 
 
 def cache_path() -> Path:
-    """$XDG_CACHE_HOME/briefing/regex-<build>.bin, else under ~/.cache (a relative XDG_CACHE_HOME is
-    ignored, as for the translation memory); one file per Python build."""
-    home = os.environ.get("XDG_CACHE_HOME", "")
-    cache = Path(home) if os.path.isabs(home) else Path.home() / ".cache"
-    return cache / "briefing" / f"regex-{sys.implementation.cache_tag}.bin"
+    """regex-<build>.bin in the user cache folder (`resources.user_cache_dir`); one file per Python
+    build."""
+    return user_cache_dir() / f"regex-{sys.implementation.cache_tag}.bin"
 
 
 def _build_id() -> str:
@@ -124,14 +121,8 @@ def _entries() -> dict[tuple[str, int], Entry]:
 
 
 def _read(path: Path) -> dict[tuple[str, int], Entry]:
-    try:
-        build, checksum, payload = marshal.loads(path.read_bytes())
-        if build != _build_id() or zlib.crc32(payload) != checksum:
-            return {}
-        entries = marshal.loads(payload)
-        return entries if isinstance(entries, dict) else {}
-    except Exception:  # no cache, or one not worth reading: compile
-        return {}
+    found, entries = read_stamped(path, _build_id())
+    return entries if found and isinstance(entries, dict) else {}
 
 
 def _writable(folder: Path) -> bool:
@@ -150,14 +141,5 @@ def save() -> None:
         return
     entries = _state["entries"]
     keys = list(dict.fromkeys([*_state["used"], *entries]))[:_MAX_ENTRIES]
-    payload = marshal.dumps({key: entries[key] for key in keys})
-    path: Path = _state["path"]
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        temporary.write_bytes(marshal.dumps((_build_id(), zlib.crc32(payload), payload)))
-        os.replace(temporary, path)
-    except OSError:
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        return
-    _state["dirty"] = False
+    if write_stamped(_state["path"], _build_id(), {key: entries[key] for key in keys}):
+        _state["dirty"] = False

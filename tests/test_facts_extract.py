@@ -151,6 +151,33 @@ def test_digest_periods_and_places(digest_facts):
     assert by_raw(digest_facts, "超过5000人").geo == "雄安新区"
 
 
+def test_every_field_of_a_fact_holds_its_own_value():
+    """_fact passes the fields by position (faster than by keyword): each must land in its own field."""
+    text = "测试标题\n\n一、工作回顾\n\n某县2025年新建公园3至5个，同比增长20%。\n"
+    document = document_from_text(text, "t")
+    parks, growth = extract_facts(document)
+    sentence = document.sentences[parks.sentence_index]
+    assert (parks.doc, parks.id, growth.id) == ("t", "t#1", "t#2")
+    assert (parks.raw, parks.sentence, sentence.text) == (
+        "3至5个",
+        sentence.text,
+        "某县2025年新建公园3至5个，同比增长20%。",
+    )
+    assert text[parks.span[0] : parks.span[1]] == "3至5个"
+    assert (parks.value, parks.value_max, parks.unit, parks.measure_word) == (3, 5, "unit", "个")
+    assert (parks.qualifier, parks.period) == ("exact", "2025") and parks.indicator_zh.endswith("新建公园")
+    assert (parks.kind, parks.direction, parks.article) == ("level", None, "一、工作回顾")
+    assert (growth.kind, growth.direction, growth.unit, growth.value_max) == (
+        "change_pct",
+        "up",
+        "percent",
+        None,
+    )
+    assert (parks.indicator_en, parks.indicator_en_by) == ("", "")  # the pipeline fills them in
+    assert parks.geo and parks.theme in THEMES and isinstance(parks.confidence, Confidence)
+    assert all(0 < share <= 1 for share in parks.confidence.to_json().values())
+
+
 def test_output_formats(report_facts):
     lines = facts_to_jsonl(report_facts).splitlines()
     assert len(lines) == len(report_facts)
@@ -207,6 +234,31 @@ def test_jsonl_line_is_the_encoded_record(strings, span, value, value_max, direc
     )
     expected = json.dumps(fact.to_record(), ensure_ascii=False) + "\n"
     assert facts_to_jsonl([fact]) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sentences=st.lists(_TEXT, min_size=1, max_size=3),
+    confidences=st.lists(st.tuples(_SHARE, _SHARE, _SHARE), min_size=1, max_size=3),
+    picks=st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.booleans()), min_size=1, max_size=8),
+)
+def test_jsonl_of_facts_sharing_sentences_and_confidences(sentences, confidences, picks):
+    """The writer quotes a sentence once for the facts in a row that hold the same string, and writes a
+    Confidence once for every fact holding it: every line must still be its own fact's record, whether
+    facts hold the same objects, equal copies or different values, in any order."""
+    shared = [Confidence(*c) for c in confidences]
+    facts = []
+    for n, (s, c, copy) in enumerate(picks):
+        sentence = sentences[s % len(sentences)]
+        confidence = shared[c % len(shared)]
+        if copy:  # an equal value in another object
+            sentence = "".join(list(sentence))
+            confidence = Confidence(confidence.period, confidence.kind, confidence.geo)
+        facts.append(
+            Fact("d", f"d#{n}", "1个", (n, n + 1), sentence, Decimal(n), "item", confidence=confidence)
+        )
+    expected = "".join(json.dumps(f.to_record(), ensure_ascii=False) + "\n" for f in facts)
+    assert facts_to_jsonl(facts) == expected
 
 
 def test_themes_carry_names_and_user_extensions(tmp_path):

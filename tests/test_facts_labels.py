@@ -1,6 +1,11 @@
 """indicator_zh names the measured thing: comparisons, magnitudes and bare verbs (invented sentences)."""
 
 import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.facts import extract_facts
 from briefing.ingest import document_from_text
@@ -133,3 +138,97 @@ def test_a_byline_is_stripped_only_where_there_is_one():
     ]:
         assert strip_byline(text) == BYLINE.sub("", text)
     assert strip_byline("本报讯（记者 某某）某县新建学校3所") == "某县新建学校3所"
+
+
+class _NeverDisjoint:
+    """A character set that shares a character with every text: the comparison's pre-test never skips."""
+
+    def isdisjoint(self, _text: str) -> bool:
+        return False
+
+
+_WORDS = [
+    "高于",
+    "低于",
+    "比",
+    "较",
+    "同比",
+    "实现",
+    "累计",
+    "完成",
+    "全市",
+    "上年",
+    "增长",
+    "加快",
+    "某某率",
+    "平均水平",
+    "、",
+    "，",
+    "（记者 某某）",
+    "本报讯",
+    "达到",
+    "个百分点",
+    "2024年",
+    "从",
+    "的",
+    "快于",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=8),
+    before=st.none() | st.integers(0, 8),
+    subject=st.sampled_from(["", "某某率"]),
+)
+def test_comparison_pretest_skips_only_figures_that_compare_nothing(words, before, subject):
+    """comparison_label skips a figure whose own words hold no first character of a comparative: the
+    result is what it gives without that test (invented clauses of label words, a figure at the end)."""
+    from briefing.facts import labels
+    from briefing.facts.quantities import Mention
+
+    text = "".join(words) + "3个百分点"
+    mention = Mention(len(text) - 5, len(text), len(text) - 5, Decimal(3), "percentage_point")
+    previous = None
+    if before is not None and before < len(words):
+        end = len("".join(words[: before + 1]))
+        previous = Mention(max(0, end - 1), end, max(0, end - 1), Decimal(1), "count")
+    found = labels.comparison_label(text, mention, previous, subject)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(labels, "_comparative_starts", _NeverDisjoint)
+        assert labels.comparison_label(text, mention, previous, subject) == found
+
+
+@given(st.text(alphabet="达到至为增长率某\n。", max_size=12))
+def test_a_text_ending_in_no_trigger_is_one_tail_words_leave_alone(text):
+    """_clean skips FILLER_TAIL.cut for a head whose last character is not one of its `triggers`: `cut`
+    must leave such a text as it is (a final line break is a trigger: `$` stands before it)."""
+    from briefing.facts.labels import FILLER_TAIL
+    from briefing.facts.tables import TailWords
+
+    for tail in (TailWords.any_of(["达到", "至", "增长至", "为"]), TailWords(r"(?:增长|增速)$"), FILLER_TAIL):
+        if text[-1:] not in tail.triggers:
+            assert tail.cut(text) == text
+
+
+@given(st.text(alphabet="建设新打造改开展办组织某园区", max_size=8))
+def test_the_action_verb_pretest_passes_every_head_ending_with_one(head):
+    from briefing.facts import labels
+
+    ends_with_verb = head.endswith(labels._action_verbs())
+    assert (head[-1:] in labels._action_verb_ends() and ends_with_verb) == ends_with_verb
+
+
+@given(
+    head=st.text(alphabet="甲乙丙、等街巷园区", max_size=8),
+    value=st.integers(1, 4),
+    form=st.sampled_from(["count", "percent"]),
+)
+def test_the_examples_pretest_passes_every_head_that_names_examples(head, value, form):
+    """label_of asks _names_examples only of heads holding 、 or ending with 等: no other names examples."""
+    from briefing.facts import labels
+    from briefing.facts.quantities import Mention
+
+    mention = Mention(0, 1, 0, Decimal(value), "unit", form=form)
+    if labels._names_examples(head, mention):
+        assert "、" in head or head.endswith("等")

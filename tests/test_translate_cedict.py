@@ -106,21 +106,34 @@ def test_index_refuses_an_entry_the_reader_would_misread(index_tool) -> None:
         index_tool.index_bytes({"甲": "first\tsense"})
 
 
-def test_lookup_bisects_the_sorted_lines_to_the_exact_word(monkeypatch) -> None:
+@pytest.mark.parametrize("block", [1, 8, 20, 2048])  # every line noted, some, the shipped spacing
+def test_lookup_finds_the_exact_word_between_the_noted_lines(monkeypatch, block: int) -> None:
     table = {"山": "mountain", "山羊": "goat", "山羊奶": "goat milk", "水": "water", "水车": "waterwheel"}
     lines = ("# header\n" + "".join(f"{zh}\t{en}\n" for zh, en in sorted(table.items()))).encode("utf-8")
-    monkeypatch.setattr(cedict, "index", lambda: lines)
+    monkeypatch.setattr(cedict, "BLOCK", block)
+    monkeypatch.setattr(cedict, "index", lambda: cedict.Index(lines))
     for zh, en in table.items():
         assert cedict.lookup(zh) == en
-    for missing in ("", "一", "山水", "山羊奶酪", "羊", "水车站", "龟"):
+    for missing in ("", "一", "山水", "山羊奶酪", "羊", "水车站", "龟", "\t", "山\tmountain"):
         assert cedict.lookup(missing) is None
+
+
+def test_an_index_without_entries_finds_nothing() -> None:
+    assert cedict.Index(b"# header\n").lookup("山") is None
 
 
 def test_lookup_agrees_with_the_whole_table() -> None:
     table = cedict.dictionary()
-    for zh in list(table)[::97]:
-        assert cedict.lookup(zh) == table[zh]
+    words = list(table)
+    assert [zh for zh in words if cedict.lookup(zh) != table[zh]] == []
+    for zh in words[::97]:
         assert cedict.lookup(zh + "\uffff") is None
+    shipped = cedict.index()
+    for at in shipped._starts[1:-1:25]:  # a noted line itself, and the word before it
+        word = shipped.data[at : shipped.data.find(b"\t", at)].decode("utf-8")
+        assert cedict.lookup(word) == table[word]
+        before = words[words.index(word) - 1]
+        assert cedict.lookup(before) == table[before]
 
 
 @pytest.mark.parametrize("text", ["", "# header\n煤炭\tcoal\n钢铁\tst"])  # empty, cut short

@@ -59,6 +59,38 @@ def test_cuts_as_rjieba_does(with_termbase: bool, termbase_words: tuple[str, ...
     assert differ == []
 
 
+def test_a_given_replaced_frequency_is_the_one_the_index_gives(termbase_words: tuple[str, ...]) -> None:
+    """labels.segmenter keeps the part of the total the user words replace in the user cache and hands it
+    over: it must be what the index gives, and a segmenter made with it cuts as one without."""
+    index = shipped_index()
+    words = ("羊奶酪", "某某新区", "奶酪", *termbase_words[:200], "奶酪")
+    own = segmenter.replaced_frequency(index, words)
+    assert own == sum(index.frequencies(set(words)).values()) > 0
+    given = Segmenter(index, words, USER_FREQ, replaced=own)
+    computed = Segmenter(index, words, USER_FREQ)
+    texts = _texts()[:2000]
+    assert [given.cut(text) for text in texts] == [computed.cut(text) for text in texts]
+
+
+def test_composer_segmenter_reads_its_replaced_frequency_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, termbase_words: tuple[str, ...]
+) -> None:
+    from briefing.translate import labels
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    reference = Segmenter(shipped_index(), termbase_words, USER_FREQ)
+    texts = _texts()[:1000]
+    for _ in ("cold", "warm"):
+        labels.segmenter.cache_clear()
+        try:
+            ours = labels.segmenter(termbase_words)
+        finally:
+            labels.segmenter.cache_clear()
+        assert ours._logtotal == reference._logtotal
+        assert [ours.cut(text) for text in texts] == [reference.cut(text) for text in texts]
+    assert list((tmp_path / "briefing" / "derived").glob("segmenter-replaced*"))
+
+
 def test_a_user_word_joins_what_the_dictionary_splits() -> None:
     text = "羊奶酪厂"  # jieba's own words: 羊|奶酪|厂
     assert Segmenter(shipped_index()).cut(text) == ["羊", "奶酪", "厂"]
@@ -84,6 +116,7 @@ def test_index_answers_every_word_and_its_frequency(index_tool) -> None:
     assert index.frequencies([*words, "甲丙", "乙"]) == words
     assert index.entries("甲乙") == {"甲乙": 7, "甲乙丙": 3, "甲乙丙丁戊": 1}
     assert index.entries("甲") == {"甲": 40}
+    assert index.rests("甲乙") == {"": "7", "丙": "3", "丙丁戊": "1"} and index.rests("丙丁") == {}
 
 
 def test_index_refuses_a_word_the_reader_would_misread(index_tool) -> None:

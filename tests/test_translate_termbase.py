@@ -102,3 +102,23 @@ def test_place_generator_romanises_by_unit_suffix(place_tool) -> None:
     assert place_tool.english("白水朝鲜族自治县", rules) == "Baishui Korean Autonomous County"
     assert place_tool.english("宁安市", rules) == "Ning'an"
     assert place_tool.english("某省某市某某高新技术产业园区", rules) is None  # no plain place name
+
+
+def test_shipped_terms_read_back_from_the_cache_are_the_files_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The termbase is kept in the user cache (resources.derived); a cold and a warm read both give
+    what parsing the files gives, first entry of a term winning, in file order."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    expected: dict[str, tuple[str, str, str]] = {}
+    for path in TERMBASE_PATHS:
+        for term in read_termbase(path):
+            expected.setdefault(term.zh, tuple(term))
+    for _ in ("cold", "warm"):
+        shipped_terms.cache_clear()
+        try:
+            terms = shipped_terms()
+        finally:
+            shipped_terms.cache_clear()
+        assert [(zh, tuple(term)) for zh, term in terms.items()] == list(expected.items())
+        assert all(type(term).__name__ == "Term" and term.zh == zh for zh, term in terms.items())

@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Any
 
+from briefing import regex_cache
 from briefing.facts.context import strip_byline
 from briefing.facts.places import gazetteer
 from briefing.facts.quantities import Mention, clause_start
@@ -22,7 +23,7 @@ TIME = (
     r"上半年|下半年|今年|明年|全年|年内|年底前|近年来|去年|上年|过去[一二三四五六七八九十]年|前三季度|"
     r"[一二三四]季度|“?十[三四五]五”?(?:期间|时期)|\d{1,2}-\d{1,2}月|\d{1,2}月(?:底前?|份)?|(?:19|20)\d{2}年度?"
 )
-FILLER_HEAD = re.compile(
+FILLER_HEAD = regex_cache.compile(
     rf"^(?:(?:{TIME})[，,]?|全区|全市|全省|全县|我区|本市|其中|同时|此外|共计|累计|已经|已|预计|力争|确保|将|"
     r"实现|完成|当季|分季度看|按不变价格计算)+"
 )
@@ -58,17 +59,17 @@ FROM_TAIL = rf"(?:从|由)(?:{TIME})?的?$"
 """生产总值从2020年的3.68万亿元…: the starting point of a from–to pair is not part of the subject."""
 TO_LEG = rf"^(?:增长|提高|提升|增加|扩大|上升|跃升|下降|降低|减少|回落)?(?:到|至)(?:{TIME})?的?$"
 """…增长到2025年的4.93万亿元: the end point of a from–to pair, which shares the subject of its start."""
-PAIR_START = re.compile(r"(?:从|由)(?=.+(?:到|至))")
+PAIR_START = r"(?:从|由)(?=.+(?:到|至))"
 """The start of a from–to pair (从…增长到…) in a clause."""
 COMPARED_TAIL = TailWords(r"(?:同比|环比|比上年同期|比上年|较上年|比去年同期|比去年|较去年)+$")
-CIRCUMSTANCE = re.compile(r"^在(.+?)(?:中|上|里)$")
+CIRCUMSTANCE = r"^在(.+?)(?:中|上|里)$"
 """在2024年度垃圾分类考核中，海淀区排名全市第二: the ranking the clause before names."""
 LIST_JOINT = "、，,和及与并且的"
 """Marks and words joining a figure to the one before it (…、, 和…): not part of its label."""
 BREAKS = "、的在对把与和及"
 MAX_LABEL = 24
-AFTER_STOP = re.compile(r"[，,；;。！？!?、]")
-SUBJECT = re.compile(r"[^，,；;。！？!?\d０-９一二三四五六七八九十两]*")
+AFTER_STOP = r"[，,；;。！？!?、]"
+SUBJECT = r"[^，,；;。！？!?\d０-９一二三四五六七八九十两]*"
 """The words opening a sentence, before its first clause stop or numeral: where its subject is named."""
 
 
@@ -97,7 +98,10 @@ def comparison_label(text: str, mention: Mention, previous: Mention | None, subj
         return None
     start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
-    head = _clean(strip_byline(text[own_start : mention.start].strip()).lstrip(LIST_JOINT))
+    words = text[own_start : mention.start]
+    if _comparative_starts().isdisjoint(words):  # the head is made of these characters, none opens one
+        return None
+    head = _clean(strip_byline(words.strip()).lstrip(LIST_JOINT))
     if not head.startswith(_comparatives()):
         return None
     rest = CHANGE_TAIL.cut(head)
@@ -135,8 +139,22 @@ def _action_verbs() -> tuple[str, ...]:
 
 
 @cache
+def _action_verb_ends() -> frozenset[str]:
+    """The last characters of the action verbs: a head ending otherwise ends with none of them (most
+    heads; a set look-up, where `endswith` tries each of ~50 verbs)."""
+    return frozenset(verb[-1] for verb in _action_verbs())
+
+
+@cache
 def _comparatives() -> tuple[str, ...]:
     return tuple(_words()["comparatives"])
+
+
+@cache
+def _comparative_starts() -> frozenset[str]:
+    """The first characters of the comparatives: a figure's words without any of them compare nothing
+    (most figures; cleaning only takes characters away, so it cannot make one)."""
+    return frozenset(word[0] for word in _comparatives())
 
 
 @cache
@@ -155,7 +173,7 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
         return label_of(text, previous, None, mention)
     head = _clean(raw_head.lstrip(LIST_JOINT))
     if mention.form == "magnitude" and len(head) < 2 and previous is not None and previous.start > start:
-        pair = PAIR_START.search(text, start, previous.start)
+        pair = compiled(PAIR_START).search(text, start, previous.start)
         if pair is not None:  # 产值从…增长到…、实现千亿级跨越: the size the pair's subject reached
             subject = _clean(strip_byline(text[start : pair.start()].strip()))
             if len(subject) >= 2:
@@ -163,17 +181,17 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     if mention.form == "rank":
         return _rank_label(text, start, head)
     # 建设12个社区食堂, 园区引进8家企业: the verb (and who acts) and what the figure counts
-    if head.endswith(_action_verbs()):
+    if head[-1:] in _action_verb_ends() and head.endswith(_action_verbs()):
         after = _noun_after(text, mention, following)
         if len(after) >= 2:
             return _shorten(head) + after
-    if _names_examples(head, mention):
+    if ("、" in head or head.endswith("等")) and _names_examples(head, mention):  # its own first tests
         after = _noun_after(text, mention, following)
         if len(after) >= 3:
             return after
     # (某省连续三年…: a place alone measures nothing)
     if len(head) >= 2 and not raw_head.endswith("、") and _strip_places(head):
-        return _shorten(head)
+        return head if len(head) <= MAX_LABEL else _shorten(head)  # most labels are short already
     after = _noun_after(text, mention, following)
     if len(after) >= 2 or (own_start == start and after):
         return after
@@ -183,7 +201,7 @@ def label_of(text: str, mention: Mention, previous: Mention | None, following: M
     # 地区生产总值跨越3个千亿元台阶，达到1.5万亿元: a clause without a subject takes the sentence's
     # (记者从某局获悉：2030年某县茶叶产量达…: the sentence opens after the colon and the year)
     said = max(text.rfind("：", 0, start), text.rfind(":", 0, start)) + 1
-    opening = SUBJECT.match(FILLER_HEAD.sub("", strip_byline(text[said:]).strip()))
+    opening = compiled(SUBJECT).match(FILLER_HEAD.sub("", strip_byline(text[said:]).strip()))
     return _shorten(_clean(opening.group() if opening else ""))
 
 
@@ -191,7 +209,7 @@ def _noun_after(text: str, mention: Mention, following: Mention | None) -> str:
     """The words after a figure's measure word up to the next stop or figure (30家生态文明宣传教育基地):
     what it counts, read only where the words before it do not name that (most figures)."""
     end = following.start if following is not None and following.start > mention.end else len(text)
-    return _clean(AFTER_STOP.split(text[mention.end : end], maxsplit=1)[0])[:16]
+    return _clean(compiled(AFTER_STOP).split(text[mention.end : end], maxsplit=1)[0])[:16]
 
 
 def _names_examples(head: str, mention: Mention) -> bool:
@@ -209,7 +227,7 @@ def _rank_label(text: str, start: int, head: str) -> str:
     subject = _strip_places(compiled(RANK_TAIL).sub("", head))
     if len(subject) < 2 and start > 0:
         before = text[clause_start(text, start - 1) : start - 1]
-        found = CIRCUMSTANCE.match(before)
+        found = compiled(CIRCUMSTANCE).match(before)
         subject = _clean(found.group(1)) if found else subject
     return _shorten(subject) + "排名" if len(subject) >= 2 else head
 
@@ -242,7 +260,8 @@ def _clean(head: str) -> str:
     head = head[lead.end() :] if lead else head
     if "从" in head or "由" in head:
         head = compiled(FROM_TAIL).sub("", head)
-    head = FILLER_TAIL.cut(head)
+    if head[-1:] in FILLER_TAIL.triggers:  # FILLER_TAIL.cut's own first test, without the call
+        head = FILLER_TAIL.cut(head)
     if len(head) > 6 and ("实现" in head or "完成" in head):
         head = compiled(INNER_VERB).sub("", head)
     return head

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from briefing.resources import DATA_DIR
+from briefing import regex_cache
+from briefing.resources import DATA_DIR, toml_data
 
 
 def read_toml(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open("rb") as handle:
-        return tomllib.load(handle)
+    """data/`name` parsed, a fresh copy for each call (kept between runs: resources.toml_data)."""
+    return toml_data(DATA_DIR / name)
 
 
 @cache
 def compiled(source: str) -> re.Pattern[str]:
-    """`re.compile(source)` when a run first asks for it, once a process. For patterns a run may never
-    need or that wait behind a cheaper test: Python's `re` builds a CJK class such as [\u4e00-\u9fff]
-    code point by code point (~0.7 ms each), and a one-line input paid at import for rules it never
-    tried. A call is one dictionary look-up (~0.1 µs): not for the innermost loops."""
-    return re.compile(source)
+    """`re.compile(source)` when a run first asks for it, once a process, and through regex_cache (the
+    compiled code kept between runs). For patterns a run may never need or that wait behind a cheaper
+    test: Python's `re` builds a CJK class such as [\u4e00-\u9fff] code point by code point (~0.7 ms
+    each), and a one-line input paid at import for rules it never tried. A call is one dictionary
+    look-up (~0.1 µs): not for the innermost loops."""
+    return regex_cache.compile(source)
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -70,9 +71,12 @@ class TailWords:
     def __init__(self, pattern: str, *, ends: Iterable[str] = ()) -> None:
         if _UNSPELLED.search(pattern):
             raise ValueError(f"a tail pattern names its characters one by one, with no flag: {pattern}")
-        self.pattern = re.compile(pattern)
+        self.pattern = regex_cache.compile(pattern)
         self.chars = frozenset(char for char in pattern.replace("(?:", "") if char not in "()?|+*$")
         self.ends = frozenset(ends) or self.chars
+        # The last characters of the texts `cut` may change (`$` also stands before a final line break):
+        # a caller may skip the call for any other text.
+        self.triggers = self.ends | {"\n"}
 
     @classmethod
     def any_of(cls, words: Iterable[str]) -> TailWords:

@@ -17,12 +17,12 @@ installed, the sentence comes back with en="" and en_by="untranslated" for compo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from briefing import regex_cache
 from briefing.boundaries import CLAUSE_END
 from briefing.model import Fact, Translation
 from briefing.translate.glossary import Glossary, GlossaryError
@@ -48,7 +48,7 @@ def __getattr__(name: str) -> Any:
 
 
 INSTALL_HINT = "briefing models install zh-en"
-_NOT_A_PHRASE = re.compile(f"{CLAUSE_END.pattern}|\n")
+_NOT_A_PHRASE = regex_cache.compile(f"{CLAUSE_END.pattern}|\n")
 _BRIEF_EN_BY = {"termbase": "glossary", "dictionary": "composed"}  # a label's way, as brief.json says it
 MAX_PHRASE = 24  # characters; longer texts are sentences, not labels or headings
 

@@ -9,12 +9,12 @@ entries inside a sentence are protected through MT (see protect.py). The built-i
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR
 
 BUILTIN_PATH = DATA_DIR / "glossary.tsv"
@@ -28,7 +28,7 @@ class GlossaryError(ValueError):
     """A user glossary that cannot be read; the message names the file and line."""
 
 
-_FOLDABLE = re.compile("[\uff01-\uff5e\u3000]")
+_FOLDABLE = regex_cache.compile("[\uff01-\uff5e\u3000]")
 
 
 def fold(text: str) -> str:

@@ -12,10 +12,11 @@ import (hashlib loads OpenSSL).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from briefing.resources import user_cache_dir
 
 if TYPE_CHECKING:
     import sqlite3
@@ -32,11 +33,9 @@ CREATE TABLE IF NOT EXISTS memory (
 
 
 def default_path() -> Path:
-    """$XDG_CACHE_HOME/briefing/translations.sqlite, else under ~/.cache; a relative XDG_CACHE_HOME is
-    ignored, as the XDG base directory spec says (it would put the memory wherever the command runs)."""
-    home = os.environ.get("XDG_CACHE_HOME", "")
-    cache = Path(home) if os.path.isabs(home) else Path.home() / ".cache"
-    return cache / "briefing" / "translations.sqlite"
+    """translations.sqlite in the user cache folder (resources.user_cache_dir: under $XDG_CACHE_HOME when
+    it is absolute, else ~/.cache)."""
+    return user_cache_dir() / "translations.sqlite"
 
 
 class TranslationMemory:

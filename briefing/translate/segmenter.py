@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import mmap
-import re
 import struct
 import sys
 import zlib
@@ -31,6 +30,7 @@ from array import array
 from collections.abc import Iterable
 from functools import cache
 
+from briefing import regex_cache
 from briefing.resources import DATA_DIR
 from briefing.translate.datafile import load_mapped
 
@@ -39,11 +39,11 @@ MAGIC = b"JBW5"
 BUCKETS = 65521
 _HEADER = struct.Struct("<4sIQ")  # magic, buckets, total frequency
 
-_RUN = re.compile(
+_RUN = regex_cache.compile(
     "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
     "\U0002f800-\U0002fa1fa-zA-Z0-9+#&._%\\-]+)"
 )
-_SPACE = re.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
+_SPACE = regex_cache.compile(r"(\r\n|[^\S\x1c-\x1f])")  # Unicode White_Space (Python's \s also has \x1c-\x1f)
 
 
 def bucket(key: bytes) -> int:
@@ -73,7 +73,7 @@ class JiebaIndex:
         """Where the words of `key` are in the file (after its tab, up to its line break); (0, 0)
         for a key no word has."""
         encoded = key.encode("utf-8")
-        at = bucket(encoded)
+        at = zlib.crc32(encoded) % BUCKETS  # bucket(encoded), without the call: a run asks thousands
         needle = b"\n" + encoded + b"\t"
         start = self._data.find(needle, self._offsets[at] - 1, self._offsets[at + 1])
         if start < 0:
@@ -81,15 +81,19 @@ class JiebaIndex:
         start += len(needle)
         return start, self._data.find(b"\n", start)
 
+    def rests(self, key: str) -> dict[str, str]:
+        """The words whose key is `key`, as what follows the key (`rest`) → frequency (its digits). Made
+        by splitting the line in C (no loop over its words): a run needs a key's table for the one or
+        two of its words that occur, and some keys have hundreds."""
+        start, end = self._line(key)
+        if not end:
+            return {}
+        fields = self._data[start:end].decode("utf-8").replace("\t", " ").split(" ")
+        return dict(zip(fields[::2], fields[1::2], strict=True))
+
     def entries(self, key: str) -> dict[str, int]:
         """The words whose key is `key`, with their frequencies."""
-        start, end = self._line(key)
-        found = {}
-        if end:
-            for entry in self._data[start:end].decode("utf-8").split("\t"):
-                rest, freq = entry.split(" ")
-                found[key + rest] = int(freq)
-        return found
+        return {key + rest: int(freq) for rest, freq in self.rests(key).items()}
 
     def frequencies(self, words: Iterable[str]) -> dict[str, int]:
         """The frequencies of those of `words` the index has; a key's line is found once for all its
@@ -118,52 +122,54 @@ def shipped_index() -> JiebaIndex:
     return load_mapped(INDEX_PATH, JiebaIndex)
 
 
+def replaced_frequency(index: JiebaIndex, user_words: Iterable[str]) -> int:
+    """The sum of the index's frequencies of the user words that it has: a user word's own frequency
+    replaces its frequency in the total, as jieba's `add_word` does."""
+    return sum(index.frequencies(dict.fromkeys(user_words)).values())
+
+
 class Segmenter:
     """jieba's segmentation (no HMM) over `index`, with `user_words` at `user_frequency`."""
 
-    def __init__(self, index: JiebaIndex, user_words: Iterable[str] = (), user_frequency: int = 1):
+    def __init__(
+        self,
+        index: JiebaIndex,
+        user_words: Iterable[str] = (),
+        user_frequency: int = 1,
+        *,
+        replaced: int | None = None,
+    ):
+        """`replaced`: `replaced_frequency(index, user_words)` when the caller has it at hand."""
         self._index = index
         user = dict.fromkeys(user_words, user_frequency)
-        known = index.frequencies(user)  # the user words' frequencies replace these in the total
-        self._logtotal = math.log(index.total + user_frequency * len(user) - sum(known.values()))
-        self._user: dict[str, dict[str, int]] = {}
+        if replaced is None:
+            replaced = replaced_frequency(index, user)
+        self._logtotal = math.log(index.total + user_frequency * len(user) - replaced)
+        digits = str(user_frequency)  # as the index writes a frequency
+        self._user: dict[str, dict[str, str]] = {}
         for word in user:
-            self._user.setdefault(word[:2], {})[word] = user_frequency
-        self._steps: dict[str, tuple[tuple[str, int, float], ...]] = {}
-        self._by_key: dict[str, tuple[tuple[str, int, float], ...]] = {}
+            self._user.setdefault(word[:2], {})[word[2:]] = digits
+        self._tables: dict[str, tuple[dict[str, str], int]] = {}
 
-    def _steps_at(self, window: str) -> tuple[tuple[str, int, float], ...]:
-        """The words that may start a `window` of three characters (fewer at a run's end), each with its
-        length and log(frequency) - log(total): the first character's word, the first two's, and the
-        longer words starting with all three (a longer one still has to match past them)."""
-        found = self._steps.get(window)
+    def _table(self, key: str) -> tuple[dict[str, str], int]:
+        """The words whose key is `key` (see JiebaIndex), user words included, as rest → frequency (its
+        digits), and the length of the longest rest (-1 when there is no word): the rests a run can
+        hold."""
+        found = self._tables.get(key)
         if found is None:
-            found = self._keyed(window[0])
-            if len(window) > 1:
-                third = window[2:]
-                found += tuple(
-                    step
-                    for step in self._keyed(window[:2])
-                    if step[1] == 2 or (third and step[0][2] == third)
-                )
-            self._steps[window] = found
-        return found
-
-    def _keyed(self, key: str) -> tuple[tuple[str, int, float], ...]:
-        """The words whose key is `key` (see JiebaIndex), user words included, weighed."""
-        found = self._by_key.get(key)
-        if found is None:
-            words = self._index.entries(key)
-            words.update(self._user.get(key, {}))
-            logtotal = self._logtotal
-            found = tuple((word, len(word), math.log(freq) - logtotal) for word, freq in words.items())
-            self._by_key[key] = found
+            rests = self._index.rests(key)
+            rests.update(self._user.get(key, ()))
+            found = (rests, max(map(len, rests), default=-1))
+            self._tables[key] = found
         return found
 
     def cut(self, text: str) -> list[str]:
         """The words of `text`, in order; joined, they give `text` back."""
+        blocks = _RUN.split(text)
+        if len(blocks) == 3 and not blocks[0] and not blocks[2]:  # one run, nothing around it: most labels
+            return self._cut_run(blocks[1])
         words: list[str] = []
-        for number, block in enumerate(_RUN.split(text)):
+        for number, block in enumerate(blocks):
             if number % 2:
                 words.extend(self._cut_run(block))
                 continue
@@ -175,20 +181,34 @@ class Segmenter:
         return words
 
     def _cut_run(self, run: str) -> list[str]:
+        """The best route through `run`, found from its end. The words starting at a character are read
+        off the tables of its key: its own one-character word, then the words keyed by it and the next
+        character whose rest the run holds, each probed once (a key's table is not walked: most of its
+        words do not occur). Ends are tried in increasing order, so `>=` gives a tie to the longer step."""
         size = len(run)
         score = [0.0] * (size + 1)
         step = [0] * (size + 1)
-        alone = -self._logtotal  # log(1) - log(total): a character no word starts with
+        logtotal = self._logtotal
+        log = math.log
+        tables = self._tables  # read here: a known key costs one look-up, not a call
         for at in range(size - 1, -1, -1):
             best, best_end = -math.inf, 0
-            for word, length, weight in self._steps_at(run[at : at + 3]):
-                end = at + length
-                if length <= 3 or run.startswith(word, at):  # shorter words are the window's own
-                    option = weight + score[end]
-                    if option > best or (option == best and end > best_end):
-                        best, best_end = option, end
-            if not best_end:  # no word starts here
-                best, best_end = alone + score[at + 1], at + 1
+            key = run[at]
+            freq = (tables.get(key) or self._table(key))[0].get("")
+            if freq is not None:
+                best, best_end = log(int(freq)) - logtotal + score[at + 1], at + 1
+            tail = at + 2
+            if tail <= size:
+                key = run[at:tail]
+                rests, longest = tables.get(key) or self._table(key)
+                for end in range(tail, min(size, tail + longest) + 1):
+                    freq = rests.get(run[tail:end])
+                    if freq is not None:
+                        option = log(int(freq)) - logtotal + score[end]
+                        if option >= best:
+                            best, best_end = option, end
+            if not best_end:  # no word starts here: the character is a step of frequency 1
+                best, best_end = score[at + 1] - logtotal, at + 1
             score[at], step[at] = best, best_end
         words: list[str] = []
         at, joined = 0, None  # joined: start of a run of lone ASCII letters and digits
