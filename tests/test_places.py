@@ -147,3 +147,27 @@ def test_finding_within_a_part_finds_what_finding_in_a_copy_of_it_finds():
                 copied = [(s + low, e + low, w) for s, e, w in index.find(text[low:high])]
                 assert index.find(text, within=(low, high), starts=starts) == copied, (text, low, high)
                 assert index.find(text, within=(low, high)) == copied, (text, low, high)
+
+
+def test_the_gazetteer_kept_between_runs_is_the_one_read_from_the_files(tmp_path, monkeypatch):
+    """The gazetteer's tables are kept in the user cache (resources.derived): one read back from there
+    names the same divisions, full names and index as one made from the files."""
+    from briefing import places
+    from briefing.resources import derived
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = places._gazetteer_of(places._tables())
+    stored = places._gazetteer_of(derived("gazetteer", places.SOURCES, places._tables))
+    assert list((tmp_path / "briefing" / "derived").glob("gazetteer*"))  # kept for the next run
+    again = places._gazetteer_of(derived("gazetteer", places.SOURCES, lambda: pytest.fail("not kept")))
+    text = "广西南宁市新建学校3所，海南州、东城区和北京时间"
+    for made in (stored, again, places.gazetteer()):
+        assert list(made.by_form.items()) == list(fresh.by_form.items())
+        assert (made.full_names, made.not_places, made.longest) == (
+            fresh.full_names,
+            fresh.not_places,
+            fresh.longest,
+        )
+        assert (made.national, made.national_cues) == (fresh.national, fresh.national_cues)
+        assert made.index.words == fresh.index.words and made.index.lengths == fresh.index.lengths
+        assert made.index.find(text) == fresh.index.find(text) != []
