@@ -243,3 +243,8 @@ def test_tail_words_are_plain_words() -> None:
     for word in ("达?", "至|为", "", "约 "):
         with pytest.raises(ValueError):
             TailWords.any_of(["达到", word])
+
+
+def test_a_base_span_always_names_its_year():
+    """A text without 年 is not searched for a base span (从2020年的…): each of its matches must hold one."""
+    assert required_chars(read_toml("periods.toml")["base_span"]) == {"年"}
