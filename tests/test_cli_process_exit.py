@@ -65,3 +65,20 @@ def test_the_program_writes_the_whole_file_with_dash_o(env: dict[str, str]) -> N
     assert done.stdout == b""
     rows = Path("facts.csv").read_text(encoding="utf-8").splitlines()
     assert len(rows) == 1 + 3 * 399
+
+
+def test_a_script_calling_main_goes_on_after_the_command(env: dict[str, str]) -> None:
+    """Only `run` (the console script, `python -m briefing`) ends the process: a script that calls
+    `main`, say to profile it, gets its SystemExit and carries on."""
+    script = (
+        "import sys\n"
+        "from briefing.cli import main\n"
+        "sys.argv = ['briefing', 'facts', 'towns.txt', '-o', 'facts.jsonl']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    print('carried on after exit status', exc.code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, timeout=120)
+    assert done.stdout == b"carried on after exit status 0\n", done.stderr
+    assert len(Path("facts.jsonl").read_text(encoding="utf-8").splitlines()) == 3 * 399
