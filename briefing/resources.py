@@ -40,7 +40,7 @@ def user_cache_dir() -> Path:
 
 def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: Any = ()) -> _T:
     """`build()`, a value made from the files `sources` alone (and `key`), kept between runs in the user
-    cache folder (`derived/<name>.marshal`) as long as none of them changed.
+    cache folder (`derived/<name>-<paths>.marshal`) as long as none of them changed.
 
     For program data every run rebuilds the same way: parsing the shipped TOML and TSV files costs a
     one-line `briefing facts` about a sixth of its CPU, reading back what they gave a tenth of that.
@@ -49,13 +49,16 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: An
     (marshal's format) are what they were. The value must be made of what `marshal` stores (str, int,
     float, bytes, None, tuples, lists, dicts, sets): each call returns a fresh copy, which a caller may
     change. A missing, damaged or foreign cache file is rebuilt; one that cannot be written is left
-    alone (the run only loses the time)."""
+    alone (the run only loses the time). The file's name carries a checksum of the source paths: two
+    installs or checkouts of briefing on one machine keep a file each rather than rebuilding each
+    other's in turn."""
     try:
         stamp = tuple((str(path), *_stat(path)) for path in sources)
     except OSError:  # a source that cannot be read: `build` reports it in its own words
         return build()
     wanted = (sys.version, stamp, key)
-    file = user_cache_dir() / "derived" / f"{name}.marshal"
+    paths = zlib.crc32("\n".join(path for path, *_ in stamp).encode())
+    file = user_cache_dir() / "derived" / f"{name}-{paths:08x}.marshal"
     found, value = read_stamped(file, wanted)
     if found:
         return cast(_T, value)
@@ -97,8 +100,7 @@ def write_stamped(file: Path, stamp: Any, value: Any) -> bool:
 def toml_data(path: Path) -> dict[str, Any]:
     """`tomllib.load` of a data file, through `derived` (tomllib reads ~10 µs a line: the extractor's and
     composer's data files cost every run ~5 ms)."""
-    name = f"toml-{path.name}-{zlib.crc32(str(path).encode()):08x}"
-    return derived(name, (path,), partial(_parsed_toml, path))
+    return derived(f"toml-{path.name}", (path,), partial(_parsed_toml, path))
 
 
 def _parsed_toml(path: Path) -> dict[str, Any]:
