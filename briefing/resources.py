@@ -69,10 +69,16 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: An
 
 def read_stamped(file: Path, stamp: Any) -> tuple[bool, Any]:
     """(True, the value) `write_stamped` left in `file` with an equal `stamp`; (False, None) for a
-    missing, unreadable, damaged (checksum) or foreign file: the caller rebuilds what it holds."""
+    missing, unreadable, damaged (checksum) or foreign file: the caller rebuilds what it holds.
+
+    The file is a header, (stamp, checksum, size of the value), then the value, both marshalled: the
+    value is read in place, where one marshalled tuple holding it as bytes would copy it first (~0.5 ms
+    a `briefing facts` run for its ~1.3 MB of derived data)."""
     try:
-        stored, checksum, payload = marshal.loads(file.read_bytes())
-        if stored == stamp and zlib.crc32(payload) == checksum:
+        data = memoryview(file.read_bytes())
+        stored, checksum, size = marshal.loads(data)  # marshal reads one object and ignores the rest
+        payload = data[len(data) - size :] if 0 < size <= len(data) else b""
+        if stored == stamp and payload and zlib.crc32(payload) == checksum:
             return True, marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         pass
@@ -88,7 +94,7 @@ def write_stamped(file: Path, stamp: Any, value: Any) -> bool:
     temporary = file.with_name(f".{file.name}.{os.getpid()}")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((stamp, zlib.crc32(payload), payload)))
+        temporary.write_bytes(marshal.dumps((stamp, zlib.crc32(payload), len(payload))) + payload)
         os.replace(temporary, file)
     except OSError:
         with suppress(OSError):
