@@ -22,6 +22,11 @@ DATA_DIR = PACKAGE_DIR / "data"
 
 _T = TypeVar("_T")
 
+LAYOUT = "v2"
+"""The layout of the files `write_stamped` writes, part of their names (`derived/<name>-<paths>-v2.marshal`,
+`regex-<python>-v2.bin`): versions of briefing that share a cache folder, and lay their files out
+differently, each keep their own rather than taking the other's for damaged and rewriting it every run."""
+
 
 def shipped_dir(name: str) -> Path:
     """The shipped folder `name` (e.g. "fonts", "templates")."""
@@ -40,7 +45,7 @@ def user_cache_dir() -> Path:
 
 def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: Any = ()) -> _T:
     """`build()`, a value made from the files `sources` alone (and `key`), kept between runs in the user
-    cache folder (`derived/<name>-<paths>.marshal`) as long as none of them changed.
+    cache folder (`derived/<name>-<paths>-<LAYOUT>.marshal`) as long as none of them changed.
 
     For program data every run rebuilds the same way: parsing the shipped TOML and TSV files costs a
     one-line `briefing facts` about a sixth of its CPU, reading back what they gave a tenth of that.
@@ -58,7 +63,7 @@ def derived(name: str, sources: Iterable[Path], build: Callable[[], _T], key: An
         return build()
     wanted = (sys.version, stamp, key)
     paths = zlib.crc32("\n".join(path for path, *_ in stamp).encode())
-    file = user_cache_dir() / "derived" / f"{name}-{paths:08x}.marshal"
+    file = user_cache_dir() / "derived" / f"{name}-{paths:08x}-{LAYOUT}.marshal"
     found, value = read_stamped(file, wanted)
     if found:
         return cast(_T, value)

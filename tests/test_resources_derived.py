@@ -77,6 +77,26 @@ def test_sources_elsewhere_keep_a_file_of_their_own(tmp_path: Path, cache_home: 
     assert len(list(cache_home.glob("words-*.marshal"))) == 2
 
 
+def test_a_version_laying_files_out_otherwise_keeps_its_own(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two versions of briefing sharing the cache folder, their file layouts different, in turn: each
+    reads its own file back; neither takes the other's for damaged and rewrites it."""
+    source = tmp_path / "words.txt"
+    source.write_text("甲\n", encoding="utf-8")
+    build = Counting(source)
+    derived("words", [source], build)
+    (ours,) = cache_home.glob("words-*.marshal")
+    kept = ours.read_bytes()
+    with monkeypatch.context() as other_version:
+        other_version.setattr(resources, "LAYOUT", "v0")
+        derived("words", [source], build)
+    assert derived("words", [source], build) == {"lines": ["甲"]}
+    assert build.calls == 2  # once per layout, never again
+    assert ours.read_bytes() == kept
+    assert len(list(cache_home.glob("words-*.marshal"))) == 2
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", "cut", "flipped"])
 def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, cache_home: Path, damage: bytes | str) -> None:
     source = tmp_path / "words.txt"
