@@ -10,13 +10,12 @@ the period, or the role, of what follows in its section. Cues are data (data/rol
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from briefing import regex_cache
 from briefing.model import Section
-from briefing.resources import DATA_DIR
+from briefing.resources import DATA_DIR, toml_data
 
 REVIEW, PROBLEMS, TARGETS, PLAN = "review", "problems", "targets", "plan"
 FUTURE = (TARGETS, PLAN)
@@ -45,7 +44,7 @@ class RoleRules:
 
 @cache
 def role_rules() -> RoleRules:
-    data = tomllib.loads((DATA_DIR / "roles.toml").read_text(encoding="utf-8"))
+    data = toml_data(DATA_DIR / "roles.toml")
     plans = data["plans"]
     return RoleRules(
         headings=tuple(
