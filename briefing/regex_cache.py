@@ -29,9 +29,11 @@ from briefing.resources import LAYOUT, read_stamped, user_cache_dir, write_stamp
 _FORMAT = 1
 """Bumped when what an entry holds changes."""
 
-_MAX_ENTRIES = 4000
-"""Entries written at most: those this process used first, then others from earlier runs (patterns
-of an edited rule file age out)."""
+_MAX_ENTRIES = 600
+"""Entries written at most: those this process used first, then others from earlier runs, most recent
+writer first. A `facts` or `build` run of this version compiles under 200 patterns (~550 KB, the CJK
+character maps are most of it), so every command keeps its own; patterns of edited rule files or
+glossaries age out instead of making every start read a bigger file."""
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """(flags, opcodes, groups, group index, index group): the arguments of `_sre.compile` after the
@@ -94,10 +96,11 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
         return None
 
 
-def cache_path() -> Path:
+def cache_path() -> Path | None:
     """regex-<build>-<layout>.bin in the user cache folder (`resources.user_cache_dir`); one file per Python
-    build."""
-    return user_cache_dir() / f"regex-{sys.implementation.cache_tag}-{LAYOUT}.bin"
+    build. None where there is no cache folder."""
+    folder = user_cache_dir()
+    return None if folder is None else folder / f"regex-{sys.implementation.cache_tag}-{LAYOUT}.bin"
 
 
 def _build_id() -> str:
@@ -113,9 +116,10 @@ def _entries() -> dict[tuple[str, int], Entry]:
     if entries is not None:
         return entries
     path = cache_path()
-    entries = _read(path)
-    _state.update(entries=entries, used=[], dirty=False, path=path, writable=_writable(path.parent))
-    if _state["writable"]:
+    entries = {} if path is None else _read(path)
+    writable = path is not None and _writable(path.parent)
+    _state.update(entries=entries, used=[], dirty=False, path=path, writable=writable)
+    if writable:
         atexit.register(save)
     return entries
 
@@ -126,11 +130,13 @@ def _read(path: Path) -> dict[tuple[str, int], Entry]:
 
 
 def _writable(folder: Path) -> bool:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+    """Whether the cache folder, or the nearest folder above it that exists, may be written: asked
+    without creating anything (a run that compiles nothing new, `--help` or `send`, makes no folder),
+    so that a run which could never save does not pay for making entries."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate.is_dir() and os.access(candidate, os.W_OK)
+    return False
 
 
 def save() -> None:

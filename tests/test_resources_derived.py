@@ -164,3 +164,27 @@ def test_cache_folder_follows_an_absolute_xdg_cache_home_only(
     assert user_cache_dir() == tmp_path / "briefing"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
     assert user_cache_dir() == Path.home() / ".cache" / "briefing"
+
+
+def test_without_a_home_folder_values_are_built_each_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert user_cache_dir() is None
+    source = tmp_path / "words.txt"
+    source.write_text("甲\n乙\n", encoding="utf-8")
+    build = Counting(source)
+    assert derived("words", [source], build) == derived("words", [source], build) == {"lines": ["甲", "乙"]}
+    assert build.calls == 2
+
+
+def test_a_write_leaves_only_the_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "cache" / "value.marshal"
+    assert resources.write_stamped(target, "stamp", {"甲": [1, 2]})
+    assert [p.name for p in target.parent.iterdir()] == ["value.marshal"]
+    assert resources.read_stamped(target, "stamp") == (True, {"甲": [1, 2]})
+    assert resources.read_stamped(target, "another stamp") == (False, None)
