@@ -93,6 +93,105 @@ def test_every_time_marker_needs_one_of_the_marker_cues():
         assert needed is not None and needed <= cues, (marker.pattern.pattern, needed)
 
 
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a match of `pattern` can start with ("\\d" for a digit), or None when the pattern's
+    structure does not tell or it may match an empty text. Read from `re`'s parse, as `required_chars`."""
+    from re import _parser
+
+    parsed = _parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found, empty = _first(parsed)
+    return None if found is None or empty else found
+
+
+def _first(items) -> tuple[frozenset[str] | None, bool]:
+    """(characters the sequence can start with, whether it may match nothing)."""
+    chars: frozenset[str] = frozenset()
+    for op, arg in items:
+        found, empty = _first_of(str(op), arg)
+        if found is None:
+            return None, False
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _as_start(char: str) -> str:
+    return "\\d" if char.isdigit() else char
+
+
+def _digits(kind: str, value) -> bool:
+    """A class item standing for digits only: a range of digits (1-4) or the category (\\d)."""
+    if kind == "RANGE":
+        return all(chr(v).isdigit() for v in value)
+    return kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT"
+
+
+def _first_of(op: str, arg) -> tuple[frozenset[str] | None, bool]:
+    if op == "LITERAL":
+        return frozenset({_as_start(chr(arg))}), False
+    if op == "IN":
+        chars = set()
+        for kind, value in arg:
+            if str(kind) == "LITERAL":
+                chars.add(_as_start(chr(value)))
+            elif _digits(str(kind), value):
+                chars.add("\\d")
+            else:
+                return None, False  # a negated class, a wide range, another category
+        return frozenset(chars), False
+    if op == "SUBPATTERN":
+        return _first(arg[-1])
+    if op == "BRANCH":
+        found = [_first(branch) for branch in arg[1]]
+        if any(chars is None for chars, _ in found):
+            return None, False
+        return frozenset().union(*(chars for chars, _ in found)), any(empty for _, empty in found)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        least, _most, repeated = arg
+        found, empty = _first(repeated)
+        return found, empty or least == 0
+    if op in ("ASSERT", "ASSERT_NOT", "AT"):
+        return frozenset(), True  # takes no character: the match starts with what follows
+    return None, False
+
+
+def test_first_characters_are_those_a_match_can_open_with():
+    assert first_chars("(?<![比较])(?:第)?[一二1-4]季度") == {"第", "一", "二", "\\d"}
+    assert first_chars("(?:今年|本年)?前[一二]月") == {"今", "本", "前"}
+    assert first_chars('[“"]?十五') == {"“", '"', "十"}
+    for pattern in ("七?", "[^东]环", ".环", "(?i)ab", "\\w年"):
+        assert first_chars(pattern) is None, pattern
+
+
+def test_every_time_marker_opens_with_one_of_the_marker_starts():
+    """periods.toml's `marker_starts` guard the search for any time word: each marker must open with one."""
+    from briefing.facts.lexicon import _class_chars
+
+    starts = _class_chars(read_toml("periods.toml")["marker_starts"])
+    for marker in periods().markers:
+        opening = first_chars(marker.pattern.pattern)
+        assert opening is not None and opening <= starts, (marker.pattern.pattern, opening - starts)
+
+
+MARKER_TEXT = st.text(
+    alphabet="今本年前三季度第1２-至月上半十五“”期间过去近这来份底以累计比较同上7年度工作，。甲", max_size=24
+)
+
+
+@given(MARKER_TEXT, st.integers(min_value=0, max_value=24))
+def test_the_guarded_time_word_search_finds_what_the_plain_alternation_finds(text: str, at: int) -> None:
+    guarded = periods().any_marker
+    assert guarded.pattern.startswith("(?=["), "the time-word search lost its guard"
+    plain = re.compile(guarded.pattern[guarded.pattern.index("])") + 2 :])
+    found, expected = guarded.search(text, at), plain.search(text, at)
+    assert (found and found.span()) == (expected and expected.span())
+    found, expected = guarded.match(text, at), plain.match(text, at)
+    assert (found and found.span()) == (expected and expected.span())
+
+
 def test_the_marker_quick_test_passes_every_time_word_and_skips_clauses_without_one():
     lex = periods()
     assert lex.marker_cues is not None
@@ -144,3 +243,8 @@ def test_tail_words_are_plain_words() -> None:
     for word in ("达?", "至|为", "", "约 "):
         with pytest.raises(ValueError):
             TailWords.any_of(["达到", word])
+
+
+def test_a_base_span_always_names_its_year():
+    """A text without 年 is not searched for a base span (从2020年的…): each of its matches must hold one."""
+    assert required_chars(read_toml("periods.toml")["base_span"]) == {"年"}

@@ -3,6 +3,9 @@ measured (share, change, level reached), and how sure the extractor is of each (
 
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from briefing.facts import extract_facts
 from briefing.ingest import document_from_text
 
@@ -163,3 +166,27 @@ def test_the_time_word_before_a_clause_is_found_with_or_without_the_character_te
             assert classify._opening_before(analysis, start, document.year or 2025) == full
             checked += 1
     assert checked >= 8
+
+
+def test_an_addition_to_a_stock_is_a_change_and_a_flow_of_activity_stays_a_level():
+    """新增/压减 before a stock (parking places, beds) make a change; before a flow (firms, money) the
+    figure stays a level, and is read as one without looking for the verb."""
+    facts = _facts("某县新增停车位420个，压减床位60张，新增企业35家，新增投资8亿元。", role="review")
+    assert (facts["420个"].kind, facts["420个"].direction) == ("change_abs", "up")
+    assert (facts["60张"].kind, facts["60张"].direction) == ("change_abs", "down")
+    assert (facts["35家"].kind, facts["35家"].direction) == ("level", None)
+    assert (facts["8亿元"].kind, facts["8亿元"].direction) == ("level", None)
+
+
+@given(st.text(alphabet="今年前三季度上半去过五这月份1２0累计以来，。新建学校所“”十期间", max_size=20))
+def test_a_sentence_the_quick_tests_pass_over_opens_with_no_time_word(text: str) -> None:
+    """The passage periods test a paragraph's start for a cue character, and a later sentence's start for
+    any time word, before asking opening_period: where those tests fail, it finds no period either."""
+    from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
+    from briefing.facts.lexicon import periods
+
+    lex = periods()
+    if lex.marker_cues.search(text, 0, LEAD) is None:
+        assert opening_period(text, 2025, LEAD) is None
+    if lex.any_marker.match(text, 0, OPENING_WINDOW) is None:
+        assert opening_period(text, 2025) is None

@@ -100,3 +100,24 @@ def test_a_ranked_place_opens_the_rank_clause_its_scope_does_not():
     facts = {f.raw: f for f in extract_facts(document_from_text(text, "hunan"))}
     assert facts["首位"].geo == "株洲市"
     assert facts["第一"].geo == "岳阳港"
+
+
+def test_places_read_within_a_part_of_a_sentence_are_those_of_a_copy_of_it():
+    """The places of a figure's clause are read in place (within its bounds, with the sentence's place
+    starts listed once): the same places as in a copy of the clause, where the clause's end also ends a
+    name's street (…株洲|路) or port (…岳阳|港) and a city written just before the clause is not joined."""
+    from briefing.facts.context import _places_in
+
+    texts = [
+        "湖南省株洲市新建学校3所，岳阳港吞吐量增长5%，株洲路改造2公里。",
+        "长沙市芙蓉区和株洲新增企业20家，全省粮食产量占全国的4.8%。",
+        "岳阳港集装箱达到80万标箱，湖南省株洲市天元区新增就业1200人。",
+    ]
+    index = gazetteer().index
+    for home in ("湖南省", "长沙市", ""):
+        for text in texts:
+            starts = index.starts_of(text)
+            for low in range(len(text)):
+                for high in range(low + 1, len(text) + 1):
+                    copied = [(s + low, e + low, n) for s, e, n in _places_in(text[low:high], home)]
+                    assert _places_in(text, home, (low, high), starts) == copied, (home, text, low, high)

@@ -3,6 +3,8 @@ outweighing a list sentence or a wordy paragraph, the keyword next to the number
 `regional` pull of partner places only in a document about one place. Every sentence is invented."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing.facts import extract_facts
 from briefing.ingest import document_from_text
@@ -129,3 +131,16 @@ def test_keyword_finder_finds_what_a_regex_scan_finds(tmp_path):
         assert [(s, e) for s, e, _ in finder.hits(sentence)] == expected
     space = [themes for s, e, themes in finder.hits(sentences[0]) if sentences[0][s:e] == "卫星发射"]
     assert space == [["space"]]
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["economy", "jobs", "energy", "safety"]),
+        st.sampled_from([0.5, 1.0, 1.5, 4.0, 5.5]),
+        min_size=1,
+    )
+)
+def test_the_heaviest_theme_is_what_max_picks_the_first_of_equal_scores(scores: dict[str, float]) -> None:
+    from briefing.facts.context import _heaviest
+
+    assert _heaviest(scores) == max(scores, key=scores.__getitem__)

@@ -132,3 +132,42 @@ def test_a_prefecture_short_form_with_its_level_word_names_the_autonomous_prefec
     assert resolve_place("延边州") == ("延边朝鲜族自治州", PREFECTURE)
     assert resolve_place("大理州") == ("大理白族自治州", PREFECTURE)
     assert [m.division.name for m in find_places("他去海南度假。")] == ["海南省"]
+
+
+def test_finding_within_a_part_finds_what_finding_in_a_copy_of_it_finds():
+    """`find(text, within=(low, high), starts=…)` reads text[low:high] in place, with the word starts of
+    the whole text: a word cut by `high` is not there, one starting before `low` is not read."""
+    index = WordIndex.of(WORDS)
+    rng = random.Random(4)
+    randoms = ["".join(rng.choice("东湖区新𠀀，x") for _ in range(rng.randint(0, 12))) for _ in range(400)]
+    for text in [*TEXTS, *randoms]:
+        starts = index.starts_of(text)
+        for low in range(len(text) + 1):
+            for high in range(low, len(text) + 1):
+                copied = [(s + low, e + low, w) for s, e, w in index.find(text[low:high])]
+                assert index.find(text, within=(low, high), starts=starts) == copied, (text, low, high)
+                assert index.find(text, within=(low, high)) == copied, (text, low, high)
+
+
+def test_the_gazetteer_kept_between_runs_is_the_one_read_from_the_files(tmp_path, monkeypatch):
+    """The gazetteer's tables are kept in the user cache (resources.derived): one read back from there
+    names the same divisions, full names and index as one made from the files."""
+    from briefing import places
+    from briefing.resources import derived
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = places._gazetteer_of(places._tables())
+    stored = places._gazetteer_of(derived("gazetteer", places.SOURCES, places._tables))
+    assert list((tmp_path / "briefing" / "derived").glob("gazetteer*"))  # kept for the next run
+    again = places._gazetteer_of(derived("gazetteer", places.SOURCES, lambda: pytest.fail("not kept")))
+    text = "广西南宁市新建学校3所，海南州、东城区和北京时间"
+    for made in (stored, again, places.gazetteer()):
+        assert list(made.by_form.items()) == list(fresh.by_form.items())
+        assert (made.full_names, made.not_places, made.longest) == (
+            fresh.full_names,
+            fresh.not_places,
+            fresh.longest,
+        )
+        assert (made.national, made.national_cues) == (fresh.national, fresh.national_cues)
+        assert made.index.words == fresh.index.words and made.index.lengths == fresh.index.lengths
+        assert made.index.find(text) == fresh.index.find(text) != []

@@ -26,30 +26,31 @@ class Default:
     period: str = "unspecified"
     role: str = ""  # model.ROLES
     explicit: bool = False  # set by a heading or the title (then weak markers like 累计 do not apply)
+    # whether the role is a forward one (its figures are targets): set once, read for every figure
+    target: bool = field(init=False, default=False)
 
-    @property
-    def target(self) -> bool:
-        return self.role in FORWARD_ROLES
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "target", self.role in FORWARD_ROLES)
 
 
 @dataclass
 class SentenceThemes:
     """The theme keywords of one sentence and the weights of the text around it, read once for all its
-    figures (context.theme_of); `of_clause` keeps the theme of each number already weighed."""
+    figures (context.theme_of)."""
 
     hits: list[tuple[int, int, list[str]]]  # (start, end, themes) of each keyword, in text order
     starts: list[int]  # the start of each hit, for finding a clause's hits by bisection
     by_theme: dict[str, list[int]]  # theme → the starts of its hits, themes in order of their first hit
     around: dict[str, float]  # keyword weights of the paragraph opening, the section heading, the headline
     regional: bool  # whether `regional` is a theme of the run (the pull of partner places)
-    of_clause: dict[tuple[int, int, int, int, bool], str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceAnalysis:
     """The shared structure of one sentence (offsets index `sentence.text`)."""
 
     sentence: Sentence
+    text: str  # the sentence's text (a field, not a property: every field of every figure reads it)
     paragraph: int  # paragraph number in the document
     default: Default  # role and period of the section above
     passage: str | None  # period a lead sentence set for the passage, None where none did
@@ -63,16 +64,12 @@ class SentenceAnalysis:
     clause_at: dict[int, int] = field(default_factory=dict)  # offset → start of its clause, as asked
     place_above: tuple[str, str] | None = None  # (geo, evidence) from above the sentence, once asked
 
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
     def clause_start(self, at: int) -> int:
         """Start of the clause holding offset `at`, found once an offset (period, kind, place and theme
         of a figure all ask about its number's clause)."""
         found = self.clause_at.get(at)
         if found is None:
-            found = self.clause_at[at] = clause_start(self.sentence.text, at)
+            found = self.clause_at[at] = clause_start(self.text, at)
         return found
 
 

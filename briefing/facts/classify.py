@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from briefing import regex_cache
 from briefing.facts.analysis import Default, SentenceAnalysis
 from briefing.facts.lexicon import Marker, kinds, periods
 from briefing.facts.numbers import parse_number
@@ -19,17 +20,21 @@ from briefing.facts.quantities import Mention, clause_start
 BASE_VALUE = ("由", "从", "由\n", "从\n")
 """A clause ending with one of these (`(?:由|从)$`, which also stands before a final line break) gives
 the base value of a from–to pair."""
-NUMERAL_CHAR = re.compile(r"[\d一二三四五六七八九十两]")
-LIST_ITEM_END = re.compile(r"[\d一二三四五六七八九十]\D{0,4}$")
+NUMERAL_CHAR = regex_cache.compile(r"[\d一二三四五六七八九十两]")
+LIST_ITEM_END = regex_cache.compile(r"[\d一二三四五六七八九十]\D{0,4}$")
 """A clause ending with a figure and at most a measure word (新增停车位886个): an item of a list."""
 FYP_ORDINAL = {"三": 13, "四": 14, "五": 15, "六": 16}
 FYP_END_BASE = 1955
 """The n-th five-year plan ends in 1955 + 5n (十四五 → 2025, 十五五 → 2030)."""
 SPANS = ("cumulative",)
+PAST = "past-"
+"""The token of a span of years back (past-5-years), which a plan period may name instead (_plan_span)."""
 SPAN_SUFFIXES = ("FYP", "-years")
 
 
 RESPECTIVELY = "分别"
+NEAR_FORMS = frozenset({"multiple", "percent", "percentage_point"})
+"""Forms whose kind the words right before the number tell (a change verb, a rate word)."""
 
 
 def resolve(marker: Marker, match: re.Match[str], year: int | None) -> str:
@@ -97,11 +102,12 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
             return None  # most sentences open with no time word: one test instead of one per marker
     elif not lex.any_marker.match(text, 0, OPENING_WINDOW):
         return None  # the same, anchored: one try at the start, which the character test cannot beat
-    text = lex.base_span.sub("", text[: max(lead, OPENING_WINDOW)])  # 从2020年的… dates no passage
-    for marker in lex.markers:
-        if marker.scope != "sentence":
-            continue
-        match = marker.pattern.search(text[:lead]) if lead else marker.pattern.match(text)
+    text = text[: max(lead, OPENING_WINDOW)]
+    if "年" in text:  # 从2020年的… dates no passage (a base span names its year)
+        text = lex.base_span.sub("", text)
+    head = text[:lead]
+    for marker in lex.sentence_markers:
+        match = marker.pattern.search(head) if lead else marker.pattern.match(text)
         if match:
             return resolve(marker, match, year)
     return None
@@ -110,12 +116,13 @@ def opening_period(text: str, year: int | None, lead: int = 0) -> str | None:
 def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) -> tuple[str, bool, str]:
     """(period, is_target, evidence) of a mention; evidence names what the period was read from
     (data/confidence.toml [period])."""
-    text, default, block = analysis.text, analysis.default, analysis.passage
+    default = analysis.default
+    if default.target:
+        return default.period, True, "target_section"
+    text, block = analysis.text, analysis.passage
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
     lex = periods()
-    if default.target:
-        return default.period, True, "target_section"
     if lex.targets.search(clause) or (default.role != "review" and lex.weak_targets.search(clause)):
         return (f"target-{year}" if year else "unspecified"), True, "target_cue"
     dated = "年" in clause
@@ -135,13 +142,19 @@ def period_of(mention: Mention, analysis: SentenceAnalysis, year: int | None) ->
         if found is None and mention.form == "rank":
             previous = text[analysis.clause_start(max(start - 1, 0)) : start]
             found = marker_period(previous, ("clause", "sentence"), year, scoped)
-    opening, block = _plan_span(opening, block, default, year), _plan_span(block, block, default, year)
     if found is not None:
         return found, False, "clause"
-    found = opening or block
-    evidence = "sentence" if opening else "passage"
+    # a span of years (past-5-years) may stand for a plan period (_plan_span); no other period changes
+    if opening is not None and opening.startswith(PAST):
+        opening = _plan_span(opening, block, default, year)
+    if opening:
+        found, evidence = opening, "sentence"
+    else:
+        if block is not None and block.startswith(PAST):
+            block = _plan_span(block, block, default, year)
+        found, evidence = block, "passage"
     spans_years = found in SPANS or (found is not None and found.endswith(SPAN_SUFFIXES))
-    if spans_years and periods().stock_cues.search(text[start : mention.end]):
+    if spans_years and lex.stock_cues.search(text[start : mention.end]):
         return "unspecified", False, "none"  # a standing stock (现有…, 成为…第4处) is not summed over years
     if found:
         return found, False, evidence
@@ -152,28 +165,31 @@ def _opening_before(analysis: SentenceAnalysis, start: int, year: int | None) ->
     """Period a time word before the clause at `start` sets for the sentence, read once per clause (every
     figure of a clause asks). Time words that open a sentence stand near its start; a bounded look-back
     keeps a sentence of thousands of figures linear."""
-    if start not in analysis.openings:
-        if _time_cue(analysis) >= start:  # no character a time word needs stands before the clause
-            analysis.openings[start] = None
-            return None
-        before = analysis.text[max(0, start - OPENING_WINDOW) : start]
-        before = periods().base_span.sub("", before) if "年" in before else before
-        analysis.openings[start] = marker_period(before, ("sentence",), year, analysis.default)
-    return analysis.openings[start]
+    openings = analysis.openings
+    if start in openings:
+        return openings[start]
+    if _time_cue(analysis) >= start:  # no character a time word needs stands before the clause
+        openings[start] = None
+        return None
+    before = analysis.text[max(0, start - OPENING_WINDOW) : start]
+    before = periods().base_span.sub("", before) if "年" in before else before
+    found = openings[start] = marker_period(before, ("sentence",), year, analysis.default)
+    return found
 
 
 def _time_cue(analysis: SentenceAnalysis) -> int:
     """Where the first character a time word needs stands in the sentence (periods().first_cue), read
     once: no time word can stand before it, in any clause."""
-    if analysis.time_cue is None:
-        analysis.time_cue = periods().first_cue(analysis.text)
-    return analysis.time_cue
+    cue = analysis.time_cue
+    if cue is None:
+        cue = analysis.time_cue = periods().first_cue(analysis.text)
+    return cue
 
 
 def _plan_span(period: str | None, block: str | None, default: Default, year: int | None) -> str | None:
     """过去五年 / 这五年 inside a “十四五” review is that plan period; so is 过去五年 in a report of the year
     after a plan ended (a 2026 work report looks back on 2021-2025, the 14th plan)."""
-    if period is None or not period.startswith("past-"):
+    if period is None or not period.startswith(PAST):
         return period
     for plan in (block, default.period):
         if plan and plan.endswith("FYP"):
@@ -193,28 +209,31 @@ def _plan_base(period: str) -> str:
 def kind_of(mention: Mention, analysis: SentenceAnalysis, target: bool) -> tuple[str, str | None, str]:
     """(kind, direction, evidence) of a mention; evidence names what the kind was read from
     (data/confidence.toml [kind])."""
+    form = mention.form
+    if form == "rank":
+        return "rank", None, "frame"
     lex = kinds()
     text = analysis.text
     start = analysis.clause_start(mention.number_start)
     clause = text[start : mention.start]
-    listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
-    near = clause[listed:] if listed >= 0 else clause[-lex.window :]
-    if mention.form == "rank":
-        return "rank", None, "frame"
-    if mention.form == "multiple":
-        return "multiple", mention.direction or _direction(near, default=None, growth_only=True), "frame"
-    if target:
-        growth = _changes(near) and mention.unit == "percent"
-        evidence = "section" if analysis.default.target else "cue"
-        return "target", (_direction(near, default="up") if growth else None), evidence
-    if mention.form == "percent":
-        if _changes(near):
-            return "change_pct", _direction(near, default="up"), "cue"
-        return "share", None, ("cue" if lex.share.search(near) or lex.reached.search(near) else "default")
-    if mention.form == "percentage_point":
-        return "change_abs", _direction(near, default=None), "cue"
+    if target or form in NEAR_FORMS:  # read from the words right before the number
+        listed = clause.rfind(RESPECTIVELY)  # 分别增长7.5%、11.5%: every figure of the list takes the verb
+        near = clause[listed:] if listed >= 0 else clause[-lex.window :]
+        if form == "multiple":
+            return "multiple", mention.direction or _direction(near, default=None, growth_only=True), "frame"
+        if target:
+            growth = _changes(near) and mention.unit == "percent"
+            evidence = "section" if analysis.default.target else "cue"
+            return "target", (_direction(near, default="up") if growth else None), evidence
+        if form == "percent":
+            if _changes(near):
+                return "change_pct", _direction(near, default="up"), "cue"
+            return "share", None, ("cue" if lex.share.search(near) or lex.reached.search(near) else "default")
+        return "change_abs", _direction(near, default=None), "cue"  # percentage points
+    if mention.unit in lex.flow_units:  # a flow of activity stays a level, whatever verb adds to it
+        return "level", None, "count"
     found = lex.change_abs.search(clause) or _listed_after_change(text, start)
-    if found and mention.unit not in lex.flow_units:
+    if found:
         return "change_abs", _direction(found.group(), default="up"), "cue"
     return "level", None, "count"
 

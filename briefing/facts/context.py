@@ -13,6 +13,7 @@ from functools import cache
 
 import ahocorasick_rs
 
+from briefing import regex_cache
 from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
 from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
 from briefing.facts.classify import resolve as resolve_period
@@ -22,21 +23,21 @@ from briefing.facts.quantities import Mention, clause_start
 from briefing.facts.tables import compiled
 from briefing.model import Document, Sentence
 
-YEAR = re.compile(r"((?:19|20)\d{2})年")
-BYLINE = re.compile(
+YEAR = regex_cache.compile(r"((?:19|20)\d{2})年")
+BYLINE = regex_cache.compile(
     r"^(?:本报讯|本报[^（(，,]{0,12}电|新华社[^（(]*电|[^（(]{0,12}讯)?\s*[（(][^）)]{0,30}[）)]\s*"
 )
 """本报讯（记者 …）, 本报南宁1月19日电（记者 …）: where the reporter writes from, not what the text is
 about."""
 OPENER_WORDS = ("同时", "此外", "另外", "其中", "据了解", "据统计")
-OPENERS = re.compile(f"^(?:{'|'.join(OPENER_WORDS)})[，,]")
+OPENERS = regex_cache.compile(f"^(?:{'|'.join(OPENER_WORDS)})[，,]")
 ENUMERATED = r"[\u4e00-\u9fff]{0,4}(?:、[\u4e00-\u9fff]{1,10}?)*等"
 """朝阳、海淀等30处: places listed as examples of what is counted (compiled on first use, tables.compiled:
 its two CJK classes cost ~1.4 ms to compile, and a text naming no place before a figure never asks)."""
-NATIONAL_LEAD = re.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
+NATIONAL_LEAD = regex_cache.compile(r"(?:其中|同期|当月|[^，,；;。]{0,6}(?:年|月|季度|以来)[，,]?)?")
 """全国 is the subject only where it opens its clause, after at most a time word (上半年全国居民…), not
 inside a phrase (联合全国7家…, 全国双拥模范城)."""
-CLAUSE_END = re.compile(r"[，,；;。！？!?]")
+CLAUSE_END = regex_cache.compile(r"[，,；;。！？!?]")
 Hit = tuple[int, int, str]
 """(start, end, text) of a place found in a text."""
 
@@ -68,25 +69,34 @@ class DocContext:
     defaults: list[Default] = field(default_factory=list)
     passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
     memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
+    partners: dict[str, bool] = field(default_factory=dict)  # place → whether it pulls to `regional`
+    surroundings: dict[tuple, dict[str, float]] = field(default_factory=dict)  # see _shared_surroundings
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
         """The structure of a sentence holding `mentions`, computed once for all of them."""
         text = sentence.text
-        lead = BYLINE.match(text)
-        byline = lead.end() if lead else 0
+        index = sentence.index
+        byline = 0
+        if "（" in text or "(" in text:  # every byline holds a bracket: most sentences are not tried
+            lead = BYLINE.match(text)
+            byline = lead.end() if lead else 0
         stop = CLAUSE_END.search(text, byline)
-        subject_end = stop.end() if stop else len(text)
         analysis = SentenceAnalysis(
-            sentence=sentence,
-            paragraph=self.paragraph_of[sentence.index],
-            default=self.defaults[sentence.index],
-            passage=self.block_period[sentence.index],
-            places=[],
-            byline_end=byline,
-            subject_end=subject_end,
-            heading=self.document.heading_of(sentence),
+            sentence,
+            text,
+            self.paragraph_of[index],
+            self.defaults[index],
+            self.block_period[index],
+            [],
+            byline,
+            stop.end() if stop else len(text),
+            self.document.heading_of(sentence),
+            # every field of every figure asks for its number's clause: found here, once a figure
+            clause_at={m.number_start: clause_start(text, m.number_start) for m in mentions},
         )
-        analysis.places = _subjects(text, self._places_near(analysis, mentions), self.home)
+        found = self._places_near(analysis, mentions)
+        if found:  # most sentences name no place near a figure
+            analysis.places = _subjects(text, found, self.home)
         return analysis
 
     def _places_near(self, analysis: SentenceAnalysis, mentions: list[Mention]) -> list[Hit]:
@@ -99,17 +109,16 @@ class DocContext:
             return []
         found: list[Hit] = []
         reach = 0
+        clause_at = analysis.clause_at
         spans = [(analysis.byline_end, analysis.subject_end)] + [
-            (analysis.clause_start(m.number_start), m.number_start) for m in mentions
+            (clause_at[m.number_start], m.number_start) for m in mentions
         ]
         for low, high in spans:
             low = max(low, reach)
             if low < high:
                 first = bisect_left(starts, low)
                 if first < len(starts) and starts[first] + 2 <= high:  # a name's first two characters fit
-                    found += [
-                        (s + low, e + low, name) for s, e, name in _places_in(text[low:high], self.home)
-                    ]
+                    found += _places_in(text, self.home, (low, high), starts)
                 reach = high
         return found
 
@@ -117,21 +126,23 @@ class DocContext:
 def document_context(document: Document) -> DocContext:
     ctx = DocContext(document, _year(document), *_home(document))
     ctx.home_forms = gazetteer().forms_of(ctx.home)
-    paragraph = -1
-    previous: Sentence | None = None
-    text = document.text
+    text, year = document.text, ctx.year
+    paragraph_of, paragraph_first, defaults = ctx.paragraph_of, ctx.paragraph_first, ctx.defaults
     by_section: dict[int | None, Default] = {}
+    paragraph = -1
+    end = 0  # end of the sentence before
+    after_heading = True  # the first sentence opens a paragraph, as one after a heading does
     for sentence in document.sentences:
-        broken = previous is None or text.find("\n", previous.end, sentence.start) >= 0  # a line between
-        if broken or sentence.is_heading or (previous is not None and previous.is_heading):
+        heading = sentence.is_heading
+        if after_heading or heading or text.find("\n", end, sentence.start) >= 0:  # a line between
             paragraph += 1
-            ctx.paragraph_first[paragraph] = sentence.index
-        ctx.paragraph_of.append(paragraph)
+            paragraph_first[paragraph] = sentence.index
+        paragraph_of.append(paragraph)
         default = by_section.get(sentence.section)
         if default is None:
-            default = by_section[sentence.section] = _default(document, sentence, ctx.year)
-        ctx.defaults.append(default)
-        previous = sentence
+            default = by_section[sentence.section] = _default(document, sentence, year)
+        defaults.append(default)
+        end, after_heading = sentence.end, heading
     _blocks(ctx)
     _passage_places(ctx)
     return ctx
@@ -181,38 +192,48 @@ def _blocks(ctx: DocContext) -> None:
     of the passage from there up to the next heading or the next paragraph that names its own (in news, a
     look back to an earlier year dates its paragraph only); one opening a later sentence of a paragraph
     (6月份，…) dates the rest of that paragraph."""
-    sentences = ctx.document.sentences
     block: str | None = None
     local: str | None = None  # set by a sentence opening with a time word inside a paragraph (6月份，…)
     leading: int | None = None  # the paragraph right after a heading: each of its sentences may lead
-    seen: set[int] = set()
-    # opening_period's first test, asked here before calling it: a sentence inside a paragraph nearly
-    # always opens with no time word, and every sentence of the document passes through this loop
-    opens_timed = periods().any_marker.match
-    for sentence in sentences:
+    last = -1  # paragraph of the body sentence before (paragraphs are numbered in order: a new number
+    # is a paragraph not seen yet)
+    headed: list[int] = []  # headings waiting for the passage below them
+    year, paragraph_of, found = ctx.year, ctx.paragraph_of, ctx.block_period
+    # opening_period's first tests, asked here before calling it: most sentences open with no time word
+    # (inside a paragraph nearly all), and every sentence of the document passes through this loop
+    lex = periods()
+    opens_timed = lex.any_marker.match
+    cued = lex.marker_cues.search if lex.marker_cues is not None else None
+    for sentence in ctx.document.sentences:
         if sentence.is_heading:
             block, local, leading = None, None, None
-            ctx.block_period.append(None)
+            headed.append(len(found))
+            found.append(None)
             continue
-        paragraph = ctx.paragraph_of[sentence.index]
-        leading = paragraph if leading is None else leading
+        paragraph = paragraph_of[sentence.index]
+        if leading is None:
+            leading = paragraph
         text = sentence.text
         if "（" in text or "(" in text or text.startswith(OPENER_WORDS):  # else no lead to take off
             text = _without_lead(text)
-        if paragraph not in seen or paragraph == leading:
-            lead = opening_period(text, ctx.year, LEAD if paragraph not in seen else 0)
+        if paragraph != last or paragraph == leading:
+            if paragraph != last:  # a paragraph's first sentence: a time word near its start leads it
+                timed = cued is None or cued(text, 0, LEAD) is not None
+                lead = opening_period(text, year, LEAD) if timed else None
+            else:  # in the paragraph below a heading, one opening a later sentence leads too
+                lead = opening_period(text, year) if opens_timed(text, 0, OPENING_WINDOW) else None
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
                 local = lead
             else:
                 block, local = lead or block, None
-            seen.add(paragraph)
+            last = paragraph
         elif opens_timed(text, 0, OPENING_WINDOW):  # it dates the rest of its paragraph (…；其中，…)
-            local = opening_period(text, ctx.year) or local
-        ctx.block_period.append(local or block)
-    # a heading takes the period opening the passage it heads (12处遗产点位腾退修缮 → 过去五年)
-    for i in range(len(sentences) - 1, -1, -1):
-        if sentences[i].is_heading and i + 1 < len(sentences):
-            ctx.block_period[i] = ctx.block_period[i + 1]
+            local = opening_period(text, year) or local
+        found.append(local or block)
+        if headed:  # a heading takes the period opening the passage it heads (12处遗产点位 → 过去五年)
+            for at in headed:
+                found[at] = found[-1]
+            headed.clear()
 
 
 CITY_LEVELS = ("prefecture", "province")
@@ -225,7 +246,7 @@ def _told_back(ctx: DocContext, period: str) -> bool:
     return ctx.document.is_news and earlier
 
 
-YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}(?=$|-\d)")
+YEAR_TOKEN = regex_cache.compile(r"(?:19|20)\d{2}(?=$|-\d)")
 RANK_SUBJECT = 4
 """A ranked place opens the rank's clause (长春…跃上…首位): its name ends within this many characters."""
 HEADING_PLACE_AT = 2
@@ -236,26 +257,34 @@ it names one in passing (（一）…推进京津冀协同发展)."""
 def _passage_places(ctx: DocContext) -> None:
     """A sub-heading that names a place (上海市苏州河中环立交桥下) places the text below it, up to the next
     heading that names another or the next article."""
-    lex = places()
+    national, home = places().national, ctx.home
+    index = gazetteer().index
     current: str | None = None
     article: int | None = None
+    append = ctx.passage_place.append
     for sentence in ctx.document.sentences:
         if sentence.article != article:
             current, article = None, sentence.article
         if sentence.is_heading:
-            named = [(s, name) for s, _, name in _places_in(sentence.text, ctx.home) if name != lex.national]
-            if named and named[0][0] <= HEADING_PLACE_AT:
-                current = named[0][1]
-        elif current and current != ctx.home and _level(current) in CITY_LEVELS:
+            starts = index.starts_of(sentence.text)
+            if starts and starts[0] <= HEADING_PLACE_AT:  # else no place can open it
+                named = [
+                    (s, name)
+                    for s, _, name in _places_in(sentence.text, home, None, starts)
+                    if name != national
+                ]
+                if named and named[0][0] <= HEADING_PLACE_AT:
+                    current = named[0][1]
+        elif current and current != home and _level(current) in CITY_LEVELS:
             # 位于长宁区…: the district of a city a passage away from home (上海市长宁区)
             districts = [
                 name
-                for _, _, name in _places_in(sentence.text, ctx.home)
+                for _, _, name in _places_in(sentence.text, home)
                 if _level(name) == "county" and contains(current, name)
             ]
             if districts:  # a city's district goes by both names, a county by its own (共和县)
                 current = current + districts[0] if districts[0].endswith("区") else districts[0]
-        ctx.passage_place.append(current)
+        append(current)
 
 
 def _default(document: Document, sentence: Sentence, year: int | None) -> Default:
@@ -286,23 +315,28 @@ def _fill(period: str, match: re.Match[str], year: int | None) -> str:
 # ---------------------------------------------------------------- geo
 
 
-STREET = re.compile(r"[路街道桥线山]")
+STREET = regex_cache.compile(r"[路街道桥线山]")
 """A place name followed by one of these names a street or a mountain (通惠河北路, 长白山), not the place."""
 PORT = "港"
 """天津港: a figure about a port is about the port, not its city."""
 
 
-def _places_in(text: str, home: str) -> list[Hit]:
+def _places_in(
+    text: str, home: str, within: tuple[int, int] | None = None, starts: list[int] | None = None
+) -> list[Hit]:
     """(start, end, canonical name) of the places `text` names, read as a document about `home` reads them.
-    A district written after its city is named with it (青岛市市北区); a city after its province alone."""
+    A district written after its city is named with it (青岛市市北区); a city after its province alone.
+    `within` (low, high) reads that part of `text` as if it were the whole text, `starts` are the place
+    starts of `text` when known (Gazetteer.find)."""
+    high = len(text) if within is None else within[1]
     found: list[Hit] = []
-    for start, end, form in gazetteer().find(text):
-        if STREET.match(text, end):
+    for start, end, form in gazetteer().find(text, within, starts):
+        if STREET.match(text, end, high):
             continue
         name = resolve(form, home)
         if name is None:
             continue
-        if text.startswith(PORT, end):
+        if text.startswith(PORT, end, high):
             found.append((start, end + 1, form + PORT))
             continue
         if found and found[-1][1] == start and contains(found[-1][2], name):
@@ -447,13 +481,33 @@ class ThemeKeywords:
     owners: dict[str, list[str]]  # keyword → its themes; every theme id → [] (known even without keywords)
     keywords: tuple[str, ...]
     automaton: ahocorasick_rs.AhoCorasick | None  # None when no theme has a keyword
+    themes_of: tuple[list[str], ...]  # the themes of keywords[i]: a match is read by its index alone
+    regional: bool  # whether `regional` is a theme of the run (the pull of partner places)
 
     def hits(self, text: str) -> list[tuple[int, int, list[str]]]:
         """(start, end, themes) of every keyword in `text`, the longest where several start together."""
+        return self.read(text)[0]
+
+    def read(self, text: str) -> tuple[list[tuple[int, int, list[str]]], list[int], dict[str, list[int]]]:
+        """`hits`, their starts, and each theme's starts (themes in order of their first keyword): what a
+        sentence's figures are weighed from, in one pass over the matches."""
+        hits: list[tuple[int, int, list[str]]] = []
+        starts: list[int] = []
+        by_theme: dict[str, list[int]] = {}
         if self.automaton is None:
-            return []
-        owners, keywords = self.owners, self.keywords
-        return [(s, e, owners[keywords[i]]) for i, s, e in self.automaton.find_matches_as_indexes(text)]
+            return hits, starts, by_theme
+        themes_of = self.themes_of
+        for i, start, end in self.automaton.find_matches_as_indexes(text):
+            tids = themes_of[i]
+            hits.append((start, end, tids))
+            starts.append(start)
+            for tid in tids:
+                ats = by_theme.get(tid)
+                if ats is None:
+                    by_theme[tid] = [start]
+                else:
+                    ats.append(start)
+        return hits, starts, by_theme
 
 
 @cache
@@ -470,7 +524,8 @@ def _theme_matcher(extra: str | None) -> ThemeKeywords:
         if keywords
         else None
     )
-    return ThemeKeywords(owners, keywords, automaton)
+    themes_of = tuple(owners[k] for k in keywords)
+    return ThemeKeywords(owners, keywords, automaton, themes_of, "regional" in owners)
 
 
 CLAUSE, SENTENCE, PARAGRAPH, SECTION, HEADLINE, PARTNER, NEAREST = 4.0, 1.5, 1.0, 1.0, 0.5, 6.0, 1.0
@@ -484,32 +539,57 @@ def theme_of(
 ) -> str:
     """Theme whose keywords weigh most around the number: its clause counts most, then its sentence, the
     sentence opening its paragraph, the section headings above it and the article's headline."""
+    themes = analysis.themes or _sentence_themes(ctx, analysis, extra)
     text = analysis.text
     start = analysis.clause_start(mention.number_start)
     stop = CLAUSE_END.search(text, mention.end)
     end = stop.start() if stop else len(text)
-    partner = ctx.memo.get(("partner", geo))
-    if partner is None:  # the facts of a document sit at a few places: ask once a place
-        partner = ctx.memo[("partner", geo)] = _is_partner(geo, ctx.home)
-    themes = analysis.themes or _sentence_themes(ctx, analysis, extra)
-    number = (mention.number_start, mention.end)
-    key = (start, end, *number, partner)
-    if key not in themes.of_clause:  # the facts of one number share its theme
-        themes.of_clause[key] = _clause_theme(analysis, themes, (start, end), number, partner)
-    return themes.of_clause[key]
+    starts = themes.starts
+    scores = dict(themes.around)  # a copy: the clause's hits are added to it
+    low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
+    if low < high:
+        for tid in _nearest(themes.hits[low:high], (mention.number_start, mention.end)):
+            scores[tid] = scores.get(tid, 0.0) + NEAREST
+    elif starts:  # 同比增长22.8% is about the subject of the clause before
+        while start > 0 and low == high:
+            start = analysis.clause_start(start - 1)
+            low = bisect_left(starts, start)
+    # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
+    # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
+    # the order of their first keyword, so ties break as they would hit by hit.
+    for tid, ats in themes.by_theme.items():
+        if len(ats) == 1:  # most themes have one keyword in a sentence: inside the clause or not
+            weight = CLAUSE if start <= ats[0] < end else SENTENCE
+        else:
+            inside = bisect_left(ats, end) - bisect_left(ats, start)
+            weight = CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
+        scores[tid] = scores.get(tid, 0.0) + weight
+    if themes.regional:
+        partner = ctx.partners.get(geo)
+        if partner is None:  # the facts of a document sit at a few places: ask once a place
+            partner = ctx.partners[geo] = _is_partner(geo, ctx.home)
+        if partner:
+            scores["regional"] = scores.get("regional", 0.0) + PARTNER
+    return _heaviest(scores) if scores else "economy"
+
+
+def _heaviest(scores: dict[str, float]) -> str:
+    """The theme of the highest score, the first of equal ones: `max(scores, key=scores.__getitem__)` as a
+    plain loop, where calling the key for each of a few themes cost more than comparing them."""
+    items = iter(scores.items())
+    best, most = next(items)
+    for tid, score in items:
+        if score > most:
+            best, most = tid, score
+    return best
 
 
 def _sentence_themes(ctx: DocContext, analysis: SentenceAnalysis, extra: str | None) -> SentenceThemes:
     """The keywords of a sentence and the weights around it, found once for all its figures."""
     keywords = _theme_matcher(extra)
-    hits = keywords.hits(analysis.text)
+    hits, starts, by_theme = keywords.read(analysis.text)
     around = _shared_surroundings(ctx, analysis.sentence, extra)
-    by_theme: dict[str, list[int]] = {}
-    for at, _, tids in hits:
-        for tid in tids:
-            by_theme.setdefault(tid, []).append(at)
-    regional = "regional" in keywords.owners
-    analysis.themes = SentenceThemes(hits, [hit[0] for hit in hits], by_theme, around, regional)
+    analysis.themes = SentenceThemes(hits, starts, by_theme, around, keywords.regional)
     return analysis.themes
 
 
@@ -518,37 +598,6 @@ def _is_partner(geo: str, home: str) -> bool:
     document (a People's Daily report on three cities) has no partners: its places are its subjects."""
     lex = places()
     return geo in lex.regional or (home != lex.national and lex.is_partner(geo, home))
-
-
-def _clause_theme(
-    analysis: SentenceAnalysis,
-    themes: SentenceThemes,
-    clause: tuple[int, int],
-    number: tuple[int, int],
-    partner: bool,
-) -> str:
-    """Theme of the number spanning `number` in the clause spanning `clause` of the sentence."""
-    start, end = clause
-    hits, starts = themes.hits, themes.starts
-    scores = dict(themes.around)  # a copy: the clause's hits are added to it
-    low, high = bisect_left(starts, start), bisect_left(starts, end)  # the clause's hits: hits[low:high]
-    for tid in _nearest(hits[low:high], number):
-        scores[tid] = scores.get(tid, 0.0) + NEAREST
-    while start > 0 and low == high:  # 同比增长22.8% is about the subject of the clause before
-        start = analysis.clause_start(start - 1)
-        low = bisect_left(starts, start)
-    # every keyword inside the clause counts; a theme counts once from the rest of the sentence (a list
-    # sentence naming GDP, investment and prices must not outvote the clause's 失业率). Themes are added in
-    # the order of their first keyword, so ties break as they would hit by hit.
-    for tid, ats in themes.by_theme.items():
-        inside = bisect_left(ats, end) - bisect_left(ats, start)
-        weight = CLAUSE * inside + (SENTENCE if inside < len(ats) else 0.0)
-        scores[tid] = scores.get(tid, 0.0) + weight
-    if partner and themes.regional:
-        scores["regional"] = scores.get("regional", 0.0) + PARTNER
-    if not scores:
-        return "economy"
-    return max(scores, key=scores.__getitem__)
 
 
 def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) -> list[str]:
@@ -561,24 +610,26 @@ def _nearest(hits: list[tuple[int, int, list[str]]], number: tuple[int, int]) ->
 
 
 def _shared_surroundings(ctx: DocContext, sentence: Sentence, extra: str | None) -> dict[str, float]:
-    first = ctx.document.sentences[ctx.paragraph_first[ctx.paragraph_of[sentence.index]]]
-    opening = first if first.index != sentence.index else None
-    heading = sentence.section if sentence.article is None else None  # see _section_headings
-    key = ("around", opening.index if opening else None, heading, sentence.article, extra)
-    if key not in ctx.memo:  # the sentences of a paragraph share their surroundings
+    """Keyword weights of the sentence opening the paragraph, the section heading and the headline above
+    a sentence, computed once for the sentences sharing them."""
+    first = ctx.paragraph_first[ctx.paragraph_of[sentence.index]]
+    opening = first if first != sentence.index else None
+    article = sentence.article
+    key = (opening, sentence.section if article is None else None, article, extra)  # see _section_headings
+    found = ctx.surroundings.get(key)
+    if found is None:  # the sentences of a paragraph share their surroundings
         section, title = _section_headings(ctx, sentence), _article_title(ctx, sentence)
         parts = []
         if opening is not None:
-            part = ("paragraph", opening.index)
-            parts.append(_part_scores(ctx, part, opening.text, PARAGRAPH, extra))
+            text = ctx.document.sentences[opening].text
+            parts.append(_part_scores(ctx, ("paragraph", opening), text, PARAGRAPH, extra))
         parts.append(_part_scores(ctx, ("section", section), section, SECTION, extra))
         parts.append(_part_scores(ctx, ("title", title), title, HEADLINE, extra))
-        scores: dict[str, float] = {}
+        found = ctx.surroundings[key] = {}
         for part_scores in parts:
             for tid, weight in part_scores.items():
-                scores[tid] = scores.get(tid, 0.0) + weight
-        ctx.memo[key] = scores
-    return ctx.memo[key]
+                found[tid] = found.get(tid, 0.0) + weight
+    return found
 
 
 def _part_scores(

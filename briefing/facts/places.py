@@ -39,10 +39,12 @@ class Gazetteer:
     not_places: frozenset[str]
     index: WordIndex  # every form, local form and non-place
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, word) of the words of `index` in `text`, the longest at each position, left to
-        right, not overlapping."""
-        return self.index.find(text)
+    def find(
+        self, text: str, within: tuple[int, int] | None = None, starts: list[int] | None = None
+    ) -> list[tuple[int, int, str]]:
+        """(start, end, word) of the words of `index` in `text` (in its part `within`, as
+        `WordIndex.find` reads it), the longest at each position, left to right, not overlapping."""
+        return self.index.find(text, within=within, starts=starts)
 
     def contains(self, area: str, name: str) -> bool:
         """Whether place `name` lies in `area` (or is it): by code prefix, or by the regions of the data."""
