@@ -62,6 +62,7 @@ def extract_facts(
         # Where each figure's clause starts: every label below and every field of the fact (period,
         # kind, place, theme) asks, and the analysis finds it once an offset.
         starts = [analysis.clause_start(mention.number_start) for mention in mentions]
+        stated: list[Fact] = []  # the facts of this sentence so far (the tail of `facts`)
         for i, mention in enumerate(mentions):
             start = starts[i]
             indicators, named = _indicators(text, mentions, starts, i)
@@ -69,22 +70,23 @@ def extract_facts(
                 fact = _fact(ctx, analysis, mention, indicator, themes_file)
                 relative = _is_relative_change(fact)
                 if relative:
-                    own = indicator if named else _respective_subject(facts, sentence, mentions, starts, i)
+                    own = indicator if named else _respective_subject(stated, text, mentions, starts, i)
                     subject = own or _subject(ctx, facts, sentence)
                     fact.indicator_zh = change_label(text, mention, indicator, subject, fact.direction, start)
                 before = mentions[i - 1] if i else None
-                # Each label below needs a subject, and is not asked without one (it would say None).
-                previous_label = _previous_label(facts, sentence)
-                compared = (
-                    comparison_label(text, mention, before, previous_label, start) if previous_label else None
-                )
-                # only a percentage can be a share: the subject is looked up for those alone
-                subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
-                share = share_label(text, mention, before, subject, start) if subject else None
-                may_be_bare = previous_label and not relative  # a change named alone, after a figure
-                bare = bare_change_label(fact.indicator_zh, previous_label) if may_be_bare else None
-                fact.indicator_zh = compared or share or bare or fact.indicator_zh
+                # The first of these labels that applies names the figure; each needs a subject and is not
+                # asked without one (it would say None), nor once an earlier one applied.
+                previous_label = _previous_label(stated)
+                label = previous_label and comparison_label(text, mention, before, previous_label, start)
+                if not label and mention.unit == "percent":  # only a percentage can be a share
+                    subject = _subject(ctx, facts, sentence)
+                    label = share_label(text, mention, before, subject, start) if subject else None
+                if not label and previous_label and not relative:  # a change named alone, after a figure
+                    label = bare_change_label(fact.indicator_zh, previous_label)
+                if label:
+                    fact.indicator_zh = label
                 facts.append(fact)
+                stated.append(fact)
     _align_headlines(ctx, facts)
     for n, fact in enumerate(facts, 1):
         fact.id = f"{document.doc}#{n}"
@@ -123,27 +125,26 @@ def _is_relative_change(fact: Fact) -> bool:
 
 
 def _respective_subject(
-    facts: list[Fact], sentence: Sentence, mentions: list[Mention], starts: list[int], i: int
+    sentence_facts: list[Fact], text: str, mentions: list[Mention], starts: list[int], i: int
 ) -> str:
     """实际使用外资9126万美元,外贸进出口总额575.9亿元,分别同比下降66%、44.9%: the k-th change of a 分别
-    list qualifies the k-th figure stated before it (`starts`: where each mention's clause starts)."""
-    text = sentence.text
+    list qualifies the k-th figure stated before it (`sentence_facts`: the facts of the sentence `text` so
+    far; `starts`: where each mention's clause starts)."""
     start = starts[i]
     if "分别" not in text[start : mentions[i].start]:
         return ""
     listed = [m for m, s in zip(mentions, starts, strict=True) if s == start]
-    stated = [f for f in facts if f.sentence_index == sentence.index and not _is_relative_change(f)]
+    stated = [f for f in sentence_facts if not _is_relative_change(f)]
     position = listed.index(mentions[i])
     if len(stated) < len(listed):
         return ""
     return stated[len(stated) - len(listed) + position].indicator_zh
 
 
-def _previous_label(facts: list[Fact], sentence: Sentence) -> str:
-    """Label of the figure stated just before in the same sentence (not a rank), "" if none."""
-    for fact in reversed(facts[-6:]):
-        if fact.sentence_index != sentence.index:
-            break
+def _previous_label(sentence_facts: list[Fact]) -> str:
+    """Label of the figure stated just before in the same sentence (not a rank; of the sentence's last six
+    facts `sentence_facts`), "" if none."""
+    for fact in reversed(sentence_facts[-6:]):
         if fact.kind != "rank":
             return fact.indicator_zh
     return ""
