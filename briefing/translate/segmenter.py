@@ -95,6 +95,21 @@ class JiebaIndex:
         """The words whose key is `key`, with their frequencies."""
         return {key + rest: int(freq) for rest, freq in self.rests(key).items()}
 
+    def frequency(self, word: str) -> str | None:
+        """The frequency (its digits) of `word`, None when the index does not have it: its key's line is
+        searched, not parsed (a segmenter reads every one-character word of a run this way)."""
+        start, end = self._line(word[:2])
+        if not end:
+            return None
+        line = self._data[start - 1 : end]  # "\trest freq\trest freq"
+        needle = b"\t" + word[2:].encode("utf-8") + b" "
+        at = line.find(needle)
+        if at < 0:
+            return None
+        at += len(needle)
+        stop = line.find(b"\t", at)
+        return line[at : stop if stop >= 0 else len(line)].decode("ascii")
+
     def frequencies(self, words: Iterable[str]) -> dict[str, int]:
         """The frequencies of those of `words` the index has; a key's line is found once for all its
         words and searched without being parsed."""
@@ -163,10 +178,13 @@ class Segmenter:
 
     def _single(self, char: str) -> float:
         """The score of `char` as a one-character word, -inf when the dictionary has no such word: a
-        run asks of every character, and the table of a one-character key holds that word alone."""
+        run asks of every character, and the word is read off its line without making a table of it."""
         found = self._singles.get(char)
         if found is None:
-            freq = self._table(char)[0].get("")
+            user = self._user.get(char)  # a user word of one character replaces the dictionary's
+            freq = user.get("") if user else None
+            if freq is None:
+                freq = self._index.frequency(char)
             found = self._singles[char] = -math.inf if freq is None else self._score(freq)
         return found
 
