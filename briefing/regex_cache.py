@@ -5,7 +5,7 @@ walks every code point of the range in Python (`re._compiler._optimize_charset`)
 map. The data-file rules of ingest hold dozens of such ranges, ~20 ms a process, as long as reading ten
 documents takes. What the compiler makes of a pattern, the opcode list `_sre.compile` turns into a
 `re.Pattern`, depends only on the pattern, the flags and the Python build; `compile` keeps it in one
-file, $XDG_CACHE_HOME/briefing/regex-<build>.bin, and reads it back (well under a millisecond).
+file, $XDG_CACHE_HOME/briefing/regex-<build>-<layout>.bin, and reads it back (well under a millisecond).
 
 Only patterns are keys, never document text, and only compiled patterns are kept, never results.
 The opcodes are stored only when the pattern they rebuild is equal (same pattern, flags and code) to
@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing.resources import read_stamped, user_cache_dir, write_stamped
+from briefing.resources import LAYOUT, read_stamped, user_cache_dir, write_stamped
 
 _FORMAT = 1
 """Bumped when what an entry holds changes."""
@@ -95,9 +95,9 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
 
 
 def cache_path() -> Path:
-    """regex-<build>.bin in the user cache folder (`resources.user_cache_dir`); one file per Python
+    """regex-<build>-<layout>.bin in the user cache folder (`resources.user_cache_dir`); one file per Python
     build."""
-    return user_cache_dir() / f"regex-{sys.implementation.cache_tag}.bin"
+    return user_cache_dir() / f"regex-{sys.implementation.cache_tag}-{LAYOUT}.bin"
 
 
 def _build_id() -> str:
