@@ -39,9 +39,9 @@ from typing import TypeVar
 from briefing import regex_cache
 from briefing.resources import DATA_DIR, derived, toml_data
 from briefing.translate import cedict
-from briefing.translate import segmenter as segmenter_module
 from briefing.translate.glossary import fold
-from briefing.translate.segmenter import INDEX_PATH, Segmenter, replaced_frequency, shipped_index
+from briefing.translate.segmenter import SOURCES as SEGMENTER_SOURCES
+from briefing.translate.segmenter import Segmenter, replaced_frequency, shipped_index
 from briefing.translate.termbase import Termbase
 
 RULES_PATH = DATA_DIR / "label_rules.toml"
@@ -128,9 +128,8 @@ def segmenter(words: tuple[str, ...]) -> Segmenter:
     (resources.derived, the words themselves are the key): looking ~6,000 words up in the index cost
     every process ~7 ms, reading them back ~0.5 ms."""
     index = shipped_index()
-    sources = (INDEX_PATH, Path(segmenter_module.__file__))
     name = f"segmenter-replaced-{zlib.crc32(chr(0).join(words).encode()):08x}"  # a file per word list
-    replaced = derived(name, sources, lambda: replaced_frequency(index, words), key=words)
+    replaced = derived(name, SEGMENTER_SOURCES, lambda: replaced_frequency(index, words), key=words)
     return Segmenter(index, words, _USER_WORD_FREQ, replaced=replaced)
 
 

@@ -26,6 +26,7 @@ import mmap
 import struct
 import sys
 import zlib
+from pathlib import Path
 from array import array
 from collections.abc import Iterable
 from functools import cache
@@ -35,6 +36,8 @@ from briefing.resources import DATA_DIR
 from briefing.translate.datafile import load_mapped
 
 INDEX_PATH = DATA_DIR / "jieba_words.bin"
+SOURCES = (INDEX_PATH, Path(__file__))
+"""What values derived from the index are made from (resources.derived): the index and this code."""
 MAGIC = b"JBW5"
 BUCKETS = 65521
 _HEADER = struct.Struct("<4sIQ")  # magic, buckets, total frequency
