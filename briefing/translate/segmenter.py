@@ -26,10 +26,10 @@ import mmap
 import struct
 import sys
 import zlib
-from pathlib import Path
 from array import array
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 from briefing import regex_cache
 from briefing.resources import DATA_DIR
