@@ -497,3 +497,25 @@ def test_the_plain_number_pattern_holds_its_groups_in_the_order_its_reader_unpac
 
     names = ["num", "sep", "num2", "a1", "mult", "a2", "mw", "post"]
     assert _tables().general.groupindex == {name: n for n, name in enumerate(names, 1)}
+
+
+def test_every_one_character_qualifier_after_a_number_may_stand_before_its_magnitude():
+    """余 and 多 of the lexicon's qualifiers after a number also stand between it and 万/亿 (10多亿元)."""
+    from briefing.facts.lexicon import measure_words
+
+    after = measure_words().qualifiers_after
+    short = [word for word in after if len(word) == 1]
+    assert short
+    for word in short:
+        (m,) = find_quantities(f"某镇新增投资10{word}亿元。")
+        assert (m.value, m.measure_word, m.qualifier) == (Decimal(10**9), "亿元", after[word]), word
+
+
+def test_every_range_sign_of_the_lexicon_joins_the_two_ends_of_a_range():
+    from briefing.facts.lexicon import measure_words
+
+    signs = measure_words().range_signs
+    assert "至" in signs and "-" in signs
+    for sign in signs:
+        (m,) = find_quantities(f"某镇新建3{sign}5所学校。")
+        assert (m.value, m.value_max, m.measure_word) == (Decimal(3), Decimal(5), "所"), sign
