@@ -375,6 +375,25 @@ def test_every_frame_match_holds_a_trigger_of_its_finder():
                 assert any(word in masked[m.start : m.end] for word in triggers), (finder.__name__, sentence)
 
 
+def test_every_match_of_a_frame_finder_holds_one_of_its_trigger_words():
+    """A frame finder runs only where one of its trigger words stands: every way through its pattern
+    (each branch: 第…, 首位, 榜首) must spell one, so that a word added to a pattern without its trigger
+    fails here instead of never being found."""
+    from test_facts_lexicon import every_match_holds
+
+    from briefing.facts.quantities import FRAME_FINDERS, _sources
+
+    sources = _sources()
+    frames = set(sources) - {"general", "pre"}  # the patterns of the plain numbers run on every sentence
+    used = set()
+    for finder, triggers in FRAME_FINDERS:
+        names = [name for name in finder.__code__.co_consts if isinstance(name, str) and name in frames]
+        assert len(names) == 1, (finder.__name__, names)  # the pattern it reads through _pattern(name)
+        used.add(names[0])
+        assert every_match_holds(sources[names[0]], triggers), (finder.__name__, sources[names[0]])
+    assert used == frames  # every frame pattern has its finder, and so its trigger words
+
+
 def test_every_qualifier_before_a_number_is_still_read():
     """A number is looked at for a qualifier before it only after a character some qualifier ends with:
     every qualifier of the lexicon, written before a count, is read."""

@@ -491,7 +491,8 @@ FRAME_FINDERS = (
 """Frame finders, tried in order before the plain numbers of `_general`, each only where one of its
 trigger words stands in the sentence: text every match of the finder holds (万级 in 百亿级 … 万亿级, a
 numeral before 大 in 三大, 十一大). Plain substring tests, far cheaper than a search: most sentences
-hold none of these words."""
+hold none of these words. A word added to a finder's pattern needs its trigger here: a test reads every
+branch of each pattern (`re`'s parse) and fails where a way through it spells none."""
 
 
 def _frame_cues() -> re.Pattern[str]:
