@@ -15,7 +15,7 @@ import ahocorasick_rs
 
 from briefing import regex_cache
 from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
-from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
+from briefing.facts.classify import LEAD, opening_period
 from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, load_themes, periods, places
 from briefing.facts.places import contains, gazetteer, resolve
@@ -199,11 +199,6 @@ def _blocks(ctx: DocContext) -> None:
     # is a paragraph not seen yet)
     headed: list[int] = []  # headings waiting for the passage below them
     year, paragraph_of, found = ctx.year, ctx.paragraph_of, ctx.block_period
-    # opening_period's first tests, asked here before calling it: most sentences open with no time word
-    # (inside a paragraph nearly all), and every sentence of the document passes through this loop
-    lex = periods()
-    opens_timed = lex.any_marker.match
-    cued = lex.marker_cues.search if lex.marker_cues is not None else None
     for sentence in ctx.document.sentences:
         if sentence.is_heading:
             block, local, leading = None, None, None
@@ -217,17 +212,15 @@ def _blocks(ctx: DocContext) -> None:
         if "（" in text or "(" in text or text.startswith(OPENER_WORDS):  # else no lead to take off
             text = _without_lead(text)
         if paragraph != last or paragraph == leading:
-            if paragraph != last:  # a paragraph's first sentence: a time word near its start leads it
-                timed = cued is None or cued(text, 0, LEAD) is not None
-                lead = opening_period(text, year, LEAD) if timed else None
-            else:  # in the paragraph below a heading, one opening a later sentence leads too
-                lead = opening_period(text, year) if opens_timed(text, 0, OPENING_WINDOW) else None
+            # a time word near the start of a paragraph's first sentence leads the paragraph; in the
+            # paragraph below a heading, one opening a later sentence leads too
+            lead = opening_period(text, year, LEAD if paragraph != last else 0)
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
                 local = lead
             else:
                 block, local = lead or block, None
             last = paragraph
-        elif opens_timed(text, 0, OPENING_WINDOW):  # it dates the rest of its paragraph (…；其中，…)
+        else:  # a time word opening a later sentence dates the rest of its paragraph (…；其中，…)
             local = opening_period(text, year) or local
         found.append(local or block)
         if headed:  # a heading takes the period opening the passage it heads (12处遗产点位 → 过去五年)
