@@ -68,9 +68,11 @@ class DocContext:
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
     passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
-    memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
+    # results shared by the facts of a document, each found once
+    first_places: dict[tuple[str, int | None], str] = field(default_factory=dict)  # see _first_place
     partners: dict[str, bool] = field(default_factory=dict)  # place → whether it pulls to `regional`
     surroundings: dict[tuple, dict[str, float]] = field(default_factory=dict)  # see _shared_surroundings
+    part_scores: dict[tuple, dict[str, float]] = field(default_factory=dict)  # see _part_scores
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
         """The structure of a sentence holding `mentions`, computed once for all of them."""
@@ -347,15 +349,19 @@ def _level(name: str) -> str:
 
 
 def _first_place(
-    ctx: DocContext, key: tuple, text_of: Callable[[DocContext, Sentence], str], sentence: Sentence
+    ctx: DocContext,
+    key: tuple[str, int | None],
+    text_of: Callable[[DocContext, Sentence], str],
+    sentence: Sentence,
 ) -> str:
     """The first place (not the whole country) of the text above a sentence that `text_of` gives, found
     once for every fact of the paragraph or article `key` names; "" when it names none."""
-    if key not in ctx.memo:
+    found = ctx.first_places.get(key)
+    if found is None:
         national = places().national
         named = [name for _, _, name in _places_in(text_of(ctx, sentence), ctx.home) if name != national]
-        ctx.memo[key] = named[0] if named else ""
-    return ctx.memo[key]
+        found = ctx.first_places[key] = named[0] if named else ""
+    return found
 
 
 def _named(analysis: SentenceAnalysis, low: int, high: int, number: int) -> list[str]:
@@ -630,11 +636,12 @@ def _part_scores(
 ) -> dict[str, float]:
     """Keyword weights of one part around a sentence, computed once for all the sentences it governs. A
     theme counts once a part: a wordy heading or paragraph opening must not outvote the clause."""
-    key = ("part", part, extra)
-    if key not in ctx.memo:
-        found = [tid for _, _, themes in _theme_matcher(extra).hits(text) for tid in themes]
-        ctx.memo[key] = dict.fromkeys(found, weight)  # in text order: ties break the same way every run
-    return ctx.memo[key]
+    key = (part, extra)
+    found = ctx.part_scores.get(key)
+    if found is None:
+        tids = [tid for _, _, themes in _theme_matcher(extra).hits(text) for tid in themes]
+        found = ctx.part_scores[key] = dict.fromkeys(tids, weight)  # in text order: ties break alike
+    return found
 
 
 def _section_headings(ctx: DocContext, sentence: Sentence) -> str:
