@@ -5,13 +5,25 @@ passes from a plain clone with nothing beside it."""
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Before any test module imports briefing: the compiled patterns and parsed data briefing keeps in the
+# user cache folder (resources.user_cache_dir) are read at import, so a developer's cache (stale, of
+# another checkout, damaged) must not be what the suite runs on, nor the suite write into it. The folder
+# starts empty: the first runs take the cold path, later subprocesses the warm one. Removed at exit, after
+# briefing's own exit-time writes (atexit runs the handlers registered later first).
+_SESSION_CACHE = tempfile.mkdtemp(prefix="briefing-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _SESSION_CACHE
+atexit.register(shutil.rmtree, _SESSION_CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
