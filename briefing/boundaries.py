@@ -10,17 +10,15 @@ bracket, so that the translation model sees a quoted sentence whole.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 
 from briefing import regex_cache
-from briefing.resources import DATA_DIR
+from briefing.resources import DATA_DIR, toml_data
 
 
 @cache
 def _marks() -> dict:
-    with open(DATA_DIR / "punctuation.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return toml_data(DATA_DIR / "punctuation.toml")
 
 
 SENTENCE_ENDS: str = _marks()["sentence_ends"]

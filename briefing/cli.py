@@ -10,6 +10,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -65,10 +66,39 @@ def _tuned_collector(*, off: bool) -> Iterator[None]:
                 gc.enable()
 
 
+def _end(code: int) -> NoReturn:
+    """End the command with exit status `code`. When the program is `run` (the console script, `python
+    -m briefing`), the process ends here, after running the exit handlers (the regex cache's save) and
+    flushing stdout and stderr: the interpreter's own shutdown would free every object one by one,
+    ~0.01 s (8%) of a one-line `briefing facts`, memory the system takes back at once anyway (mypy ends
+    the same way). Not with a thread still running (it would be cut off), nor when a stream cannot be
+    flushed or `atexit` has no `_run_exitfuncs` (Python's own exit does it, as ever). A caller of `main`
+    (a test's CliRunner, a script that goes on after the command) gets its SystemExit."""
+    import atexit
+    import threading
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's, what its own exit calls
+    program = getattr(sys.modules.get("__main__"), "run", None) is run
+    if program and threading.active_count() == 1 and run_exit_handlers is not None:
+        import os
+
+        run_exit_handlers()
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
 def _is_the_program() -> bool:
     """Whether the command line runs as the program: the console script and `python -m briefing` run
-    `main` from the main module, where an in-process caller has its own."""
-    return getattr(sys.modules.get("__main__"), "main", None) is main
+    `run` (or, as installed by earlier versions, `main`) from the main module, where an in-process
+    caller has its own."""
+    main_module = sys.modules.get("__main__")
+    return getattr(main_module, "run", None) is run or getattr(main_module, "main", None) is main
 
 
 @contextmanager
@@ -107,6 +137,12 @@ def _split_themes(value: str | None) -> list[str] | None:
 @click.version_option(package_name="briefing")
 def main() -> None:
     """Bilingual (Chinese + English) PDF briefs from Chinese public-sector documents."""
+
+
+def run() -> None:
+    """The program: what the console script `briefing` and `python -m briefing` call. The same as `main`,
+    except that `briefing facts` ends its process at once (`_end`)."""
+    main()
 
 
 @main.command()
@@ -204,7 +240,6 @@ def build(
 )
 def facts(sources, fmt, output):
     """Extract the quantitative facts of each source."""
-    from briefing import atomic
     from briefing.facts import format_facts
     from briefing.pipeline import UsageError, check_writable, extract_all, gather_sources
 
@@ -219,6 +254,8 @@ def facts(sources, fmt, output):
                     if output.exists() and not output.is_file():  # /dev/stdout, a pipe: write into it
                         output.write_text(text, encoding="utf-8")
                     else:
+                        from briefing import atomic
+
                         atomic.write_text(output, text)
                 except OSError as exc:
                     raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
@@ -227,7 +264,7 @@ def facts(sources, fmt, output):
         except UsageError as exc:
             _fail_usage(str(exc))
         _report_failures(report.failures)
-        sys.exit(EXIT_PARTIAL if report.failures else 0)
+        _end(EXIT_PARTIAL if report.failures else 0)
 
 
 @main.command()

@@ -14,6 +14,9 @@ reads and composes the documents (longest first) and this process then composes 
 typesetting host process, started first, loads the typesetting libraries and fonts and typesets each
 brief as it is composed, and the one-pagers, in a pool of its own (see `_build_in_processes`). Pools are
 forked from a process whose stages are warm, so the workers do not each pay for imports, fonts, rules.
+
+What only `build` uses (output files, tracebacks, dates) is imported inside its functions: a `facts`
+run, whose fixed cost is mostly imports, never loads it.
 """
 
 from __future__ import annotations
@@ -22,8 +25,6 @@ import gc
 import json
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field, replace
@@ -31,8 +32,6 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from briefing import atomic
-from briefing.dates import generation_date
 from briefing.model import Document, Fact
 
 if TYPE_CHECKING:  # process pools are imported only when `build --jobs` asks for more than one
@@ -49,6 +48,8 @@ class UsageError(Exception):
 
 @dataclass
 class BuildOptions:
+    """What `briefing build` was asked to do (its command-line options)."""
+
     out_dir: Path = Path("out")
     themes: list[str] | None = None  # None: every theme with enough material
     one_pagers: bool = True
@@ -63,6 +64,8 @@ class BuildOptions:
 
 @dataclass
 class BuildReport:
+    """What a build wrote and what went wrong, for the command's last lines and exit status."""
+
     written: list[Path] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # one line each: file and problem
     notices: list[str] = field(default_factory=list)  # said once per run (e.g. how to install a model)
@@ -112,12 +115,16 @@ def extract(document: Document, layer) -> list[Fact]:
 
 @dataclass(frozen=True)
 class Source:
+    """A file (or stdin) to read, with its name in this run's outputs."""
+
     path: str  # as given, or found in a folder given; "-" is stdin
     doc: str  # its name in this run's outputs and fact ids, unique within the run
 
 
 @dataclass
 class Sources:
+    """The sources of a run, gathered from the command line, and what could not be gathered."""
+
     items: list[Source] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # folders with nothing to read, broken links
     renamed: list[str] = field(default_factory=list)  # "a/x.txt → a-x"
@@ -239,6 +246,8 @@ def load(source: Source) -> Document:
 
 def check_writable(folder: Path) -> None:
     """UsageError unless files can be created in `folder` (created if missing)."""
+    from briefing import atomic  # not for `facts` without -o: its file helpers cost ~0.003 s to import
+
     problem = atomic.folder_problem(folder)
     if problem:
         raise UsageError(problem)
@@ -249,6 +258,8 @@ def check_writable(folder: Path) -> None:
 
 @dataclass
 class FactsReport:
+    """The facts of every source of a `facts` run, and one line per source that failed."""
+
     facts: list[Fact] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -294,6 +305,8 @@ def _context(options: BuildOptions) -> _Context:
             branding = load_branding(options.brand_config)
         except BrandingError as exc:
             raise UsageError(str(exc)) from None
+    from briefing.dates import generation_date
+
     return _Context(options, translation_layer(options), branding, generation_date())
 
 
@@ -397,6 +410,7 @@ def compose_document(source: Source, context: _Context, say: Progress | None = N
 def write_document(composed: _Composed, context: _Context, say: Progress | None = None) -> _Built:
     """Typeset a composed brief and write it with its facts and brief.json, all three or none (the second
     half of `build_document`)."""
+    from briefing import atomic
     from briefing.facts import facts_to_jsonl
     from briefing.pdf import write_brief_pdf
 
@@ -421,6 +435,8 @@ def write_document(composed: _Composed, context: _Context, say: Progress | None 
 
 
 def _could_not_build(source: Source, exc: Exception, options: BuildOptions) -> str:
+    import traceback
+
     detail = traceback.format_exc().rstrip() if options.verbose else f"{type(exc).__name__}: {exc}"
     return f"{source.path}: could not build the brief ({detail})"
 
@@ -472,6 +488,8 @@ def build(
 ) -> BuildReport:
     """Build every source (gathered, or as named on the command line); UsageError, before any work, when
     options, sources or the output folder are unusable."""
+    from briefing import atomic
+
     say = progress or (lambda _message: None)
     if not isinstance(sources, Sources):
         sources = gather_sources(sources)
@@ -571,6 +589,8 @@ def _preload(context: _Context) -> None:
     here, once, by reading and composing an invented sentence: forked workers inherit all of it warm
     instead of each paying for it again. The sentence is translated without a model (an empty models
     folder): a forked copy of CTranslate2's threads would not work in the workers."""
+    import tempfile
+
     from briefing.compose import compose_brief
     from briefing.ingest import document_from_text
     from briefing.translate import TranslationLayer, cedict
@@ -802,4 +822,6 @@ def _write_manifest(out: Path, results: list[_Built], themes: list[dict[str, Any
         for r in results
     ]
     manifest = {"generated": generated, "briefs": briefs, "themes": themes}
+    from briefing import atomic
+
     atomic.write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")

@@ -5,7 +5,7 @@ walks every code point of the range in Python (`re._compiler._optimize_charset`)
 map. The data-file rules of ingest hold dozens of such ranges, ~20 ms a process, as long as reading ten
 documents takes. What the compiler makes of a pattern, the opcode list `_sre.compile` turns into a
 `re.Pattern`, depends only on the pattern, the flags and the Python build; `compile` keeps it in one
-file, $XDG_CACHE_HOME/briefing/regex-<build>.bin, and reads it back (well under a millisecond).
+file, $XDG_CACHE_HOME/briefing/regex-<build>-<layout>.bin, and reads it back (well under a millisecond).
 
 Only patterns are keys, never document text, and only compiled patterns are kept, never results.
 The opcodes are stored only when the pattern they rebuild is equal (same pattern, flags and code) to
@@ -24,14 +24,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing.resources import read_stamped, user_cache_dir, write_stamped
+from briefing.resources import LAYOUT, read_stamped, user_cache_dir, write_stamped
 
 _FORMAT = 1
 """Bumped when what an entry holds changes."""
 
-_MAX_ENTRIES = 4000
-"""Entries written at most: those this process used first, then others from earlier runs (patterns
-of an edited rule file age out)."""
+_MAX_ENTRIES = 600
+"""Entries written at most: those this process used first, then others from earlier runs, most recent
+writer first. A `facts` or `build` run of this version compiles under 200 patterns (~550 KB, the CJK
+character maps are most of it), so every command keeps its own; patterns of edited rule files or
+glossaries age out instead of making every start read a bigger file."""
 
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 """(flags, opcodes, groups, group index, index group): the arguments of `_sre.compile` after the
@@ -94,10 +96,11 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> Entry | None:
         return None
 
 
-def cache_path() -> Path:
-    """regex-<build>.bin in the user cache folder (`resources.user_cache_dir`); one file per Python
-    build."""
-    return user_cache_dir() / f"regex-{sys.implementation.cache_tag}.bin"
+def cache_path() -> Path | None:
+    """regex-<build>-<layout>.bin in the user cache folder (`resources.user_cache_dir`); one file per Python
+    build. None where there is no cache folder."""
+    folder = user_cache_dir()
+    return None if folder is None else folder / f"regex-{sys.implementation.cache_tag}-{LAYOUT}.bin"
 
 
 def _build_id() -> str:
@@ -113,9 +116,10 @@ def _entries() -> dict[tuple[str, int], Entry]:
     if entries is not None:
         return entries
     path = cache_path()
-    entries = _read(path)
-    _state.update(entries=entries, used=[], dirty=False, path=path, writable=_writable(path.parent))
-    if _state["writable"]:
+    entries = {} if path is None else _read(path)
+    writable = path is not None and _writable(path.parent)
+    _state.update(entries=entries, used=[], dirty=False, path=path, writable=writable)
+    if writable:
         atexit.register(save)
     return entries
 
@@ -126,11 +130,13 @@ def _read(path: Path) -> dict[tuple[str, int], Entry]:
 
 
 def _writable(folder: Path) -> bool:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(folder, os.W_OK)
+    """Whether the cache folder, or the nearest folder above it that exists, may be written: asked
+    without creating anything (a run that compiles nothing new, `--help` or `send`, makes no folder),
+    so that a run which could never save does not pay for making entries."""
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            return candidate.is_dir() and os.access(candidate, os.W_OK)
+    return False
 
 
 def save() -> None:

@@ -11,6 +11,10 @@ the file to fix, when a new release changes it (rather than briefing silently mi
   Every failure there falls back to `re.compile` and an entry is kept only when the pattern it rebuilds
   equals re.compile's, so a new Python can only make runs slower, never wrong: the guard says so.
 
+- `atexit._run_exitfuncs` (CPython: what the interpreter's exit calls) and `os._exit` (documented):
+  `briefing/cli.py` ends `briefing facts` without the interpreter's shutdown; without the first it
+  exits as usual.
+
 A scan of the package makes sure no other private API creeps in without a guard here.
 """
 
@@ -31,6 +35,8 @@ KNOWN_PRIVATE_APIS = {
     "reportlab.rl_config._FUZZ": "briefing/pdf/text.py",
     "re._compiler": "briefing/regex_cache.py",
     "re._parser": "briefing/regex_cache.py",
+    "atexit._run_exitfuncs": "briefing/cli.py",
+    "os._exit": "briefing/cli.py",
 }
 
 
@@ -153,4 +159,23 @@ def test_the_regex_cache_still_rebuilds_patterns_on_this_python(tmp_path, monkey
         "briefing/regex_cache.py no longer caches compiled patterns on this Python (re's private "
         "_parser.parse / _compiler._code / _sre.compile changed): runs stay correct but pay the full "
         "compile time again; adapt regex_cache._entry to this release"
+    )
+
+
+# ---------------------------------------------------------------- atexit (standard library)
+
+
+def test_atexit_still_runs_and_clears_the_exit_handlers() -> None:
+    """cli._end runs the handlers itself before os._exit: they must run once, and not again at exit."""
+    _in_use("atexit._run_exitfuncs")
+    import subprocess
+    import sys
+
+    script = (
+        "import atexit, os\natexit.register(print, 'handler ran')\natexit._run_exitfuncs()\nprint('after')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "handler ran\nafter\n", (
+        "atexit._run_exitfuncs no longer runs and clears the exit handlers on this Python: "
+        "briefing/cli.py (_end) relies on it"
     )

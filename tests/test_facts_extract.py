@@ -313,3 +313,58 @@ def test_random_text_gives_consistent_facts(text):
         assert fact.kind in {"level", "change_pct", "change_abs", "share", "rank", "target", "multiple"}
         assert fact.qualifier in {"exact", "over", "about", "nearly", "at_least", "at_most"}
         assert fact.theme in THEMES
+
+
+def _labelled(text: str) -> list[tuple[str, str]]:
+    return [(f.raw, f.indicator_zh) for f in extract_facts(document_from_text(text, "t"))]
+
+
+def test_a_respective_list_of_changes_names_the_figures_of_its_own_sentence():
+    """分别 gives the k-th change the subject of the k-th figure stated before it in its sentence; a
+    sentence stating fewer figures than it lists changes does not borrow them from the sentence before
+    (its changes take the subject of its last figure instead)."""
+    listed = _labelled(
+        "甲镇茶叶产量900吨，乙镇茶叶产量700吨。丙镇果园面积50公顷，丁镇果园面积40公顷，分别增长6.2%、3.5%。"
+    )
+    assert listed[-2:] == [("6.2%", "丙镇果园面积增速"), ("3.5%", "丁镇果园面积增速")]
+    short = _labelled("甲镇茶叶产量900吨，乙镇茶叶产量700吨。丙镇果园面积50公顷，分别增长6.2%、3.5%。")
+    assert short[-2:] == [("6.2%", "丙镇果园面积增速"), ("3.5%", "丙镇果园面积增速")]
+
+
+def test_a_comparison_after_a_rank_takes_the_subject_of_the_figure_before_the_rank():
+    labels = dict(_labelled("某市森林覆盖率达到64%，居全省第2位，高于全省平均水平5个百分点。"))
+    assert labels["5个百分点"] == "某市森林覆盖率高于全省平均水平"
+
+
+def test_a_share_and_then_a_bare_change_name_the_figures_they_follow():
+    """The share label applies where no comparison does; a bare change then takes the share's label."""
+    labels = dict(_labelled("某县蔬菜产量120万吨，占全市蔬菜产量的三成，同比增长近1倍。"))
+    assert labels["三成"] == "某县蔬菜产量占全市蔬菜产量比重"
+    assert labels["近1倍"] == "某县蔬菜产量占全市蔬菜产量比重同比增长"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(["某区", "产量", "12万吨", "，", "。", "；", "同比增长", "3.5%", "分别", "、"]),
+        max_size=30,
+    )
+)
+def test_the_clause_start_handed_to_the_label_functions_is_the_clause_of_the_number(parts):
+    """extract_facts finds each figure's clause start once (SentenceAnalysis.clause_start) and hands it to
+    every label function, which used to find it themselves with quantities.clause_start: the same offset."""
+    from briefing.facts.context import document_context
+    from briefing.facts.quantities import clause_start, find_quantities
+
+    text = "".join(parts)
+    if not text.strip():
+        return
+    document = document_from_text(text, "c")
+    context = document_context(document)
+    for sentence in document.sentences:
+        mentions = find_quantities(sentence.text)
+        if mentions:
+            analysis = context.analyse(sentence, mentions)
+            for mention in mentions:
+                expected = clause_start(sentence.text, mention.number_start)
+                assert analysis.clause_start(mention.number_start) == expected

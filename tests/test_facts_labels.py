@@ -185,7 +185,7 @@ def test_comparison_pretest_skips_only_figures_that_compare_nothing(words, befor
     """comparison_label skips a figure whose own words hold no first character of a comparative: the
     result is what it gives without that test (invented clauses of label words, a figure at the end)."""
     from briefing.facts import labels
-    from briefing.facts.quantities import Mention
+    from briefing.facts.quantities import Mention, clause_start
 
     text = "".join(words) + "3个百分点"
     mention = Mention(len(text) - 5, len(text), len(text) - 5, Decimal(3), "percentage_point")
@@ -193,10 +193,11 @@ def test_comparison_pretest_skips_only_figures_that_compare_nothing(words, befor
     if before is not None and before < len(words):
         end = len("".join(words[: before + 1]))
         previous = Mention(max(0, end - 1), end, max(0, end - 1), Decimal(1), "count")
-    found = labels.comparison_label(text, mention, previous, subject)
+    start = clause_start(text, mention.number_start)
+    found = labels.comparison_label(text, mention, previous, subject, start)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(labels, "_comparative_starts", _NeverDisjoint)
-        assert labels.comparison_label(text, mention, previous, subject) == found
+        assert labels.comparison_label(text, mention, previous, subject, start) == found
 
 
 @given(st.text(alphabet="达到至为增长率某\n。", max_size=12))

@@ -235,18 +235,18 @@ def test_pages_of_one_line_blocks_give_the_lines_the_parser_gives(pieces):
 
 def test_a_newspaper_page_takes_the_short_cut_and_reads_as_through_the_parser():
     text = ARTICLE.replace("- 新建绿道*50公里*；\n- 改造老旧公园12个。\n\n", "")
-    assert markdown._one_line_blocks(text) is not None
+    assert markdown._one_line_page(text) is not None
     assert markdown.markdown_lines(text) == _lines_through_the_parser(text)
-    assert markdown._one_line_blocks(ARTICLE) is None  # the list's two lines make one block
+    assert markdown._one_line_page(ARTICLE) is None  # the list's two lines make one block
 
 
 def _lines_through_the_parser(text: str) -> list:
-    original = markdown._one_line_blocks
-    markdown._one_line_blocks = lambda text: None
+    original = markdown._one_line_page
+    markdown._one_line_page = lambda text: None
     try:
         return markdown.markdown_lines(text)
     finally:
-        markdown._one_line_blocks = original
+        markdown._one_line_page = original
 
 
 _CUES_ANYWHERE = re.compile(r"^(#{1,6}\s*\S|>\s?\S|\*\*\S.*\*\*\s*$|!\[[^\]]*\]\()", re.MULTILINE)

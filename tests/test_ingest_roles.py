@@ -227,3 +227,34 @@ def test_a_future_part_without_a_year_speaks_of_the_year_the_last_future_part_na
     assert parts == [("review", "2029"), ("targets", "target-2030"), ("plan", "target-2030")]
     lead = _by_text(document)["今年经济社会发展主要预期目标是：地区生产总值增长5%左右。"]
     assert _rp(lead) == ("targets", "target-2030")
+
+
+def test_roles_asked_once_a_run_are_those_asked_of_every_sentence():
+    """Ingest asks `SentenceRoles.of` once for each run of sentences of one paragraph and section; asked
+    of every sentence in turn, as a plain pass over them would, it gives each the same role and period
+    (leads whose scope is a section or a paragraph, several sentences to a paragraph, inline headings)."""
+    from briefing.ingest.roles import SentenceRoles, Years
+
+    text = WORK_REPORT + _report(
+        "五、2032年展望",
+        "2032年是关键一年。全省新建桥梁8座。今年主要预期目标是：产量增长3%。新增公园4个。",
+        "（一）稳住产业链。过去五年，园区扩大一倍。新增企业60家。",
+        "今年主要预期目标是：就业增长1%。收入增长2%。",
+        "新建学校3所。",
+    )
+    document = document_from_text(text)
+    paragraph_of, number, previous_end = [], -1, None
+    for sentence in document.sentences:  # a new paragraph wherever a sentence opens a new line
+        if previous_end is None or "\n" in text[previous_end : sentence.start]:
+            number += 1
+        paragraph_of.append(number)
+        previous_end = sentence.end
+    current = 2031
+    asked = SentenceRoles(document.sections, Years(current, current - 1))
+    expected = [
+        asked.of(s.text, s.section, paragraph, s.is_heading)
+        for s, paragraph in zip(document.sentences, paragraph_of, strict=True)
+    ]
+    assert [(s.role, s.period) for s in document.sentences] == expected
+    assert len(set(paragraph_of)) < len(document.sentences)  # runs of several
+    assert ("plan", "target-2032") in expected  # a lead of paragraph scope took effect

@@ -7,6 +7,8 @@ import random
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from briefing.ingest.rules import FirstOf
 
@@ -122,3 +124,50 @@ def test_the_one_call_marker_and_lead_questions_agree_with_the_full_answers():
             expected = active.marker_level(line, inline=inline) is not None
             assert active.opens_with_marker(line, inline=inline) == expected, line
         assert active.opens_with_lead(line) == (active.lead_byline(line) is not None), line
+
+
+def _without_guard(pattern: str) -> str:
+    """The pattern without the look-ahead it opens with (a guard said first so that most lines fail at
+    once), found by counting brackets; a pattern opening with none comes back as it is."""
+    if not pattern.startswith(("(?=", "(?!")):
+        return pattern
+    depth, i = 0, 0
+    while i < len(pattern):
+        if pattern[i] == "\\":  # an escaped character, whatever it is
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(pattern[i], 0)
+        if depth == 0:
+            return pattern[i + 1 :]
+        i += 1
+    raise AssertionError(f"unbalanced guard in {pattern!r}")
+
+
+_SHIPPED = rules_module.rules()
+_GUARDED = [p for p in (*_SHIPPED.chrome.patterns, *_SHIPPED.credits.patterns) if p != _without_guard(p)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["青", "石", "记者", "摄", "影", "摄影", " ", "/", "、", "\n", "是否继续", "继续访问", "？"]
+        )
+        | st.text(alphabet="青石a1 /、，", max_size=40),
+        max_size=12,
+    )
+)
+@example(["青石", " ", "摄影"])
+@example(["青石", "/", "摄"])
+@example(["本报记者", " ", "青石", "、", "石青", " ", "摄影"])
+@example(["青" * 30, "是否继续", "？"])
+@example(["青" * 31, "是否继续"])
+def test_a_guard_said_first_changes_no_line_its_pattern_matches(pieces):
+    """A shipped chrome or credit pattern that opens with a look-ahead guard (a length, an ending the
+    rest needs) matches exactly the lines it matches without it: short and long lines, the words the
+    patterns look for, blanks and line breaks."""
+    assert len(_GUARDED) >= 2
+    line = "".join(pieces)
+    for pattern in _GUARDED:
+        guarded, plain = re.compile(pattern), re.compile(_without_guard(pattern))
+        assert bool(guarded.fullmatch(line)) == bool(plain.fullmatch(line)), (pattern, line)

@@ -237,3 +237,18 @@ def test_sections_nest_and_end_as_reading_all_the_others_says():
             parent = next((j for j in range(i - 1, -1, -1) if found[j].level < section.level), None)
             end = next((s.start for s in found[i + 1 :] if s.level <= section.level), 2000)
             assert (section.parent, section.end) == (parent, end)
+
+
+def test_years_are_found_as_the_look_behind_first_pattern_finds_them():
+    """The calendar-year pattern checks the character before a year after reading its first two digits
+    (so that a fast scan finds its candidates): it finds the years, at the same places, that the plain
+    form (the look-behind first) finds, on texts of digits, points, percents and words."""
+    from briefing.ingest.rules import rules
+
+    plain = re.compile(r"(?<![\d.])(?P<year>(19|20)\d{2})(?![\d.%])")
+    rng = random.Random(59)
+    pieces = ["19", "20", "2", "1", "0", "9", "5", ".", "%", "年", "青", " ", "2031", "1999", "12.2030"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        expected = [m.span("year") for m in plain.finditer(text)]
+        assert [m.span("year") for m in rules().year.finditer(text)] == expected, text

@@ -3,13 +3,13 @@ missing, damaged, foreign or unwritable only costs time."""
 
 from __future__ import annotations
 
-import marshal
 import re
-import zlib
+from pathlib import Path
 
 import pytest
 
 from briefing import regex_cache
+from briefing.resources import write_stamped
 
 PATTERNS = [
     (r"[\u4e00-\u9fff]{2,4}(?:镇|乡)", 0),
@@ -80,8 +80,9 @@ def test_a_cache_of_another_python_build_is_not_read(cache_home, monkeypatch):
     regex_cache.compile(*PATTERNS[0])
     new_process(monkeypatch)
     path = regex_cache.cache_path()
-    _, _, payload = marshal.loads(path.read_bytes())
-    path.write_bytes(marshal.dumps(("another build", zlib.crc32(payload), payload)))
+    entries = regex_cache._read(path)
+    assert entries  # the premise: this build reads them
+    assert write_stamped(path, "another build", entries)
     assert regex_cache._read(path) == {}
 
 
@@ -106,3 +107,39 @@ def test_an_unwritable_cache_folder_costs_only_time(tmp_path, monkeypatch):
 def test_an_invalid_pattern_raises_as_re_compile_does(cache_home):
     with pytest.raises(re.error):
         regex_cache.compile("[\u4e00-")
+
+
+def test_a_run_that_compiles_nothing_new_makes_no_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_state", {})
+    regex_cache._entries()  # what importing any module of briefing does
+    regex_cache.save()
+    assert list(tmp_path.iterdir()) == []
+    regex_cache.compile(*PATTERNS[0])
+    regex_cache.save()
+    assert regex_cache.cache_path().is_file()
+
+
+def test_without_a_home_folder_patterns_compile_and_nothing_is_kept(tmp_path, monkeypatch):
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(regex_cache, "_state", {})
+    assert regex_cache.cache_path() is None
+    same_behaviour(regex_cache.compile(*PATTERNS[0]), re.compile(*PATTERNS[0]))
+    regex_cache.save()
+
+
+def test_entries_beyond_the_limit_age_out_those_of_this_run_first_kept(cache_home, monkeypatch):
+    monkeypatch.setattr(regex_cache, "_MAX_ENTRIES", 3)
+    for pattern, flags in PATTERNS[:4]:  # an earlier run
+        regex_cache.compile(pattern, flags)
+    new_process(monkeypatch)
+    for pattern, flags in PATTERNS[4:]:  # this run: two new patterns
+        regex_cache.compile(pattern, flags)
+    new_process(monkeypatch)
+    kept = regex_cache._entries()
+    assert len(kept) == 3
+    assert all((pattern, flags) in kept for pattern, flags in PATTERNS[4:])

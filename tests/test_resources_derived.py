@@ -61,13 +61,49 @@ def test_another_key_is_another_value(tmp_path: Path, cache_home: Path) -> None:
     assert derived("n", [source], lambda: 3, key=("b",)) == 2
 
 
+def test_sources_elsewhere_keep_a_file_of_their_own(tmp_path: Path, cache_home: Path) -> None:
+    """Two checkouts of the same data, used in turn, each read their value back: neither rebuilds the
+    other's."""
+    builds = []
+    for checkout in ("one", "two"):
+        source = tmp_path / checkout / "words.txt"
+        source.parent.mkdir()
+        source.write_text(f"{checkout}\n", encoding="utf-8")
+        builds.append(Counting(source))
+    for _ in range(3):
+        for build in builds:
+            assert derived("words", [build.source], build) == {"lines": [build.source.parent.name]}
+    assert [build.calls for build in builds] == [1, 1]
+    assert len(list(cache_home.glob("words-*.marshal"))) == 2
+
+
+def test_a_version_laying_files_out_otherwise_keeps_its_own(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two versions of briefing sharing the cache folder, their file layouts different, in turn: each
+    reads its own file back; neither takes the other's for damaged and rewrites it."""
+    source = tmp_path / "words.txt"
+    source.write_text("甲\n", encoding="utf-8")
+    build = Counting(source)
+    derived("words", [source], build)
+    (ours,) = cache_home.glob("words-*.marshal")
+    kept = ours.read_bytes()
+    with monkeypatch.context() as other_version:
+        other_version.setattr(resources, "LAYOUT", "v0")
+        derived("words", [source], build)
+    assert derived("words", [source], build) == {"lines": ["甲"]}
+    assert build.calls == 2  # once per layout, never again
+    assert ours.read_bytes() == kept
+    assert len(list(cache_home.glob("words-*.marshal"))) == 2
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", "cut", "flipped"])
 def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, cache_home: Path, damage: bytes | str) -> None:
     source = tmp_path / "words.txt"
     source.write_text("甲乙\n", encoding="utf-8")
     build = Counting(source)
     derived("words", [source], build)
-    stored = cache_home / "words.marshal"
+    (stored,) = cache_home.glob("words-*.marshal")
     data = stored.read_bytes()
     if damage == "cut":
         data = data[: len(data) // 2]
@@ -128,3 +164,27 @@ def test_cache_folder_follows_an_absolute_xdg_cache_home_only(
     assert user_cache_dir() == tmp_path / "briefing"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")
     assert user_cache_dir() == Path.home() / ".cache" / "briefing"
+
+
+def test_without_a_home_folder_values_are_built_each_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert user_cache_dir() is None
+    source = tmp_path / "words.txt"
+    source.write_text("甲\n乙\n", encoding="utf-8")
+    build = Counting(source)
+    assert derived("words", [source], build) == derived("words", [source], build) == {"lines": ["甲", "乙"]}
+    assert build.calls == 2
+
+
+def test_a_write_leaves_only_the_file_whole(tmp_path: Path) -> None:
+    target = tmp_path / "cache" / "value.marshal"
+    assert resources.write_stamped(target, "stamp", {"甲": [1, 2]})
+    assert [p.name for p in target.parent.iterdir()] == ["value.marshal"]
+    assert resources.read_stamped(target, "stamp") == (True, {"甲": [1, 2]})
+    assert resources.read_stamped(target, "another stamp") == (False, None)

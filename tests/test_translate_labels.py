@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing.translate import Glossary
 from briefing.translate.labels import LabelComposer, LabelEnglish
@@ -167,3 +169,38 @@ def test_more_verbs_of_these_documents_put_the_object_first(composer: LabelCompo
     assert en(composer, "提档升级菜市场") == "food markets upgraded"
     assert en(composer, "新建成公园") == "new parks completed"
     assert en(composer, "入选企业") == "enterprises selected"
+
+
+class _NeverDisjoint:
+    """A character set sharing a character with every text: a pre-test built on it never skips."""
+
+    def isdisjoint(self, _text: str) -> bool:
+        return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="甲乙丙产量占比重高于和、，/与及的 ", max_size=12))
+def test_the_listing_and_pattern_pretests_skip_only_texts_they_cannot_change(text: str) -> None:
+    """`_items` and `_pattern` skip a text holding no list character, or no first character of a pattern's
+    key: what they give is what the full walk gives (invented texts over those characters and others)."""
+    from briefing.translate import labels
+
+    quick = LabelComposer(Termbase(Glossary.load()))
+    full = LabelComposer(Termbase(Glossary.load()), labels.LabelRules())
+    full.rules.pattern_key_starts = _NeverDisjoint()
+    items = quick._items(text)
+    patterns = [quick._pattern(text, 0, True, tailed) for tailed in (False, True)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(labels, "_LINK_CHARS", _NeverDisjoint())
+        assert full._items(text) == items
+        assert [full._pattern(text, 0, True, tailed) for tailed in (False, True)] == patterns
+
+
+def test_a_pattern_with_an_empty_key_is_refused_naming_the_file(tmp_path: Path) -> None:
+    from briefing.translate.labels import RULES_PATH, LabelRules
+
+    rules = tmp_path / "rules.toml"
+    text = RULES_PATH.read_text(encoding="utf-8")
+    rules.write_text(text.replace('key = "占"', 'key = ""', 1), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"rules\.toml: a pattern's key is empty"):
+        LabelRules(rules)

@@ -117,6 +117,17 @@ def test_index_answers_every_word_and_its_frequency(index_tool) -> None:
     assert index.entries("甲乙") == {"甲乙": 7, "甲乙丙": 3, "甲乙丙丁戊": 1}
     assert index.entries("甲") == {"甲": 40}
     assert index.rests("甲乙") == {"": "7", "丙": "3", "丙丁戊": "1"} and index.rests("丙丁") == {}
+    # one word at a time, as its digits, without parsing its key's line (a run's one-character words)
+    assert {word: index.frequency(word) for word in words} == {w: str(f) for w, f in words.items()}
+    assert [index.frequency(word) for word in ("甲丙", "乙", "甲乙丙丁", "丙丁")] == [None] * 4
+
+
+def test_every_one_character_word_of_the_shipped_index_reads_as_its_table_says() -> None:
+    """Segmenter reads a one-character word with JiebaIndex.frequency, where it used to read the key's
+    table (rests): the same digits for every character of the CJK block, in the index or not."""
+    index = shipped_index()
+    chars = [chr(code) for code in range(0x4E00, 0x9FA6)]
+    assert [index.frequency(char) for char in chars] == [index.rests(char).get("") for char in chars]
 
 
 def test_index_refuses_a_word_the_reader_would_misread(index_tool) -> None:
@@ -144,3 +155,18 @@ def test_shipped_index_is_what_the_tool_makes_from_jiebas_dictionary(index_tool)
     """Regenerate data/jieba_words.bin (tools/make_word_index.py) when jieba's dictionary changes."""
     pytest.importorskip("jieba")
     assert INDEX_PATH.read_bytes() == index_tool.index_bytes(index_tool.shipped_words())
+
+
+def test_a_one_character_user_word_replaces_the_dictionarys_as_rjieba_does() -> None:
+    """A user word of one character takes its user frequency, as jieba's add_word gives it (the segmenter
+    reads one-character words apart from the tables of longer ones)."""
+    rjieba = pytest.importorskip("rjieba")
+    reference = rjieba.Jieba()
+    words, frequency = ("奶", "总", "区"), 10**9
+    for word in words:
+        reference.add_word(word, frequency, None)
+    ours = Segmenter(shipped_index(), words, frequency)
+    texts = ["羊奶酪厂", "全区和全市的总和", "甲区的区别"]
+    cuts = [ours.cut(text) for text in texts]
+    assert cuts == [reference.cut(text, False) for text in texts]
+    assert cuts != [Segmenter(shipped_index()).cut(text) for text in texts]  # the user words told

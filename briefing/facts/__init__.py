@@ -24,7 +24,7 @@ from briefing.facts.labels import (
     share_label,
 )
 from briefing.facts.lexicon import load_themes
-from briefing.facts.quantities import Mention, clause_start, find_quantities
+from briefing.facts.quantities import Mention, find_quantities
 from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
 from briefing.facts.tables import compiled
 from briefing.model import Document, Fact, Sentence
@@ -59,49 +59,56 @@ def extract_facts(
         if not mentions:
             continue
         analysis = ctx.analyse(sentence, mentions)
+        # Where each figure's clause starts: every label below and every field of the fact (period,
+        # kind, place, theme) asks, and the analysis finds it once an offset.
+        starts = [analysis.clause_start(mention.number_start) for mention in mentions]
+        stated: list[Fact] = []  # the facts of this sentence so far (the tail of `facts`)
         for i, mention in enumerate(mentions):
-            indicators, named = _indicators(sentence, mentions, i)
+            start = starts[i]
+            indicators, named = _indicators(text, mentions, starts, i)
             for indicator in indicators:
                 fact = _fact(ctx, analysis, mention, indicator, themes_file)
                 relative = _is_relative_change(fact)
                 if relative:
-                    subject = indicator if named else _respective_subject(facts, sentence, mentions, i)
-                    _name_change(fact, mention, subject or _subject(ctx, facts, sentence))
+                    own = indicator if named else _respective_subject(stated, text, mentions, starts, i)
+                    subject = own or _subject(ctx, facts, sentence)
+                    fact.indicator_zh = change_label(text, mention, indicator, subject, fact.direction, start)
                 before = mentions[i - 1] if i else None
-                # Each label below needs a subject, and is not asked without one (it would say None).
-                previous_label = _previous_label(facts, sentence)
-                compared = comparison_label(text, mention, before, previous_label) if previous_label else None
-                # only a percentage can be a share: the subject is looked up for those alone
-                subject = _subject(ctx, facts, sentence) if mention.unit == "percent" else ""
-                share = share_label(text, mention, before, subject) if subject else None
-                may_be_bare = previous_label and not relative  # a change named alone, after a figure
-                bare = bare_change_label(fact.indicator_zh, previous_label) if may_be_bare else None
-                fact.indicator_zh = compared or share or bare or fact.indicator_zh
+                # The first of these labels that applies names the figure; each needs a subject and is not
+                # asked without one (it would say None), nor once an earlier one applied.
+                previous_label = _previous_label(stated)
+                label = previous_label and comparison_label(text, mention, before, previous_label, start)
+                if not label and mention.unit == "percent":  # only a percentage can be a share
+                    subject = _subject(ctx, facts, sentence)
+                    label = share_label(text, mention, before, subject, start) if subject else None
+                if not label and previous_label and not relative:  # a change named alone, after a figure
+                    label = bare_change_label(fact.indicator_zh, previous_label)
+                if label:
+                    fact.indicator_zh = label
                 facts.append(fact)
+                stated.append(fact)
     _align_headlines(ctx, facts)
     for n, fact in enumerate(facts, 1):
         fact.id = f"{document.doc}#{n}"
     return facts
 
 
-def _indicators(sentence: Sentence, mentions: list[Mention], i: int) -> tuple[list[str], bool]:
-    """The indicator label(s) of the i-th mention: the k-th subject of a 分别 list, one per listed
-    indicator when a rank is shared, else the noun phrase before it; and whether the label names the
-    subject of a change itself (a 分别 list does)."""
+def _indicators(text: str, mentions: list[Mention], starts: list[int], i: int) -> tuple[list[str], bool]:
+    """The indicator label(s) of the i-th mention of sentence `text` (`starts`: where each mention's
+    clause starts): the k-th subject of a 分别 list, one per listed indicator when a rank is shared, else
+    the noun phrase before it; and whether the label names the subject of a change itself (a 分别 list
+    does)."""
     mention = mentions[i]
     previous = mentions[i - 1] if i else None
     following = mentions[i + 1] if i + 1 < len(mentions) else None
-    text = sentence.text
-    at = text.find("分别", 0, mention.start)
+    start = starts[i]
+    at = text.find("分别", start, mention.start)
     if at >= 0:
-        start = clause_start(text, mention.number_start)
-        at = text.find("分别", start, mention.start)
-    if at >= 0:
-        listed = [m for m in mentions if m.start > at and clause_start(text, m.number_start) == start]
+        listed = [m for m, s in zip(mentions, starts, strict=True) if m.start > at and s == start]
         respective = respective_labels(text, start, at, len(listed))
         if respective is not None:
             return [respective[listed.index(mention)]], True
-    label = label_of(text, mention, previous, following)
+    label = label_of(text, mention, previous, following, start)
     if mention.form != "rank":
         return [label], False
     shared = compiled(SHARED_RANK).search(text[: mention.start])
@@ -117,30 +124,27 @@ def _is_relative_change(fact: Fact) -> bool:
     return relative and fact.unit in ("percent", "percentage_point")
 
 
-def _name_change(fact: Fact, mention: Mention, subject: str) -> None:
-    fact.indicator_zh = change_label(fact.sentence, mention, fact.indicator_zh, subject, fact.direction)
-
-
-def _respective_subject(facts: list[Fact], sentence: Sentence, mentions: list[Mention], i: int) -> str:
+def _respective_subject(
+    sentence_facts: list[Fact], text: str, mentions: list[Mention], starts: list[int], i: int
+) -> str:
     """实际使用外资9126万美元,外贸进出口总额575.9亿元,分别同比下降66%、44.9%: the k-th change of a 分别
-    list qualifies the k-th figure stated before it."""
-    text = sentence.text
-    start = clause_start(text, mentions[i].number_start)
+    list qualifies the k-th figure stated before it (`sentence_facts`: the facts of the sentence `text` so
+    far; `starts`: where each mention's clause starts)."""
+    start = starts[i]
     if "分别" not in text[start : mentions[i].start]:
         return ""
-    listed = [m for m in mentions if clause_start(text, m.number_start) == start]
-    stated = [f for f in facts if f.sentence_index == sentence.index and not _is_relative_change(f)]
+    listed = [m for m, s in zip(mentions, starts, strict=True) if s == start]
+    stated = [f for f in sentence_facts if not _is_relative_change(f)]
     position = listed.index(mentions[i])
     if len(stated) < len(listed):
         return ""
     return stated[len(stated) - len(listed) + position].indicator_zh
 
 
-def _previous_label(facts: list[Fact], sentence: Sentence) -> str:
-    """Label of the figure stated just before in the same sentence (not a rank), "" if none."""
-    for fact in reversed(facts[-6:]):
-        if fact.sentence_index != sentence.index:
-            break
+def _previous_label(sentence_facts: list[Fact]) -> str:
+    """Label of the figure stated just before in the same sentence (not a rank; of the sentence's last six
+    facts `sentence_facts`), "" if none."""
+    for fact in reversed(sentence_facts[-6:]):
         if fact.kind != "rank":
             return fact.indicator_zh
     return ""

@@ -89,14 +89,16 @@ def respective_labels(text: str, start: int, at: int, count: int) -> list[str] |
     return [_shorten(name + tail) for name in names]
 
 
-def comparison_label(text: str, mention: Mention, previous: Mention | None, subject: str) -> str | None:
+def comparison_label(
+    text: str, mention: Mention, previous: Mention | None, subject: str, start: int
+) -> str | None:
     """Label of a figure that compares the figure before it with another place or time (某某率达到90%、
     高于全国平均水平3个百分点 → 某某率高于全国平均水平; 增速比一季度加快0.2个百分点 → …比一季度加快): the
     subject of that figure (`subject`) and the comparison; None when the figure compares nothing or
-    only with the year before (比上年增长: an ordinary change)."""
+    only with the year before (比上年增长: an ordinary change). `start`: where the figure's clause starts
+    (`clause_start` of its number, which the caller has at hand for every label of the figure)."""
     if not subject:
         return None
-    start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
     words = text[own_start : mention.start]
     if _comparative_starts().isdisjoint(words):  # the head is made of these characters, none opens one
@@ -118,13 +120,14 @@ def bare_change_label(label: str, subject: str) -> str | None:
     return subject + label
 
 
-def share_label(text: str, mention: Mention, previous: Mention | None, subject: str) -> str | None:
+def share_label(
+    text: str, mention: Mention, previous: Mention | None, subject: str, start: int
+) -> str | None:
     """Label of a share stated in a clause of its own after the figure it divides (林地面积97万公顷，
     占全域面积四成 → 林地面积占全域面积比重): that figure's subject (`subject`), the share, and a noun
-    naming it; None for any other figure."""
+    naming it; None for any other figure. `start`: where the figure's clause starts (`clause_start`)."""
     if not subject or mention.unit != "percent":
         return None
-    start = clause_start(text, mention.number_start)
     own_start = previous.end if previous is not None and previous.end > start else start
     head = _clean(text[own_start : mention.start].strip().lstrip(LIST_JOINT))
     words = _words()
@@ -162,15 +165,18 @@ def _measure_nouns() -> tuple[str, ...]:
     return tuple(sorted(_words()["measure_nouns"], key=len, reverse=True))
 
 
-def label_of(text: str, mention: Mention, previous: Mention | None, following: Mention | None) -> str:
+def label_of(
+    text: str, mention: Mention, previous: Mention | None, following: Mention | None, start: int
+) -> str:
     """Label of a level, share or rank figure: the noun phrase before it in its clause (after any earlier
     figure), or the noun after its measure word when it opens the clause (为49家驻区中央单位…) or an item
-    of a list (30家生态文明宣传教育基地、100家园艺驿站)."""
-    start = clause_start(text, mention.number_start)
+    of a list (30家生态文明宣传教育基地、100家园艺驿站). `start` is where its clause starts (`clause_start`
+    of its number): the extractor finds it once a figure for every field (SentenceAnalysis.clause_start),
+    where each label function finding it again cost ~1 µs a call."""
     own_start = previous.end if previous is not None and previous.end > start else start
     raw_head = strip_byline(text[own_start : mention.start].strip())
     if previous is not None and previous.start > start and compiled(TO_LEG).match(raw_head):
-        return label_of(text, previous, None, mention)
+        return label_of(text, previous, None, mention, clause_start(text, previous.number_start))
     head = _clean(raw_head.lstrip(LIST_JOINT))
     if mention.form == "magnitude" and len(head) < 2 and previous is not None and previous.start > start:
         pair = compiled(PAIR_START).search(text, start, previous.start)
@@ -238,10 +244,11 @@ def _strip_places(head: str) -> str:
     return head[len(word) :] if word is not None and word not in lex.not_places else head
 
 
-def change_label(text: str, mention: Mention, label: str, subject: str, direction: str | None) -> str:
+def change_label(
+    text: str, mention: Mention, label: str, subject: str, direction: str | None, start: int
+) -> str:
     """Label of a relative change: its subject (from its own clause, else `subject`, the label of the
-    figure it qualifies) and what the change is (同比增速, 降幅)."""
-    start = clause_start(text, mention.number_start)
+    figure it qualifies) and what the change is (同比增速, 降幅); `start`: where its clause starts."""
     yoy = "同比" in text[start : mention.start]
     own = CHANGE_TAIL.cut(label)
     own = _clean(own) if own != label else ""

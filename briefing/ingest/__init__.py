@@ -19,7 +19,7 @@ from briefing.ingest.extracted import Hints, SourceError
 from briefing.ingest.genres import review_year_offset
 from briefing.ingest.markdown import looks_like_markdown, markdown_lines
 from briefing.ingest.readers import MARKDOWN_SUFFIXES, SUPPORTED_SUFFIXES, reader_for, sniff_suffix
-from briefing.ingest.roles import Years, assign_section_roles, assign_sentence_roles
+from briefing.ingest.roles import SentenceRoles, Years, assign_section_roles
 from briefing.ingest.rules import rules
 from briefing.ingest.sentences import cut
 from briefing.ingest.structure import describe, report_years
@@ -66,23 +66,34 @@ def document_from_text(
     paragraphs = join_paragraphs(text, lines, active)
     sentences = [cut(paragraph) for paragraph in paragraphs]
     heading_chars = describe(document, lines, paragraphs, sentences, hints or Hints(), active)
-    paragraph_of: list[int] = []
+    roles: SentenceRoles | None = None
+    if not document.is_news:
+        current = report_years(document, active)
+        years = Years(current, current + review_year_offset(document.genre) if current else None)
+        assign_section_roles(document.sections, years)
+        roles = SentenceRoles(document.sections, years)
     sections, articles = _Locator(document.sections), _Locator(document.articles)
     # the section and article of the last run of offsets looked up: sentences come in text order, so
     # most share their predecessor's run and skip the look-up (empty runs force the first one)
     section = article = None
     section_from = section_until = article_from = article_until = 0
+    role = period = ""
     out = document.sentences
     for number, (paragraph, pieces, heading_end) in enumerate(
         zip(paragraphs, sentences, heading_chars, strict=True)
     ):
         heading_until = paragraph.offsets[heading_end - 1] if heading_end else -1
+        asked = False  # whether the roles were asked for this paragraph and `section`
         for sentence_text, offsets in pieces:
             start = offsets[0]
             if not section_from <= start < section_until:
                 section, section_from, section_until = sections.run(start, sections.innermost)
+                asked = False
             if not article_from <= start < article_until:
                 article, article_from, article_until = articles.run(start, articles.first)
+            if roles is not None and not asked:
+                role, period = roles.of(sentence_text, section, number, start <= heading_until)
+                asked = True
             # positional: a keyword call costs a third of the loop, one Sentence per sentence of the run
             out.append(
                 Sentence(
@@ -94,14 +105,10 @@ def document_from_text(
                     section,
                     article,
                     start <= heading_until,
+                    role,
+                    period,
                 )
             )
-        paragraph_of += [number] * len(pieces)
-    if not document.is_news:
-        current = report_years(document, active)
-        years = Years(current, current + review_year_offset(document.genre) if current else None)
-        assign_section_roles(document.sections, years)
-        assign_sentence_roles(document, paragraph_of, years)
     return document
 
 

@@ -5,13 +5,12 @@ statistical release, other. The cues (title patterns, newspaper bylines) are dat
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from briefing import regex_cache
-from briefing.resources import DATA_DIR
+from briefing.resources import DATA_DIR, toml_data
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class GenreRules:
 
 @cache
 def genre_rules() -> GenreRules:
-    data = tomllib.loads((DATA_DIR / "genres.toml").read_text(encoding="utf-8"))
+    data = toml_data(DATA_DIR / "genres.toml")
     return GenreRules(
         reports=tuple(
             ReportKind(

@@ -9,7 +9,7 @@ punctuation) are stripped the same way.
 
 A page whose every block is one line (a newspaper page: kicker, headline, byline, paragraphs, bold
 sub-heads) is read without the block parser, and plain or bold-only text without the inline parser:
-the tokens are those the parser would give (`_one_line_blocks`, held to it by a property test).
+the Lines are those the parser's tokens would give (`_one_line_page`, held to it by a property test).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _parser() -> MarkdownIt:
 
 
 class Token(Protocol):
-    """What `markdown_lines` reads of a token: markdown-it's `Token`, or a `_Block` made without it."""
+    """What `markdown_lines` reads of a markdown-it `Token`."""
 
     @property
     def type(self) -> str: ...
@@ -79,18 +79,6 @@ class Token(Protocol):
     def content(self) -> str: ...
     @property
     def children(self) -> Sequence[Token] | None: ...
-
-
-@dataclass
-class _Block:
-    """A token of a page read without the parser (`_one_line_blocks`): made without importing
-    markdown-it (~15 ms of CPU), which such a page in plain inline text never needs."""
-
-    type: str
-    tag: str = ""
-    map: list[int] | None = None
-    content: str = ""
-    children: Sequence[Token] | None = None
 
 
 @dataclass
@@ -152,12 +140,15 @@ def markdown_lines(text: str) -> list[Line]:
     Line.offsets holds the source offset of every character of Line.text; Line.block and Line.level
     tell what the block was (a heading and its level, a quote, a bold-only paragraph).
     """
+    one_line = _one_line_page(text)
+    if one_line is not None:
+        return one_line
     starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     lines: list[Line] = []
     quote_depth = 0
     pending: tuple[str, int] = ("", 0)
     row: _Chars | None = None  # characters of the table row being read
-    for token in _one_line_blocks(text) or _parser().parse(text):
+    for token in _parser().parse(text):
         if token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
@@ -169,40 +160,46 @@ def markdown_lines(text: str) -> list[Line]:
         elif token.type == "tr_open":
             row = _Chars()
         elif token.type == "tr_close" and row is not None:
-            lines.extend(_line(row, "", 0))
+            lines.extend(_line(row.text(), row.offsets, "", 0))
             row = None
         elif token.type == "inline" and token.map:
             end = starts[token.map[1]] if token.map[1] < len(starts) else len(text)
             if row is not None:  # a table cell: the row's cells make one line, a blank between them
-                chars = _inline_chars(text, row.offsets[-1] + 1 if row else starts[token.map[0]], end, token)
+                cell = row.offsets[-1] + 1 if row else starts[token.map[0]]
+                chars = _inline_chars(text, cell, end, token.children or [])
                 gap = _blank_before(text, chars.offsets[0]) if row and chars else None
                 if gap is not None:
                     row.add(" ", (gap,))
                 row.extend(chars)
             else:
-                lines.extend(_block_line(text, starts[token.map[0]], end, token, *pending))
+                lines.extend(_block_line(text, starts[token.map[0]], end, token.children or [], *pending))
             pending = ("", 0)
         elif token.type in ("fence", "code_block") and token.map:
             lines.extend(_raw_lines(text, starts, token.map))
     return lines
 
 
-def _one_line_blocks(text: str) -> list[Token] | None:
-    """The parser's tokens for a page whose every block is one line standing alone, a paragraph, an ATX
-    heading (`## 标题`) or a quoted paragraph (`> 本报记者…`), read without the block parser; None for
-    any other page (the parser reads it).
+def _one_line_page(text: str) -> list[Line] | None:
+    """The Lines of a page whose every block is one line standing alone, a paragraph, an ATX heading
+    (`## 标题`) or a quoted paragraph (`> 本报记者…`), read without the block parser; None for any other
+    page (the parser reads it).
 
     A newspaper page is such a page, and the block parser tries every block rule on every line (the
     main cost of reading one). A line qualifies only when no rule but its own can take it: it opens
     with no mark of another block and no blank, ends with no blank, no line but a blank one (no
     spaces) is next to it, and the page has no tab, carriage return, NUL or table bar. Its text is
-    then the block's content as the parser gives it, and inline marks are still read by the parser's
-    inline rules (`_inline_token`). Only the tokens `markdown_lines` reads are made."""
+    then the block's content as the parser gives it, standing in the source right after the block's
+    mark. Inline marks are read by the parser's inline rules (`_block_line` on its inline token),
+    except in content holding no character any inline rule starts at, alone or in bold `**…**` (a
+    bold sub-head: delimiters at the ends of a block open and close whatever stands inside them):
+    its Line is made at once, with no token, which is how most blocks of a page are read."""
     if any(char in text for char in "\r\t\x00|"):
         return None
-    tokens: list[Token] = []
+    lines: list[Line] = []
     previous = ""
-    for number, line in enumerate(text.split("\n")):
+    start = 0  # offset of `line` in the text
+    for line in text.split("\n"):
+        at, start = start, start + len(line) + 1
         if line and previous:  # a block of two lines or more
             return None
         previous = line
@@ -210,68 +207,63 @@ def _one_line_blocks(text: str) -> list[Token] | None:
             continue
         if line[-1].isspace():
             return None
-        block_map = [number, number + 1]
         heading = _ONE_LINE_HEADING.fullmatch(line)
         if heading:
-            tokens.append(_Block("heading_open", f"h{len(heading.group(1))}", block_map))
-            tokens.append(_inline_token(heading.group(2), block_map))
+            mark, block, level = len(heading.group(1)) + 1, HEADING, len(heading.group(1))
+        else:
+            mark = 2 if line.startswith("> ") else 1 if line[0] == ">" else 0
+            if mark == len(line) or _NOT_PARAGRAPH.match(line, mark):
+                return None
+            block, level = (QUOTE if mark else ""), 0
+        content = line[mark:]
+        if _INLINE_MARKS.search(content) is None:
+            lines += _line(content, offset_run(at + mark, at + len(line)), *_atx_block(content, block, level))
             continue
-        quoted = line[2:] if line.startswith("> ") else line[1:] if line[0] == ">" else None
-        paragraph = line if quoted is None else quoted
-        if not paragraph or _NOT_PARAGRAPH.match(paragraph):
-            return None
-        if quoted is not None:
-            tokens.append(_Block("blockquote_open", map=block_map))
-        tokens.append(_Block("paragraph_open", map=block_map))
-        tokens.append(_inline_token(paragraph, block_map))
-        if quoted is not None:
-            tokens.append(_Block("blockquote_close"))
-    return tokens
+        bold = _BOLD_ONLY.fullmatch(content)
+        if bold:
+            inner, begin = bold.group(1), at + mark + 2  # after the opening `**`
+            lines += _line(inner, offset_run(begin, begin + len(inner)), block or STRONG, level)
+            continue
+        children = _parser().parseInline(content)[0].children or []
+        lines += _block_line(text, at, min(start, len(text)), children, block, level)
+    return lines
 
 
-def _inline_token(content: str, block_map: list[int]) -> Token:
-    """The inline token of a block with this content; its children read by the parser's inline rules,
-    except for text holding no character any inline rule starts at (one text token) and for such text
-    in bold, `**…**` (a bold sub-head: delimiters at the ends of a block open and close whatever
-    stands inside them; the parser may add empty text tokens around them, which add no character)."""
-    children: Sequence[Token] | None
-    bold = _BOLD_ONLY.fullmatch(content)
-    if bold:
-        children = [_Block("strong_open"), _Block("text", content=bold.group(1)), _Block("strong_close")]
-    elif _INLINE_MARKS.search(content):
-        children = _parser().parseInline(content)[0].children
-    else:
-        children = [_Block("text", content=content)]
-    return _Block("inline", map=block_map, content=content, children=children)
-
-
-def _block_line(text: str, start: int, end: int, token: Token, block: str, level: int) -> list[Line]:
-    """The Line of one block (none when it holds no text: a picture alone)."""
-    chars = _inline_chars(text, start, end, token)
-    if block == "" and chars and _is_bold_only(token):
+def _block_line(
+    text: str, start: int, end: int, children: Sequence[Token], block: str, level: int
+) -> list[Line]:
+    """The Line of one block, from its inline token's children (none when it holds no text: a
+    picture alone)."""
+    chars = _inline_chars(text, start, end, children)
+    if block == "" and chars and _is_bold_only(children):
         block = STRONG
-    if block == "" and chars:
-        heading = _ATX.match(chars.text()[:6])
-        if heading:  # `#标题` written without the space CommonMark wants
-            level = len(heading.group())
-            block = HEADING
-    return _line(chars, block, level)
+    return _line(chars.text(), chars.offsets, *_atx_block(chars.text(), block, level))
 
 
-def _line(chars: _Chars, block: str, level: int) -> list[Line]:
-    text, offsets = _trim(*_drop_marks(chars.text(), chars.offsets))
+def _atx_block(text: str, block: str, level: int) -> tuple[str, int]:
+    """The block and level of a paragraph opening with `#标题` (without the space CommonMark wants):
+    a heading; any other block as it is."""
+    if block == "" and text:
+        heading = _ATX.match(text[:6])
+        if heading:
+            return HEADING, len(heading.group())
+    return block, level
+
+
+def _line(text: str, offsets: list[int], block: str, level: int) -> list[Line]:
+    text, offsets = _trim(*_drop_marks(text, offsets))
     if not offsets:
         return []
     return [Line(offsets[0], text, offsets=offsets, block=block, level=level)]
 
 
-def _inline_chars(text: str, start: int, end: int, token: Token) -> _Chars:
+def _inline_chars(text: str, start: int, end: int, children: Sequence[Token]) -> _Chars:
     """The characters and source offsets of the text of an inline token whose source lies in
     text[start:end]: its text pieces found again in the source, the marks between them left out,
     pictures dropped."""
     chars = _Chars()
     cursor = start
-    for child in token.children or []:
+    for child in children:
         if child.type in ("text", "code_inline"):
             piece, offsets, cursor = _locate(child.content, text, cursor, end)
             chars.add(piece, offsets)
@@ -320,10 +312,10 @@ def _needs_space(previous: str, text: str, gap: int, end: int) -> bool:
     return bool(_LATIN.match(previous) and following and _LATIN.match(following))
 
 
-def _is_bold_only(token: Token) -> bool:
+def _is_bold_only(children: Sequence[Token]) -> bool:
     """A paragraph whose whole text is bold (**稳的态势持续**): a sub-heading."""
-    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
-    return len(children) >= 3 and children[0].type == "strong_open" and children[-1].type == "strong_close"
+    kept = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    return len(kept) >= 3 and kept[0].type == "strong_open" and kept[-1].type == "strong_close"
 
 
 def _drop_marks(text: str, offsets: list[int]) -> tuple[str, list[int]]:

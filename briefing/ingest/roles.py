@@ -10,13 +10,12 @@ the period, or the role, of what follows in its section. Cues are data (data/rol
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 from briefing import regex_cache
-from briefing.model import Document, Section
-from briefing.resources import DATA_DIR
+from briefing.model import Section
+from briefing.resources import DATA_DIR, toml_data
 
 REVIEW, PROBLEMS, TARGETS, PLAN = "review", "problems", "targets", "plan"
 FUTURE = (TARGETS, PLAN)
@@ -45,7 +44,7 @@ class RoleRules:
 
 @cache
 def role_rules() -> RoleRules:
-    data = tomllib.loads((DATA_DIR / "roles.toml").read_text(encoding="utf-8"))
+    data = toml_data(DATA_DIR / "roles.toml")
     plans = data["plans"]
     return RoleRules(
         headings=tuple(
@@ -160,31 +159,42 @@ def _same_family(parent: Section, role: str) -> bool:
     return parent.role == role or {parent.role, role} <= set(FUTURE)
 
 
-def assign_sentence_roles(document: Document, paragraph_of: list[int], years: Years) -> None:
-    """Copy section roles onto sentences, with the re-settings of lead sentences applied."""
-    rules = role_rules()
-    override: tuple[str, str] | None = None  # (role, period) in force until the scope ends
-    scope_section: int | None = None
-    scope_paragraph: int | None = None
-    previous_paragraph = -1
-    for sentence, paragraph in zip(document.sentences, paragraph_of, strict=True):
-        section = document.sections[sentence.section] if sentence.section is not None else None
-        role, period = (section.role, section.period) if section else ("", "")
-        if sentence.section != scope_section:
-            override = None
-        if override and scope_paragraph is not None and paragraph != scope_paragraph:
-            override = None
-        if override:
-            role, period = override
-        if not sentence.is_heading and paragraph != previous_paragraph:
-            found = _lead(sentence.text, role, period, years, rules)
+class SentenceRoles:
+    """The role and period of each sentence, asked in text order: its section's, or those a lead
+    sentence (今年…, 过去五年…) set for the rest of its section or paragraph.
+
+    Asked once a run of sentences of one paragraph and one section (`of`): the sentences of a run after
+    its first get what the first got, since only a paragraph's first sentence can be a lead and only a
+    new section or paragraph ends a lead's scope. So ingest gives each Sentence its role as it makes it,
+    without a second pass over them all."""
+
+    def __init__(self, sections: list[Section], years: Years) -> None:
+        self.sections, self.years, self.rules = sections, years, role_rules()
+        self.override: tuple[str, str] | None = None  # (role, period) in force until the scope ends
+        self.scope_section: int | None = None
+        self.scope_paragraph: int | None = None
+        self.previous_paragraph = -1
+
+    def of(self, text: str, section: int | None, paragraph: int, is_heading: bool) -> tuple[str, str]:
+        """(role, period) of the sentence `text`, the first of a run in paragraph number `paragraph`
+        under the section numbered `section`."""
+        governing = self.sections[section] if section is not None else None
+        role, period = (governing.role, governing.period) if governing else ("", "")
+        if section != self.scope_section:
+            self.override = None
+        if self.override and self.scope_paragraph is not None and paragraph != self.scope_paragraph:
+            self.override = None
+        if self.override:
+            role, period = self.override
+        if not is_heading and paragraph != self.previous_paragraph:
+            found = _lead(text, role, period, self.years, self.rules)
             if found:
                 lead, role, period = found
-                override = (role, period)
-                scope_section = sentence.section
-                scope_paragraph = paragraph if lead.scope == "paragraph" else None
-        sentence.role, sentence.period = role, period
-        previous_paragraph = paragraph
+                self.override = (role, period)
+                self.scope_section = section
+                self.scope_paragraph = paragraph if lead.scope == "paragraph" else None
+        self.previous_paragraph = paragraph
+        return role, period
 
 
 def _lead(text: str, role: str, period: str, years: Years, rules: RoleRules) -> tuple[Lead, str, str] | None:

@@ -17,10 +17,11 @@ Sentences = list[tuple[str, list[int]]]
 _FIGURE = regex_cache.compile(r"[0-9A-Za-z.%]+")
 """A number or Latin word: a sentence cut for length is never cut inside one."""
 
-_PIECE = regex_cache.compile(f"[{WHITESPACE}]*([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
-"""One sentence and the blanks before it: everything up to and with the next `SENTENCE_END`, or to
-the end of the text. The blanks are outside the group: a sentence is read in one regex step instead of
-being sliced and stripped in Python."""
+_PIECE = regex_cache.compile(f"([{WHITESPACE}]*)([^{re.escape(SENTENCE_ENDS)}]*(?:{SENTENCE_END.pattern})?)")
+"""The blanks before a sentence, and the sentence: everything up to and with the next `SENTENCE_END`,
+or to the end of the text. The blanks are a group of their own: a sentence is read in one regex step
+instead of being sliced and stripped in Python, and `findall` gives both as strings made in C (no
+match object, no `span` or `group` call a sentence)."""
 
 
 def cut(paragraph: Paragraph) -> Sentences:
@@ -28,16 +29,19 @@ def cut(paragraph: Paragraph) -> Sentences:
 
     The blanks at the paragraph's end are left out of the search (`endpos`), so that every piece the
     regex reads is already stripped: it opens after the blanks before it and ends with an end mark
-    or a closing mark, or at the last character that is no blank. Only a piece too long for one
-    sentence needs more work (`_fitted`)."""
+    or a closing mark, or at the last character that is no blank. Where each piece stands is counted
+    from the lengths of the pieces before it. Only a piece too long for one sentence needs more work
+    (`_fitted`)."""
     text, offsets = paragraph.text, paragraph.offsets
     pieces = []
-    for match in _PIECE.finditer(text, 0, len(text.rstrip(WHITESPACE))):
-        begin, end = match.span(1)
+    end = 0
+    for blanks, sentence in _PIECE.findall(text, 0, len(text.rstrip(WHITESPACE))):
+        begin = end + len(blanks)
+        end = begin + len(sentence)
         if end - begin > LONGEST_SENTENCE:
-            pieces += _fitted(match.group(1), begin, offsets)
-        elif end > begin:
-            pieces.append((match.group(1), offsets[begin:end]))
+            pieces += _fitted(sentence, begin, offsets)
+        elif sentence:
+            pieces.append((sentence, offsets[begin:end]))
     return pieces
 
 

@@ -87,6 +87,11 @@ class LabelRules:
         self.patterns = [
             (pattern, sorted(pattern["tails"], key=len, reverse=True)) for pattern in data["patterns"]
         ]
+        if any(not pattern["key"] for pattern, _ in self.patterns):
+            raise ValueError(f"{path}: a pattern's key is empty (it would stand between any two characters)")
+        # A text holding none of these characters holds no pattern's key: most labels, which are then
+        # not walked through every pattern twice (tailed and open).
+        self.pattern_key_starts = frozenset(pattern["key"][0] for pattern, _ in self.patterns)
         self.postposed = dict(sorted(data["postposed"].items(), key=lambda kv: -len(kv[0])))
         # The same, grouped by the character a text must end (heads, suffixes) or start with: a text is
         # tried only against the entries it can match, in the same order.
@@ -253,7 +258,10 @@ class LabelComposer:
         return text
 
     def _items(self, text: str) -> list[str]:
-        """The items of a listing: split at 、 and the like, and at 和/及/与 where jieba makes them words."""
+        """The items of a listing: split at 、 and the like, and at 和/及/与 where jieba makes them words.
+        A text without any of these characters (most labels) is one item, found without the walk."""
+        if _LINK_CHARS.isdisjoint(text):
+            return [text] if text else []
         items, start = [], 0
         for at, char in enumerate(text):
             if char in _LIST_MARKS or (
@@ -307,6 +315,8 @@ class LabelComposer:
         return self._pattern(text, depth, indicator, tailed=True)
 
     def _pattern(self, text: str, depth: int, indicator: bool, tailed: bool = False) -> _Part | None:
+        if self.rules.pattern_key_starts.isdisjoint(text):
+            return None
         for pattern, tails in self.rules.patterns:  # tails longest first
             key = pattern["key"]
             if key not in text:
@@ -463,6 +473,7 @@ _UNKNOWN = LabelEnglish("", "")  # not composed yet (None is a result: no Englis
 _LIST_MARKS = "、，,/"
 _LIST_WORDS = "和及与"
 _LINKS = _LIST_MARKS + _LIST_WORDS
+_LINK_CHARS = frozenset(_LINKS)
 _NUMBER = regex_cache.compile(r"[\d.,%％]+")
 
 

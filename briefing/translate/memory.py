@@ -32,10 +32,11 @@ CREATE TABLE IF NOT EXISTS memory (
 """
 
 
-def default_path() -> Path:
+def default_path() -> Path | None:
     """translations.sqlite in the user cache folder (resources.user_cache_dir: under $XDG_CACHE_HOME when
-    it is absolute, else ~/.cache)."""
-    return user_cache_dir() / "translations.sqlite"
+    it is absolute, else ~/.cache); None without a home folder: the memory then lasts one run."""
+    folder = user_cache_dir()
+    return None if folder is None else folder / "translations.sqlite"
 
 
 class TranslationMemory:

@@ -95,6 +95,21 @@ class JiebaIndex:
         """The words whose key is `key`, with their frequencies."""
         return {key + rest: int(freq) for rest, freq in self.rests(key).items()}
 
+    def frequency(self, word: str) -> str | None:
+        """The frequency (its digits) of `word`, None when the index does not have it: its key's line is
+        searched, not parsed (a segmenter reads every one-character word of a run this way)."""
+        start, end = self._line(word[:2])
+        if not end:
+            return None
+        line = self._data[start - 1 : end]  # "\trest freq\trest freq"
+        needle = b"\t" + word[2:].encode("utf-8") + b" "
+        at = line.find(needle)
+        if at < 0:
+            return None
+        at += len(needle)
+        stop = line.find(b"\t", at)
+        return line[at : stop if stop >= 0 else len(line)].decode("ascii")
+
     def frequencies(self, words: Iterable[str]) -> dict[str, int]:
         """The frequencies of those of `words` the index has; a key's line is found once for all its
         words and searched without being parsed."""
@@ -150,6 +165,28 @@ class Segmenter:
         for word in user:
             self._user.setdefault(word[:2], {})[word[2:]] = digits
         self._tables: dict[str, tuple[dict[str, str], int]] = {}
+        self._scores: dict[str, float] = {}  # a frequency's digits → its step score, log(freq / total)
+        self._singles: dict[str, float] = {}  # a character → its one-character word's score, else -inf
+
+    def _score(self, digits: str) -> float:
+        """The step score of a word of frequency `digits`, log(frequency) - log(total), worked out once
+        a frequency: words share few frequencies, and a run scores each of its candidate words."""
+        found = self._scores.get(digits)
+        if found is None:
+            found = self._scores[digits] = math.log(int(digits)) - self._logtotal
+        return found
+
+    def _single(self, char: str) -> float:
+        """The score of `char` as a one-character word, -inf when the dictionary has no such word: a
+        run asks of every character, and the word is read off its line without making a table of it."""
+        found = self._singles.get(char)
+        if found is None:
+            user = self._user.get(char)  # a user word of one character replaces the dictionary's
+            freq = user.get("") if user else None
+            if freq is None:
+                freq = self._index.frequency(char)
+            found = self._singles[char] = -math.inf if freq is None else self._score(freq)
+        return found
 
     def _table(self, key: str) -> tuple[dict[str, str], int]:
         """The words whose key is `key` (see JiebaIndex), user words included, as rest → frequency (its
@@ -189,14 +226,17 @@ class Segmenter:
         score = [0.0] * (size + 1)
         step = [0] * (size + 1)
         logtotal = self._logtotal
-        log = math.log
-        tables = self._tables  # read here: a known key costs one look-up, not a call
+        # read here: a known character, key or frequency costs one look-up, not a call
+        tables, singles, scores = self._tables, self._singles, self._scores
+        nothing = -math.inf
         for at in range(size - 1, -1, -1):
-            best, best_end = -math.inf, 0
-            key = run[at]
-            freq = (tables.get(key) or self._table(key))[0].get("")
-            if freq is not None:
-                best, best_end = log(int(freq)) - logtotal + score[at + 1], at + 1
+            best, best_end = nothing, 0
+            char = run[at]
+            single = singles.get(char)
+            if single is None:
+                single = self._single(char)
+            if single != nothing:
+                best, best_end = single + score[at + 1], at + 1
             tail = at + 2
             if tail <= size:
                 key = run[at:tail]
@@ -204,7 +244,7 @@ class Segmenter:
                 for end in range(tail, min(size, tail + longest) + 1):
                     freq = rests.get(run[tail:end])
                     if freq is not None:
-                        option = log(int(freq)) - logtotal + score[end]
+                        option = (scores.get(freq) or self._score(freq)) + score[end]
                         if option >= best:
                             best, best_end = option, end
             if not best_end:  # no word starts here: the character is a step of frequency 1
