@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pytest
 from hypothesis import given
@@ -164,6 +165,97 @@ def test_first_characters_are_those_a_match_can_open_with():
     assert first_chars('[“"]?十五') == {"“", '"', "十"}
     for pattern in ("七?", "[^东]环", ".环", "(?i)ab", "\\w年"):
         assert first_chars(pattern) is None, pattern
+
+
+def every_match_holds(pattern: str, words: Iterable[str]) -> bool:
+    """Whether every match of `pattern` holds one of `words`, as far as its structure tells: a run of its
+    parts spells only texts holding one (翻(?:了)?[一两]?番 → 翻番, 翻了一番 …: 番), or every branch of an
+    alternation it passes through does. False where the structure does not tell. Read from `re`'s
+    parse, as `required_chars`."""
+    from re import _parser
+
+    parsed = _parser.parse(pattern)
+    return not parsed.state.flags & re.IGNORECASE and _holds(parsed, tuple(words))
+
+
+SPELLINGS_CAP = 10_000
+"""More texts than this for a run of parts: its spellings are not listed (the run does not tell)."""
+
+
+def _holds(items, words: tuple[str, ...]) -> bool:
+    """Of a sequence: one of its parts holds a word in every match, or a run of parts with few spellings
+    spells only texts that hold one."""
+    run: set[str] | None = {""}
+    for op, arg in [*items, (None, None)]:  # the end closes the last run
+        spelt = _spellings(str(op), arg) if op is not None else None
+        if spelt is not None and len(run) * len(spelt) <= SPELLINGS_CAP:
+            run = {a + b for a in run for b in spelt}
+            continue
+        if run and all(any(word in text for word in words) for text in run):
+            return True
+        if op is not None and _part_holds(str(op), arg, words):
+            return True
+        run = set(spelt) if spelt is not None else {""}
+    return False
+
+
+def _part_holds(op: str, arg, words: tuple[str, ...]) -> bool:
+    if op == "SUBPATTERN":
+        return _holds(arg[-1], words)
+    if op == "BRANCH":
+        return all(_holds(branch, words) for branch in arg[1])
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        least, _most, repeated = arg
+        return least >= 1 and _holds(repeated, words)
+    return False
+
+
+def _spellings(op: str, arg) -> frozenset[str] | None:
+    """Every text a part can match, when they are few and plain (None otherwise); a look-around or an
+    anchor takes no character ("")."""
+    if op == "LITERAL":
+        return frozenset({chr(arg)})
+    if op == "IN":  # a class of plain characters, not negated
+        listed = [chr(value) for kind, value in arg if str(kind) == "LITERAL"]
+        return frozenset(listed) if len(listed) == len(arg) else None
+    if op in ("ASSERT", "ASSERT_NOT", "AT"):
+        return frozenset({""})
+    if op == "SUBPATTERN":
+        return _sequence_spellings(arg[-1])
+    if op == "BRANCH":
+        found = [_sequence_spellings(branch) for branch in arg[1]]
+        return None if any(f is None for f in found) else frozenset().union(*found)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and arg[:2] in ((0, 1), (1, 1)):
+        found = _sequence_spellings(arg[2])
+        return None if found is None else found | ({""} if arg[0] == 0 else set())
+    return None
+
+
+def _sequence_spellings(items) -> frozenset[str] | None:
+    texts = {""}
+    for op, arg in items:
+        spelt = _spellings(str(op), arg)
+        if spelt is None or len(texts) * len(spelt) > SPELLINGS_CAP:
+            return None
+        texts = {a + b for a in texts for b in spelt}
+    return frozenset(texts)
+
+
+def test_a_pattern_holds_a_word_where_each_way_through_it_spells_one():
+    assert every_match_holds("翻(?:了)?(?P<n>[一两二三])?番|翻倍|倍增", ["番", "翻倍", "倍增"])
+    assert every_match_holds(r"(?P<n>[十百千]|\d+)?(?:万亿|万|亿)级", ["万级", "亿级"])
+    assert every_match_holds(r"第\s*(?:\d+|[一二]+)|(?:首位|榜首)", ["第", "首位", "榜首"])
+    assert every_match_holds(r"(?<![一二])(?:[两三]|十[一二]?)大", ["一大", "二大", "两大", "三大", "十大"])
+    assert every_match_holds(r"(?:\d+连冠)+", ["连冠"])
+
+
+def test_a_pattern_with_a_way_through_it_that_spells_no_word_does_not_hold_it():
+    assert not every_match_holds("第|(?:首位|榜首|居首)", ["第", "首位", "榜首"])  # 居首
+    assert not every_match_holds("翻(?:了)?[一两]?番|翻倍", ["番"])  # 翻倍
+    assert not every_match_holds(r"(?:万亿|万|亿)级", ["万亿级"])  # 万级
+    assert not every_match_holds(r"连\w", ["连续"])  # the structure does not tell
+    assert not every_match_holds(r"(?:\d+连冠)*", ["连冠"])  # an empty match holds nothing
+    assert not every_match_holds("(?i)ab", ["ab"])
 
 
 def test_every_time_marker_opens_with_one_of_the_marker_starts():

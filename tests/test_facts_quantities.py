@@ -2,12 +2,21 @@
 
 import re
 from decimal import Decimal
+from functools import cache
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.facts.quantities import NUM_AR, NUM_CN, NUM_FIRST, _clause_before, clause_start, find_quantities
+from briefing.facts.quantities import (
+    CN_NUMERALS,
+    NUM_AR,
+    NUM_CN,
+    NUM_FIRST,
+    _clause_before,
+    clause_start,
+    find_quantities,
+)
 
 
 def one(text):
@@ -208,7 +217,8 @@ def _masked(text: str) -> str:
 
 def _reference(text: str) -> list:
     """find_quantities without its shortcuts: only the NUMERAL test before the masking, every frame
-    finder tried on every sentence, the plain numbers checked against every span taken."""
+    finder tried on every sentence, and the plain numbers read by `_plain_numbers` (not the module's
+    `_general`), each checked against every span taken before it."""
     from briefing.facts import quantities as q
 
     if not q.NUMERAL.search(text):
@@ -216,12 +226,136 @@ def _reference(text: str) -> list:
     masked = _masked(text)
     taken = [False] * len(masked)
     found = []
-    for finder in [finder for finder, _ in q.FRAME_FINDERS] + [q._general]:
+    for finder in [finder for finder, _ in q.FRAME_FINDERS] + [_plain_numbers]:
         for m in finder(masked):
             if not any(taken[m.start : m.end]):
                 found.append(m)
                 taken[m.start : m.end] = [True] * (m.end - m.start)
     return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _plain_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The plain-number pattern as first written (a look-ahead for a number's first character, then
+    NUM_AR or NUM_CN), and the qualifier words before a number, compiled here from the lexicon."""
+    from briefing.facts.lexicon import measure_words
+    from briefing.facts.tables import alternation
+
+    lex = measure_words()
+    number = f"(?:{NUM_AR}|{NUM_CN})"
+    rounding = f"[{re.escape(lex.rounding)}]"
+    general = (
+        f"(?=[\\d{CN_NUMERALS}])(?P<num>{number})(?:(?P<sep>[{re.escape(lex.range_signs)}])(?P<num2>{number}))?"
+        f"(?P<a1>{rounding})?(?P<mult>万亿|万|亿|千)?(?P<a2>{rounding})?(?P<mw>{lex.pattern})?"
+        f"(?P<post>{alternation({k for k in lex.qualifiers_after if len(k) > 1})})?"
+    )
+    return re.compile(general), re.compile(f"(?:{alternation(set(lex.qualifiers_before))})$")
+
+
+def _plain_numbers(text: str) -> list:
+    """The plain numbers of `text` as the extractor read them before its speed work: every match read
+    by name through parse_number, split_measure_word, _measure_word_fits and every noun rule in turn,
+    the qualifier before a number always looked for, overlaps left to the caller's `taken` check."""
+    from briefing.facts.lexicon import measure_words
+
+    general, before = _plain_patterns()
+    lex = measure_words()
+    found = []
+    for m in general.finditer(text):
+        mult, written = m.group("mult") or "", m.group("mw") or ""
+        if mult or (written and lex.framed.get(written) != "streak"):
+            mention = _read_plainly(text, m, mult, written, before)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _words_before(text: str, at: int) -> str:
+    """The words before `at` in its clause, at most 40 characters (what _clause_before is held to)."""
+    return text[max(clause_start(text, at), at - 40) : at]
+
+
+def _read_plainly(text: str, m: re.Match[str], mult: str, written: str, before: re.Pattern[str]):
+    """One match of the plain-number pattern as a mention, or None (quantities._read_general as it was
+    first written, with its named groups)."""
+    from briefing.facts import quantities as q
+    from briefing.facts.lexicon import exclusions, measure_words
+    from briefing.facts.numbers import MULTIPLIERS, parse_number
+    from briefing.facts.units import bare_unit, split_measure_word
+
+    lex = measure_words()
+    numeral, numeral2, post = m.group("num", "num2", "post")
+    number_start = start = m.start("num")
+    chinese = numeral[0] in CN_NUMERALS
+    qualifier_before = before.search(text, max(0, start - 3), start)
+    pre = qualifier_before.group() if qualifier_before else ""
+    if pre == "上" and not (chinese and numeral[0] in "百千万"):
+        pre = ""
+    start -= len(pre)
+    before_char = text[number_start - 1 : number_start]
+    after_char = text[m.end() : m.end() + 1]
+    if before_char and (before_char in q.LATIN or before_char in q.GLUED_BEFORE or before_char.isdigit()):
+        return None
+    if not written and after_char and (after_char in q.LATIN or after_char in q.GLUED_AFTER):
+        return None
+    if (mult and after_char and after_char in "万亿") or (after_char == "." and not written):
+        return None
+    confidence = 0.5 if before_char == "," and text[number_start - 2 : number_start - 1].isdigit() else 1.0
+    if chinese:
+        round_count = pre == "上" or m.group("a1") or m.group("a2")
+        if (before_char and before_char in q.OPEN_QUOTES) or (
+            numeral in q.LONE_NOT_COUNTS and not round_count
+        ):
+            return None
+        if numeral in ("万", "亿"):
+            return None
+    value = parse_number(numeral)
+    value_max = parse_number(numeral2) if numeral2 else None
+    if value is None or (numeral2 and value_max is None):
+        return None
+    if mult:
+        value *= MULTIPLIERS[mult]
+        value_max = value_max * MULTIPLIERS[mult] if value_max is not None else None
+    qualifier = next(
+        (lex.qualifiers_after[w] for w in m.group("post", "a1", "a2") if w and w in lex.qualifiers_after),
+        lex.qualifiers_before.get(pre, "exact"),
+    )
+    if written and not q._measure_word_fits(text, m, written, chinese, lex):
+        written = ""
+    if not written:  # a number with 万/亿 and no measure word: the noun before it names the unit
+        if not mult or exclusions().name_suffixes.match(text, m.end("mult")):
+            return None
+        unit = bare_unit(_words_before(text, start))
+        if unit is None:
+            return None
+        end = m.end("a2") if m.group("a2") else m.end("mult")
+        return q.Mention(start, end, number_start, value, unit, mult, qualifier, confidence=0.9)
+    magnitude, form = split_measure_word(written)
+    if magnitude:
+        value *= MULTIPLIERS[magnitude]
+    factor = lex.factors.get(form, 1)
+    unit = _unit_by_every_rule(form, _words_before(text, start), text[m.end() : m.end() + 20])
+    return q.Mention(
+        start,
+        m.end("post") if post else m.end("mw"),
+        number_start,
+        value * factor,
+        unit,
+        mult + written,
+        qualifier,
+        q.KIND_FORMS.get(unit, "count"),
+        value_max * factor if value_max is not None else None,
+        confidence=confidence,
+    )
+
+
+@pytest.mark.parametrize("text", ["某区建成停车场5个以上百个。", "某区建成5个以上百个停车场，投资超3亿元。"])
+def test_a_qualifier_reaching_into_the_figure_before_starts_no_second_figure(text):
+    """上 of 以上 closing one figure is also the 上 of 上百个: a figure starting there overlaps the first."""
+    found = find_quantities(text)
+    assert found == _reference(text)
+    assert [text[m.start : m.end] for m in found][:1] == ["5个以上"]
+    assert "百个" not in [text[m.number_start : m.end] for m in found]
 
 
 @pytest.mark.parametrize("sentence", SHORTCUT_SENTENCES)
@@ -239,6 +373,25 @@ def test_every_frame_match_holds_a_trigger_of_its_finder():
         for finder, triggers in FRAME_FINDERS:
             for m in finder(masked):
                 assert any(word in masked[m.start : m.end] for word in triggers), (finder.__name__, sentence)
+
+
+def test_every_match_of_a_frame_finder_holds_one_of_its_trigger_words():
+    """A frame finder runs only where one of its trigger words stands: every way through its pattern
+    (each branch: 第…, 首位, 榜首) must spell one, so that a word added to a pattern without its trigger
+    fails here instead of never being found."""
+    from test_facts_lexicon import every_match_holds
+
+    from briefing.facts.quantities import FRAME_FINDERS, _sources
+
+    sources = _sources()
+    frames = set(sources) - {"general", "pre"}  # the patterns of the plain numbers run on every sentence
+    used = set()
+    for finder, triggers in FRAME_FINDERS:
+        names = [name for name in finder.__code__.co_consts if isinstance(name, str) and name in frames]
+        assert len(names) == 1, (finder.__name__, names)  # the pattern it reads through _pattern(name)
+        used.add(names[0])
+        assert every_match_holds(sources[names[0]], triggers), (finder.__name__, sources[names[0]])
+    assert used == frames  # every frame pattern has its finder, and so its trigger words
 
 
 def test_every_qualifier_before_a_number_is_still_read():
@@ -340,8 +493,60 @@ CHINESE_WORDS = [word for word in WORDS if not any(char.isdigit() for char in wo
 )
 def test_the_cues_and_the_plain_path_find_what_the_full_scan_finds(text):
     """The one-scan cue test before the masking (a digit, a Chinese numeral before what can follow a
-    quantity's numeral, a frame trigger) drops no sentence with a quantity, and the frame cues
-    run the same finders as trying them all."""
+    quantity's numeral, a frame trigger) drops no sentence with a quantity, the frame cues run the same
+    finders as trying them all, and the plain numbers (`_general`: its skip of overlaps, the table of
+    written forms, the ASCII reading of a number) are those the plain reader of this module finds."""
+    assert find_quantities(text) == _reference(text)
+
+
+NUMERALS = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.integers(1900, 2099).map(str),
+    st.integers(1000, 10**8).map("{:,}".format),
+    st.decimals(0, 10**4, places=2).map(str),
+    st.sampled_from(
+        ["1,25", "1.", "１２", "３．５", "٣", "十", "十二", "两", "三百", "一千二", "百", "千", "万"]
+    ),
+)
+"""Numerals as reports write them: ASCII counts, year-like numbers, thousands groups, decimals, full-width
+and other digits, Chinese numerals, and a few broken forms."""
+
+
+@st.composite
+def figure_sentences(draw) -> str:
+    """Figures built from the lexicon's own words — a qualifier before, a numeral, a range, 余/多, a
+    magnitude, a measure word (those with a rule of their own more often), a qualifier after, a noun —
+    each part left out half the time."""
+    from briefing.facts.lexicon import measure_words
+
+    lex = measure_words()
+
+    def maybe(choices) -> str:
+        return draw(st.sampled_from(sorted(choices))) if draw(st.booleans()) else ""
+
+    measures = [*sorted(lex.units), *lex.ambiguous_after_year, *lex.framed, *lex.factors]
+    pieces = []
+    for _ in range(draw(st.integers(1, 4))):
+        numbers = [draw(NUMERALS)] + ([draw(NUMERALS)] if draw(st.booleans()) else [])
+        pieces += [
+            maybe(["，", "某县", "第", "A", "“", *lex.qualifiers_before]),
+            maybe(lex.range_signs).join(numbers),
+            maybe(lex.rounding),
+            maybe(["万", "亿", "万亿", "千"]),
+            maybe(lex.rounding),
+            maybe(measures),
+            maybe(lex.qualifiers_after),
+            maybe([*_noun_pieces(), ".", "年", "万", "人艺"]),
+        ]
+    return "".join(pieces)
+
+
+@settings(max_examples=400)  # ~0.6 s: a year-like number before a measure word with its own rule is rare
+@given(figure_sentences())
+def test_figures_written_with_the_words_of_the_lexicon_are_read_as_the_plain_reader_reads_them(text):
+    """Every measure word, qualifier and magnitude of the lexicon after every kind of numeral: the plain
+    numbers `_general` reads through its table of written forms and ASCII shortcut are those the plain
+    reader of this module reads, none overlapping another."""
     assert find_quantities(text) == _reference(text)
 
 
@@ -497,3 +702,25 @@ def test_the_plain_number_pattern_holds_its_groups_in_the_order_its_reader_unpac
 
     names = ["num", "sep", "num2", "a1", "mult", "a2", "mw", "post"]
     assert _tables().general.groupindex == {name: n for n, name in enumerate(names, 1)}
+
+
+def test_every_one_character_qualifier_after_a_number_may_stand_before_its_magnitude():
+    """余 and 多 of the lexicon's qualifiers after a number also stand between it and 万/亿 (10多亿元)."""
+    from briefing.facts.lexicon import measure_words
+
+    after = measure_words().qualifiers_after
+    short = [word for word in after if len(word) == 1]
+    assert short
+    for word in short:
+        (m,) = find_quantities(f"某镇新增投资10{word}亿元。")
+        assert (m.value, m.measure_word, m.qualifier) == (Decimal(10**9), "亿元", after[word]), word
+
+
+def test_every_range_sign_of_the_lexicon_joins_the_two_ends_of_a_range():
+    from briefing.facts.lexicon import measure_words
+
+    signs = measure_words().range_signs
+    assert "至" in signs and "-" in signs
+    for sign in signs:
+        (m,) = find_quantities(f"某镇新建3{sign}5所学校。")
+        assert (m.value, m.value_max, m.measure_word) == (Decimal(3), Decimal(5), "所"), sign

@@ -15,7 +15,7 @@ import ahocorasick_rs
 
 from briefing import regex_cache
 from briefing.facts.analysis import Default, SentenceAnalysis, SentenceThemes
-from briefing.facts.classify import LEAD, OPENING_WINDOW, opening_period
+from briefing.facts.classify import LEAD, opening_period
 from briefing.facts.classify import resolve as resolve_period
 from briefing.facts.lexicon import Marker, load_themes, periods, places
 from briefing.facts.places import contains, gazetteer, resolve
@@ -68,9 +68,11 @@ class DocContext:
     block_period: list[str | None] = field(default_factory=list)  # period opening the passage, or None
     defaults: list[Default] = field(default_factory=list)
     passage_place: list[str | None] = field(default_factory=list)  # place a sub-heading above names
-    memo: dict = field(default_factory=dict)  # per-paragraph and per-clause results shared by facts
+    # results shared by the facts of a document, each found once
+    first_places: dict[tuple[str, int | None], str] = field(default_factory=dict)  # see _first_place
     partners: dict[str, bool] = field(default_factory=dict)  # place → whether it pulls to `regional`
     surroundings: dict[tuple, dict[str, float]] = field(default_factory=dict)  # see _shared_surroundings
+    part_scores: dict[tuple, dict[str, float]] = field(default_factory=dict)  # see _part_scores
 
     def analyse(self, sentence: Sentence, mentions: list[Mention]) -> SentenceAnalysis:
         """The structure of a sentence holding `mentions`, computed once for all of them."""
@@ -199,11 +201,6 @@ def _blocks(ctx: DocContext) -> None:
     # is a paragraph not seen yet)
     headed: list[int] = []  # headings waiting for the passage below them
     year, paragraph_of, found = ctx.year, ctx.paragraph_of, ctx.block_period
-    # opening_period's first tests, asked here before calling it: most sentences open with no time word
-    # (inside a paragraph nearly all), and every sentence of the document passes through this loop
-    lex = periods()
-    opens_timed = lex.any_marker.match
-    cued = lex.marker_cues.search if lex.marker_cues is not None else None
     for sentence in ctx.document.sentences:
         if sentence.is_heading:
             block, local, leading = None, None, None
@@ -217,17 +214,15 @@ def _blocks(ctx: DocContext) -> None:
         if "（" in text or "(" in text or text.startswith(OPENER_WORDS):  # else no lead to take off
             text = _without_lead(text)
         if paragraph != last or paragraph == leading:
-            if paragraph != last:  # a paragraph's first sentence: a time word near its start leads it
-                timed = cued is None or cued(text, 0, LEAD) is not None
-                lead = opening_period(text, year, LEAD) if timed else None
-            else:  # in the paragraph below a heading, one opening a later sentence leads too
-                lead = opening_period(text, year) if opens_timed(text, 0, OPENING_WINDOW) else None
+            # a time word near the start of a paragraph's first sentence leads the paragraph; in the
+            # paragraph below a heading, one opening a later sentence leads too
+            lead = opening_period(text, year, LEAD if paragraph != last else 0)
             if lead and _told_back(ctx, lead):  # 去年底，…开建: a story's look back ends with its paragraph
                 local = lead
             else:
                 block, local = lead or block, None
             last = paragraph
-        elif opens_timed(text, 0, OPENING_WINDOW):  # it dates the rest of its paragraph (…；其中，…)
+        else:  # a time word opening a later sentence dates the rest of its paragraph (…；其中，…)
             local = opening_period(text, year) or local
         found.append(local or block)
         if headed:  # a heading takes the period opening the passage it heads (12处遗产点位 → 过去五年)
@@ -354,15 +349,19 @@ def _level(name: str) -> str:
 
 
 def _first_place(
-    ctx: DocContext, key: tuple, text_of: Callable[[DocContext, Sentence], str], sentence: Sentence
+    ctx: DocContext,
+    key: tuple[str, int | None],
+    text_of: Callable[[DocContext, Sentence], str],
+    sentence: Sentence,
 ) -> str:
     """The first place (not the whole country) of the text above a sentence that `text_of` gives, found
     once for every fact of the paragraph or article `key` names; "" when it names none."""
-    if key not in ctx.memo:
+    found = ctx.first_places.get(key)
+    if found is None:
         national = places().national
         named = [name for _, _, name in _places_in(text_of(ctx, sentence), ctx.home) if name != national]
-        ctx.memo[key] = named[0] if named else ""
-    return ctx.memo[key]
+        found = ctx.first_places[key] = named[0] if named else ""
+    return found
 
 
 def _named(analysis: SentenceAnalysis, low: int, high: int, number: int) -> list[str]:
@@ -637,11 +636,12 @@ def _part_scores(
 ) -> dict[str, float]:
     """Keyword weights of one part around a sentence, computed once for all the sentences it governs. A
     theme counts once a part: a wordy heading or paragraph opening must not outvote the clause."""
-    key = ("part", part, extra)
-    if key not in ctx.memo:
-        found = [tid for _, _, themes in _theme_matcher(extra).hits(text) for tid in themes]
-        ctx.memo[key] = dict.fromkeys(found, weight)  # in text order: ties break the same way every run
-    return ctx.memo[key]
+    key = (part, extra)
+    found = ctx.part_scores.get(key)
+    if found is None:
+        tids = [tid for _, _, themes in _theme_matcher(extra).hits(text) for tid in themes]
+        found = ctx.part_scores[key] = dict.fromkeys(tids, weight)  # in text order: ties break alike
+    return found
 
 
 def _section_headings(ctx: DocContext, sentence: Sentence) -> str:

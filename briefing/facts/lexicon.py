@@ -45,6 +45,8 @@ class MeasureWords:
     bare: dict[str, tuple[str, ...]]
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
+    rounding: str  # the one-character qualifiers after a number (余, 多), which may precede its magnitude
+    range_signs: str  # the signs between the two numbers of a range (3-5万, 十至二十家)
     pattern: str  # alternation of every written form, longest first
 
 
@@ -84,6 +86,8 @@ def measure_words() -> MeasureWords:
         bare={unit: tuple(words) for unit, words in data.get("bare", {}).items()},
         qualifiers_before=dict(data["qualifiers"]["before"]),
         qualifiers_after=dict(data["qualifiers"]["after"]),
+        rounding="".join(word for word in data["qualifiers"]["after"] if len(word) == 1),
+        range_signs="".join(data["range_signs"]),
         pattern=alternation(set(units)),
     )
 

@@ -45,10 +45,6 @@ RANK_SCOPE = regex_cache.compile(r"(?:全国|全省|全市|全区|全球|世界|
 """综合算力指数全国第一: a rank stated against its scope, without a verb."""
 SCOPE_WIDTH = 4
 OPEN_QUOTES = '“‘「『"《'
-RANGE_SIGNS = "-~—–至到"
-"""The signs between the two numbers of a range (3-5万, 十至二十家)."""
-ROUNDING = "余多"
-"""余 and 多 after a number or its magnitude: a round count (千余家, 10多亿元)."""
 NUMERAL = regex_cache.compile(r"[\d０-９零〇一二两三四五六七八九十百千万亿首翻]")
 LIST_NUMBER = regex_cache.compile(r"[\d一二三四五六七八九十]")
 YEAR_LIKE = regex_cache.compile(r"(?:19|20)\d\d")
@@ -99,9 +95,10 @@ def _sources() -> dict[str, str]:
     pre = alternation(set(lex.qualifiers_before))
     post = alternation({k for k in lex.qualifiers_after if len(k) > 1})
     num = f"(?:{NUM_AR}|{NUM_CN})"
+    rounding = f"[{re.escape(lex.rounding)}]"  # 余, 多 after a number or its magnitude (千余家, 10多亿元)
     general = (
-        f"(?P<num>{NUM_FIRST})(?:(?P<sep>[{RANGE_SIGNS}])(?P<num2>{num}))?(?P<a1>[{ROUNDING}])?"
-        f"(?P<mult>万亿|万|亿|千)?(?P<a2>[{ROUNDING}])?(?P<mw>{lex.pattern})?(?P<post>{post})?"
+        f"(?P<num>{NUM_FIRST})(?:(?P<sep>[{re.escape(lex.range_signs)}])(?P<num2>{num}))?(?P<a1>{rounding})?"
+        f"(?P<mult>万亿|万|亿|千)?(?P<a2>{rounding})?(?P<mw>{lex.pattern})?(?P<post>{post})?"
     )
     per = f"每(?P<den>{lex.pattern})(?P<num>{NUM_AR})(?P<mw>{lex.pattern})"
     return {
@@ -218,7 +215,7 @@ def _cues(lex: MeasureWords) -> re.Pattern[str]:
     and the searches of the full path. The pattern opens with a class, which the engine scans for in
     one tight loop; lookbehinds on that character pick the alternatives."""
     measures = {written[0] for written in lex.units if lex.framed.get(written) != "streak"}
-    follow = set(RANGE_SIGNS + ROUNDING) | {magnitude[0] for magnitude in MULTIPLIERS} | measures
+    follow = set(lex.range_signs + lex.rounding) | {magnitude[0] for magnitude in MULTIPLIERS} | measures
     follow |= {wide for wide, ascii in FULL_WIDTH_PAIRS if ascii in follow}
     triggers = [trigger for _, words in FRAME_FINDERS for trigger in words]
     firsts = sorted(set(CN_NUMERALS) | {trigger[0] for trigger in triggers})
@@ -494,7 +491,8 @@ FRAME_FINDERS = (
 """Frame finders, tried in order before the plain numbers of `_general`, each only where one of its
 trigger words stands in the sentence: text every match of the finder holds (万级 in 百亿级 … 万亿级, a
 numeral before 大 in 三大, 十一大). Plain substring tests, far cheaper than a search: most sentences
-hold none of these words."""
+hold none of these words. A word added to a finder's pattern needs its trigger here: a test reads every
+branch of each pattern (`re`'s parse) and fails where a way through it spells none."""
 
 
 def _frame_cues() -> re.Pattern[str]:
