@@ -72,6 +72,18 @@ def private_apis_used() -> dict[str, set[str]]:
                 and not _private(bound[node.value.id].rsplit(".", 1)[-1])  # re._constants.X: counted once
             ):
                 used.setdefault(f"{bound[node.value.id]}.{node.attr}", set()).add(where)
+            elif (  # getattr(module, "_name", default): the same use, written to survive its removal
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "getattr"
+                and len(node.args) >= 2
+                and isinstance(node.args[0], ast.Name)
+                and node.args[0].id in bound
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+                and _private(node.args[1].value)
+            ):
+                used.setdefault(f"{bound[node.args[0].id]}.{node.args[1].value}", set()).add(where)
     return used
 
 
