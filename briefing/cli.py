@@ -7,7 +7,7 @@ stderr); 2 usage or configuration error.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn
@@ -240,31 +240,42 @@ def build(
 )
 def facts(sources, fmt, output):
     """Extract the quantitative facts of each source."""
-    from briefing.facts import format_facts
-    from briefing.pipeline import UsageError, check_writable, extract_all, gather_sources
+    from briefing.facts import format_facts_in_parts
+    from briefing.pipeline import UsageError, check_writable, facts_by_document, gather_sources
 
     with _tuned_collector(off=True):
+        failures: list[str] = []
         try:
             if output:
                 check_writable(output.parent)
-            report = extract_all(gather_sources(sources))
-            text = format_facts(report.facts, fmt)
+            texts = format_facts_in_parts(facts_by_document(gather_sources(sources), failures), fmt)
             if output:
-                try:
-                    if output.exists() and not output.is_file():  # /dev/stdout, a pipe: write into it
-                        output.write_text(text, encoding="utf-8")
-                    else:
-                        from briefing import atomic
-
-                        atomic.write_text(output, text)
-                except OSError as exc:
-                    raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
+                _write_facts(texts, output)
             else:
-                click.echo(text, nl=False)
+                for text in texts:  # each document's facts as soon as they are read
+                    click.echo(text, nl=False)
         except UsageError as exc:
             _fail_usage(str(exc))
-        _report_failures(report.failures)
-        _end(EXIT_PARTIAL if report.failures else 0)
+        _report_failures(failures)
+        _end(EXIT_PARTIAL if failures else 0)
+
+
+def _write_facts(texts: Iterable[str], output: Path) -> None:
+    """Write the facts into `output` as they come: a file whole or not at all (a temporary file renamed
+    at the end), a pipe or device (/dev/stdout) directly."""
+    from briefing.pipeline import UsageError
+
+    try:
+        if output.exists() and not output.is_file():
+            with output.open("w", encoding="utf-8") as stream:
+                stream.writelines(texts)
+        else:
+            from briefing import atomic
+
+            with atomic.atomic_path(output) as temporary, temporary.open("w", encoding="utf-8") as stream:
+                stream.writelines(texts)
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 @main.command()

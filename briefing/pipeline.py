@@ -25,7 +25,7 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field, replace
 from importlib import import_module
@@ -256,31 +256,27 @@ def check_writable(folder: Path) -> None:
 # ---------------------------------------------------------------- facts
 
 
-@dataclass
-class FactsReport:
-    """The facts of every source of a `facts` run, and one line per source that failed."""
-
-    facts: list[Fact] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-
-
-def extract_all(sources: Sources) -> FactsReport:
-    """The facts of every source; a source that cannot be read is one failure line. The translation layer
-    is made when the first document needs it, so a run without a model imports no model code."""
+def facts_by_document(sources: Sources, failures: list[str]) -> Iterator[list[Fact]]:
+    """The facts of each source in turn; a source that cannot be read adds one line to `failures` (which
+    starts with the sources that could not be gathered). One document's facts at a time, so that a run
+    over a large corpus holds one document and its facts, not all of them. The translation layer is made
+    when the first document needs it, so a run without a model imports no model code."""
     from briefing.ingest import SourceError
 
-    report = FactsReport(failures=list(sources.failures))
+    failures.extend(sources.failures)
     layer = None
     for source in sources.items:
         try:
             document = load(source)
             layer = layer or translation_layer(BuildOptions())
-            report.facts.extend(extract(document, layer))
+            facts = extract(document, layer)
         except SourceError as exc:
-            report.failures.append(str(exc))
+            failures.append(str(exc))
+            continue
         except Exception as exc:  # a bug on one document must not cost the others their facts
-            report.failures.append(f"{source.path}: could not extract facts ({type(exc).__name__}: {exc})")
-    return report
+            failures.append(f"{source.path}: could not extract facts ({type(exc).__name__}: {exc})")
+            continue
+        yield facts
 
 
 # ---------------------------------------------------------------- build

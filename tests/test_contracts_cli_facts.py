@@ -95,3 +95,22 @@ def test_dash_o_failing_half_way_keeps_the_previous_file(workdir: Path) -> None:
     assert sorted(p.name for p in workdir.iterdir() if p.name.startswith((".facts", "facts"))) == [
         "facts.jsonl"
     ]
+
+
+def test_each_documents_facts_are_written_before_the_next_is_read(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory bounded by a document, not the corpus: a run over many sources holds one at a time."""
+    import click
+
+    from briefing import pipeline
+
+    (workdir / "town.txt").write_text("全镇新修村道7公里。\n", encoding="utf-8")
+    events: list[str] = []
+    real_load, real_echo = pipeline.load, click.echo
+    monkeypatch.setattr(pipeline, "load", lambda source: events.append("read") or real_load(source))
+    monkeypatch.setattr(click, "echo", lambda text, **kw: events.append("write") or real_echo(text, **kw))
+    result = run("county.txt", "town.txt")
+    assert result.exit_code == 0, result.output
+    assert raws(result.stdout) == [*RAWS, "7公里"]
+    assert events == ["read", "write", "read", "write"]

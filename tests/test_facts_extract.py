@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import json
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from briefing.facts import (
     facts_to_jsonl,
     facts_to_table,
     format_facts,
+    format_facts_in_parts,
     load_themes,
 )
 from briefing.ingest import document_from_text
@@ -190,6 +192,18 @@ def test_output_formats(report_facts):
     assert format_facts(report_facts, "csv") == facts_to_csv(report_facts)
     with pytest.raises(ValueError):
         format_facts(report_facts, "xml")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+@settings(max_examples=60, deadline=None)
+@given(cuts=st.lists(st.integers(min_value=0, max_value=40), max_size=6))
+def test_facts_given_document_by_document_read_as_all_at_once(report_facts, fmt, cuts):
+    """`facts` writes each document's facts as they come: the parts joined (empty ones, none at all)
+    are the text of every fact at once, CSV with one header, the table aligned over every row."""
+    bounds = sorted({0, len(report_facts), *(min(c, len(report_facts)) for c in cuts)})
+    parts = [report_facts[a:b] for a, b in itertools.pairwise(bounds)] + [[]]
+    assert "".join(format_facts_in_parts(iter(parts), fmt)) == format_facts(report_facts, fmt)
+    assert "".join(format_facts_in_parts(iter([]), fmt)) == format_facts([], fmt)
 
 
 _TEXT = st.text(st.characters(codec="utf-8"), max_size=12)

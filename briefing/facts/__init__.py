@@ -25,7 +25,13 @@ from briefing.facts.labels import (
 )
 from briefing.facts.lexicon import load_themes
 from briefing.facts.quantities import Mention, find_quantities
-from briefing.facts.render import facts_to_csv, facts_to_jsonl, facts_to_table, format_facts
+from briefing.facts.render import (
+    facts_to_csv,
+    facts_to_jsonl,
+    facts_to_table,
+    format_facts,
+    format_facts_in_parts,
+)
 from briefing.facts.tables import compiled
 from briefing.model import Document, Fact, Sentence
 
@@ -35,6 +41,7 @@ __all__ = [
     "facts_to_jsonl",
     "facts_to_table",
     "format_facts",
+    "format_facts_in_parts",
     "load_themes",
 ]
 

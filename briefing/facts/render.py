@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Iterator
 from json.encoder import encode_basestring
 from math import isfinite
 
@@ -91,11 +92,13 @@ def _number(value: float) -> str:
     return repr(value) if isfinite(value) else _JSON.encode(value)
 
 
-def facts_to_csv(facts: list[Fact]) -> str:
-    """CSV for spreadsheets; no cell can run as a formula there (see `csv_cell`)."""
+def facts_to_csv(facts: list[Fact], *, header: bool = True) -> str:
+    """CSV for spreadsheets; no cell can run as a formula there (see `csv_cell`). Without `header`, the
+    rows alone: the continuation of a table begun by an earlier call."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for fact in facts:
         row = fact.to_record()
         row["span"] = f"{fact.span[0]}-{fact.span[1]}"
@@ -130,12 +133,30 @@ def facts_to_table(facts: list[Fact]) -> str:
     return "\n".join(lines) + "\n"
 
 
+FORMATS = ("jsonl", "csv", "table")
+
+
 def format_facts(facts: list[Fact], fmt: str) -> str:
     """Render facts in `fmt` (jsonl, csv or table)."""
-    renderers = {"jsonl": facts_to_jsonl, "csv": facts_to_csv, "table": facts_to_table}
-    if fmt not in renderers:
-        raise ValueError(f"unknown facts format {fmt!r} (use jsonl, csv or table)")
-    return renderers[fmt](facts)
+    return "".join(format_facts_in_parts([facts], fmt))
+
+
+def format_facts_in_parts(parts: Iterable[list[Fact]], fmt: str) -> Iterator[str]:
+    """The text of `format_facts` over all the parts (a document's facts each), given part by part where
+    the format allows: JSONL and CSV rows need nothing from later parts, so a run over a large corpus
+    writes each document's facts and lets them go rather than holding every fact of the corpus; the
+    table's column widths depend on every row, so it comes whole at the end."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown facts format {fmt!r} (use {', '.join(FORMATS)})")
+    if fmt == "table":
+        yield facts_to_table([fact for part in parts for fact in part])
+    elif fmt == "csv":
+        yield facts_to_csv([])  # the header, also when no part has a fact
+        for part in parts:
+            yield facts_to_csv(part, header=False)
+    else:
+        for part in parts:
+            yield facts_to_jsonl(part)
 
 
 def _cell(fact: Fact, name: str) -> str:
