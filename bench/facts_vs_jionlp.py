@@ -17,7 +17,9 @@ Two comparisons:
   ten times over, ~1.4 MB; distinct files, as `briefing facts` reads a file named twice once; with
   `--one-file` laid end to end in one file), against a process that imports JioNLP and runs its money
   extractor line by line over the same files. The two run alternately, `--runs` times each (default 5;
-  the machine is shared, so both see the same load), and the medians are compared.
+  the machine is shared, so both see the same load), and the medians are compared. Both packages' modules
+  are compiled to bytecode first (`compile_bytecode`: with PYTHONDONTWRITEBYTECODE set, an editable
+  checkout would otherwise be compiled again by every run).
 
       .venv/bin/python bench/facts_vs_jionlp.py --process ../shared/seeds ../shared/dev
           [--before OTHER_CHECKOUT/.venv/bin/briefing]
@@ -145,7 +147,26 @@ def child_cpu(command: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def compile_bytecode() -> list[str]:
+    """Each tool's modules compiled to bytecode before it is timed, as pip leaves a package it installs:
+    with PYTHONDONTWRITEBYTECODE set (this kind of machine sets it) nothing writes bytecode at import, so
+    an editable checkout would be compiled again by every run — the Python compiler's time (~0.05 s of a
+    `briefing facts` run), not the tool's; JioNLP, installed from a wheel, has its bytecode already. The
+    packages compiled (nothing where the bytecode is up to date)."""
+    import compileall
+    import importlib.util
+
+    done = []
+    for name in ("briefing", "jionlp"):
+        spec = importlib.util.find_spec(name)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            compileall.compile_dir(folder, quiet=1)
+            done.append(name)
+    return done
+
+
 def whole_process(folders: list[Path], repeat: int, runs: int, before: Path | None, one_file: bool) -> None:
+    compiled = compile_bytecode()
     texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
     with tempfile.TemporaryDirectory() as tmp:
         # `briefing facts` reads a file named twice once, so the copies are distinct files
@@ -172,6 +193,7 @@ def whole_process(folders: list[Path], repeat: int, runs: int, before: Path | No
                 times[name].append(child_cpu(command))
     shape = "one file" if one_file else f"{len(files)} files"
     print(f"texts: {len(texts)} x {repeat} in {shape}, {chars} characters, {size} bytes")
+    print(f"bytecode compiled before timing, as pip leaves installed packages: {', '.join(compiled)}")
     print(f"CPU seconds of the whole process (user + system), median of {runs} runs:")
     for name, found in times.items():
         print(f"  {name:<38}{statistics.median(found):6.2f} s   runs: {' '.join(f'{t:.2f}' for t in found)}")
