@@ -65,15 +65,28 @@ def run_briefing(*args: str, cwd: Path | None = None, stdin: str | None = None, 
     )
 
 
-@pytest.fixture(scope="session")
-def isolated_env(tmp_path_factory) -> dict:
-    """No model installed and a private cache, whatever the developer's machine has."""
-    home = tmp_path_factory.mktemp("home")
+def private_environment(home: Path) -> dict[str, str]:
+    """The variables that give a run no translation model and its own cache and data folders under
+    `home`, whatever the developer's machine has installed or cached."""
     return {
-        "ARGOS_PACKAGES_DIR": str(home / "argos-packages"),
+        "ARGOS_PACKAGES_DIR": str(home / "packages"),
         "XDG_CACHE_HOME": str(home / "cache"),
         "XDG_DATA_HOME": str(home / "data"),
     }
+
+
+def use_private_environment(monkeypatch: pytest.MonkeyPatch, home: Path) -> dict[str, str]:
+    """`private_environment(home)` set for this test and the processes it starts; returns it."""
+    values = private_environment(home)
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return values
+
+
+@pytest.fixture(scope="session")
+def isolated_env(tmp_path_factory) -> dict:
+    """No model installed and a private cache, whatever the developer's machine has."""
+    return private_environment(tmp_path_factory.mktemp("home"))
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import use_private_environment
 
 from briefing.cli import main
 
@@ -22,13 +23,7 @@ TEXT = "".join(
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A private cache and no translation model, for this process and the one it starts."""
-    values = {
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
-    }
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
+    values = use_private_environment(monkeypatch, tmp_path)
     monkeypatch.chdir(tmp_path)
     Path("towns.txt").write_text(TEXT, encoding="utf-8")
     return {**os.environ, **values}

@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner, Result
+from conftest import use_private_environment
 from smtp_server import write_build
 
 from briefing import atomic
@@ -43,9 +44,7 @@ GOOD_RAW = "812.4亿元"  # a figure extraction finds in GOOD_TEXT
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No translation model, a private cache, pinned dates; work inside tmp_path."""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "home" / "packages"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
+    use_private_environment(monkeypatch, tmp_path / "home")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.chdir(tmp_path)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, use_private_environment
 
 from briefing.compose import compose_theme_briefs
 from briefing.ingest import load_document
@@ -10,8 +10,7 @@ from briefing.pipeline import BuildOptions, extract, translation_layer
 
 
 def test_two_figures_of_one_clause_make_one_bullet_not_two(tmp_path, monkeypatch):
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    use_private_environment(monkeypatch, tmp_path)
     layer = translation_layer(BuildOptions())
     items = [
         (doc, extract(doc, layer)) for doc in map(load_document, map(str, sorted(EXAMPLES.glob("*.txt"))))
@@ -80,8 +79,7 @@ def test_each_theme_composed_apart_is_the_same_page(tmp_path, monkeypatch):
     theme, composed alone and in any order, must be the very one-pager composing them all gives."""
     from briefing.compose import ThemeMaterial
 
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    use_private_environment(monkeypatch, tmp_path)
     layer = translation_layer(BuildOptions())
     items = [
         (doc, extract(doc, layer)) for doc in map(load_document, map(str, sorted(EXAMPLES.glob("*.txt"))))

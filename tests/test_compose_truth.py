@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import gold_scorer
+from conftest import gold_scorer, use_private_environment
 
 from briefing.compose import compose_brief
 from briefing.ingest import load_document
@@ -31,8 +31,7 @@ def built(tmp_path_factory):
     """(document, facts, brief) of each dev document, built with no translation model."""
     home = tmp_path_factory.mktemp("home")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ARGOS_PACKAGES_DIR", str(home / "none"))
-        patch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+        use_private_environment(patch, home)
         layer = translation_layer(BuildOptions(use_cache=False))
         assert not getattr(layer, "has_model", False)
         out = []

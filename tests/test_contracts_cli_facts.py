@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import use_private_environment
 from test_contracts_atomic import file_size_limit
 
 from briefing.cli import main
@@ -22,9 +23,7 @@ RAWS = ["12.5万吨", "3.2%", "18个"]
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with one good source; no translation model and a private cache, whatever the machine has."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos-packages"))
+    use_private_environment(monkeypatch, tmp_path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "county.txt").write_text(SOURCE, encoding="utf-8")
     return tmp_path

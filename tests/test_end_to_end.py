@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from conftest import EXAMPLES, run_briefing
+from conftest import EXAMPLES, private_environment, run_briefing
 from pypdf import PdfReader
 
 from briefing.model import EN_BY
@@ -120,11 +120,7 @@ def test_importing_briefing_never_imports_torch():
 
 def test_build_with_a_model_installed_translates_and_rebuilds_from_memory(tmp_path, argos_archive):
     """The real path users take: install a model from a file, build, build again from the memory."""
-    env = {
-        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
+    env = private_environment(tmp_path)
     installed = run_briefing("models", "install", str(argos_archive), env=env)
     assert installed.returncode == 0, installed.stderr
     assert "zh-en" in run_briefing("models", "list", env=env).stdout

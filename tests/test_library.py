@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import use_private_environment
 
 import briefing
 
@@ -23,9 +24,7 @@ SOURCE = (
 @pytest.fixture
 def source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A source file; no translation model and a private cache, whatever the machine has."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos-packages"))
+    use_private_environment(monkeypatch, tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     path = tmp_path / "qinghe.txt"
     path.write_text(SOURCE, encoding="utf-8")

@@ -9,22 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES
+from conftest import EXAMPLES, use_private_environment
 
 from briefing.cli import main
 
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    values = {
-        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "SOURCE_DATE_EPOCH": "1767225600",
-    }
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    return values
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    return {**use_private_environment(monkeypatch, tmp_path), "SOURCE_DATE_EPOCH": "1767225600"}
 
 
 def files(folder: Path) -> dict[str, bytes]:
