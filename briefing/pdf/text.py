@@ -261,13 +261,14 @@ def _wide(char: str) -> bool:
 def _number_with_unit() -> re.Pattern[str]:
     """A number with the scale, approximation and measure words that belong to it (1700余条, 97.37万公顷,
     5.2%, 3-5家, 21.66 billion): one word, never spread by justification, split across lines or cut
-    short inside, since any of these would change the figure read. The measure words are the
-    extractor's (data/measure_words.toml)."""
+    short inside, since any of these would change the figure read. The measure words and the
+    approximations after a number (余, 多) are the extractor's (data/measure_words.toml)."""
     from briefing.facts.lexicon import measure_words
 
     number = r"\d(?:[\d.]|,(?=\d))*"
     english = r"\s?(?:per ?cent|percentage points?|trillion|billion|million|thousand)\b"
-    chinese = rf"[十百千万亿]*(?:余|多)?(?:{measure_words().pattern})?(?:%|‰)?"
+    words = measure_words()
+    chinese = rf"[十百千万亿]*[{re.escape(words.rounding)}]?(?:{words.pattern})?(?:%|‰)?"
     return re.compile(rf"{number}(?:[-–~～]{number})?(?:{english}|{chinese})")
 
 
