@@ -94,3 +94,23 @@ def test_each_theme_composed_apart_is_the_same_page(tmp_path, monkeypatch):
         apart[theme] = material.compose(theme, layer)
     assert apart == together
     assert all(material.compose(theme, layer, min_facts=10_000) is None for theme in together)
+
+
+def test_a_news_digest_is_named_in_the_sources_as_its_brief_is(tmp_path, monkeypatch):
+    """A digest has no title of its own: its entry names the paper and the day, never a bare date."""
+    from briefing.ingest import document_from_text
+
+    use_private_environment(monkeypatch, tmp_path)
+    text = (
+        "青禾日报 2031年3月4日\n\n"
+        "## 青禾新建口袋公园\n\n2031年1-2月，全市新建口袋公园12个，同比增长20%。\n\n"
+        "## 青禾地铁客流创新高\n\n2031年1-2月，地铁日均客流达到85万人次，同比增长6%。\n"
+    )
+    document = document_from_text(text, doc="digest", markdown=True)
+    assert document.genre == "news_digest" and not document.title
+    layer = translation_layer(BuildOptions())
+    briefs = compose_theme_briefs([(document, extract(document, layer))], layer, min_facts=1)
+    assert briefs
+    for brief in briefs:
+        (source,) = brief.sources
+        assert source.zh.strip("（）0123456789-年月日") and source.en.strip("() 0123456789-")

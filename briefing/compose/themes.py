@@ -22,6 +22,7 @@ from briefing.compose.salience import fact_scores, sentence_of
 from briefing.compose.select import merge_duplicates
 from briefing.compose.settings import settings
 from briefing.compose.summary import is_context
+from briefing.compose.titles import brief_title, is_digest
 from briefing.compose.trust import assess, is_target, stateable, trusted_score
 from briefing.model import THEMES, Bilingual, BriefSentence, Document, Fact, ThemeBrief
 
@@ -154,6 +155,10 @@ def _bullet_groups(groups: list[Group], is_plan) -> list[Group]:
 
 
 def _source(realiser: Realiser, document: Document) -> Bilingual:
+    """The document as the sources line names it: its title and date; a news digest, which has no title
+    of its own, by the title its brief has (its source and date)."""
+    if is_digest(document):
+        return brief_title(document, realiser.label)
     title_en = realiser.label(document.title).en or document.title
     if not document.date:
         return Bilingual(document.title, title_en)
